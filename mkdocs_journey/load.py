@@ -1,0 +1,268 @@
+"""Load journey and persona files into the typed model, with every error located.
+
+Loading is the gate in front of everything else: a map that loads has passed every
+rule of the format, and a map that does not carries a list of findings that name the
+line and column of each problem. Each file is judged on its own, and all of its
+problems are reported at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .diagnostics import Finding, Severity
+from .docs_tree import DocsTree, stem
+from .model import Journey, Persona
+from .slug import is_valid_id, slugify
+from .validation_errors import problems_from
+from .yaml_source import DEFAULT_MAX_FILE_SIZE, Document, Problem, YamlReadError, read_yaml
+
+
+@dataclass
+class LoadedPersona:
+    path: Path
+    name: str
+    """How the file is named in messages (relative to where the user is)."""
+    document: Document | None
+    persona: Persona | None
+    errors: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class LoadedJourney:
+    """A journey file after loading: the model when valid, the errors always.
+
+    After a successful load every stage and touchpoint has its ``id`` set, and
+    ``targets`` maps each improvement id to the ``(stage id, touchpoint id)`` pairs
+    its ``addresses`` resolve to.
+    """
+
+    path: Path
+    name: str
+    document: Document | None
+    journey: Journey | None
+    persona: Persona | None = None
+    persona_path: Path | None = None
+    """The file a persona's relative ``image`` path is resolved against."""
+    targets: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    errors: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.journey is not None and not self.errors
+
+
+def _findings(name: str, problems: list[Problem]) -> list[Finding]:
+    return [Finding(name, p.line, p.column, Severity.ERROR, p.message) for p in problems]
+
+
+def _read(path: Path, max_size: int) -> tuple[Document | None, list[Problem]]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(1, 1, f"cannot read the file: {exc.strerror or exc}")]
+    try:
+        document = read_yaml(raw, max_size=max_size)
+    except YamlReadError as exc:
+        return None, exc.problems
+    if document.data is None:
+        return None, [*document.problems, Problem(1, 1, "the file is empty; expected a mapping of `key: value` lines")]
+    if not isinstance(document.data, dict):
+        line, column = document.locate(())
+        return None, [*document.problems, Problem(line, column, "expected a mapping of `key: value` lines at the top")]
+    return document, list(document.problems)
+
+
+def _validate(model: type[BaseModel], document: Document, problems: list[Problem]) -> Any:
+    try:
+        result = model.model_validate(document.data)
+    except ValidationError as exc:
+        problems.extend(problems_from(exc, document, model))
+        return None
+    return result
+
+
+def load_persona(path: Path, docs: DocsTree, *, name: str | None = None,
+                 max_size: int = DEFAULT_MAX_FILE_SIZE) -> LoadedPersona:
+    shown = name or str(path)
+    document, problems = _read(path, max_size)
+    persona = None
+    if document is not None:
+        persona = _validate(Persona, document, problems)
+        _check_image(document.data.get("image"), ("image",), path, docs, document, problems)
+    if problems:
+        persona = None
+    return LoadedPersona(path, shown, document, persona, _findings(shown, problems))
+
+
+def load_journey(path: Path, docs: DocsTree, *, name: str | None = None,
+                 max_size: int = DEFAULT_MAX_FILE_SIZE) -> LoadedJourney:
+    """Load one journey file; never raises for anything wrong with the file."""
+    shown = name or str(path)
+    document, problems = _read(path, max_size)
+    loaded = LoadedJourney(path, shown, document, None)
+    if document is None:
+        loaded.errors = _findings(shown, problems)
+        return loaded
+    journey = _validate(Journey, document, problems)
+    # The cross-reference checks read the raw data, so they still run (and report)
+    # when other parts of the file failed validation.
+    checker = _References(document, problems)
+    stage_ids, touchpoint_ids = checker.assign_ids(document.data.get("stages"))
+    loaded.targets = checker.resolve_addresses(document.data.get("improvements"), touchpoint_ids)
+    data = document.data
+    for s, stage in enumerate(_as_list(data.get("stages"))):
+        for t, touchpoint in enumerate(_as_list(_get(stage, "touchpoints"))):
+            _check_image(_get(touchpoint, "image"), ("stages", s, "touchpoints", t, "image"), path, docs,
+                         document, problems)
+    persona_ref = data.get("persona")
+    if isinstance(persona_ref, dict):
+        _check_image(persona_ref.get("image"), ("persona", "image"), path, docs, document, problems)
+    elif isinstance(persona_ref, str):
+        loaded.persona_path = _find_persona(persona_ref, docs, document, problems)
+    if journey is not None and not problems:
+        for stage, stage_id in zip(journey.stages, stage_ids):
+            stage.id = stage_id
+            for touchpoint, touchpoint_id in zip(stage.touchpoints, touchpoint_ids[stage_id]):
+                touchpoint.id = touchpoint_id
+        loaded.journey = journey
+        if isinstance(journey.persona, Persona):
+            loaded.persona = journey.persona
+            loaded.persona_path = path
+    loaded.errors = _findings(shown, sorted(problems, key=lambda p: (p.line, p.column)))
+    return loaded
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _get(mapping: Any, key: str) -> Any:
+    return mapping.get(key) if isinstance(mapping, dict) else None
+
+
+class _References:
+    """Ids, their uniqueness, and what ``addresses`` point at."""
+
+    def __init__(self, document: Document, problems: list[Problem]) -> None:
+        self.document = document
+        self.problems = problems
+
+    def _error(self, path: tuple[Any, ...], message: str, *, key: bool = False) -> None:
+        line, column = self.document.locate(path, key=key)
+        self.problems.append(Problem(line, column, message))
+
+    def _ids(self, items: list[Any], base: tuple[Any, ...], what: str, where: str) -> list[str]:
+        ids: list[str] = []
+        first: dict[str, int] = {}
+        for index, item in enumerate(items):
+            explicit = _get(item, "id")
+            name = _get(item, "name")
+            if isinstance(explicit, str) and is_valid_id(explicit):
+                ident, at = explicit, (*base, index, "id")
+            else:
+                derived = slugify(name) if isinstance(name, str) else ""
+                ident, at = derived or f"{what}-{index + 1}", (*base, index, "name")
+            if ident in first:
+                line = self.document.locate((*base, first[ident]))[0]
+                self._error(at, f"{what} id `{ident}` is already used by the {what} on line {line}{where}; "
+                                f"give one of them its own `id`")
+            else:
+                first[ident] = index
+            ids.append(ident)
+        return ids
+
+    def assign_ids(self, stages: Any) -> tuple[list[str], dict[str, list[str]]]:
+        stage_list = _as_list(stages)
+        stage_ids = self._ids(stage_list, ("stages",), "stage", "")
+        touchpoint_ids: dict[str, list[str]] = {}
+        for index, (stage, stage_id) in enumerate(zip(stage_list, stage_ids)):
+            ids = self._ids(_as_list(_get(stage, "touchpoints")), ("stages", index, "touchpoints"),
+                            "touchpoint", f" in stage `{stage_id}`")
+            touchpoint_ids.setdefault(stage_id, ids)
+        return stage_ids, touchpoint_ids
+
+    def resolve_addresses(self, improvements: Any, touchpoint_ids: dict[str, list[str]]) -> dict[str, list[tuple[str, str]]]:
+        full = {f"{s}/{t}": (s, t) for s, ts in touchpoint_ids.items() for t in ts}
+        bare: dict[str, list[str]] = {}
+        for s, ts in touchpoint_ids.items():
+            for t in ts:
+                bare.setdefault(t, []).append(s)
+        targets: dict[str, list[tuple[str, str]]] = {}
+        seen_ids: dict[str, int] = {}
+        for index, item in enumerate(_as_list(improvements)):
+            ident = _get(item, "id")
+            if isinstance(ident, str):
+                if ident in seen_ids:
+                    line = self.document.locate(("improvements", seen_ids[ident]))[0]
+                    self._error(("improvements", index, "id"),
+                                f"improvement id `{ident}` is already used by the improvement on line {line}; "
+                                f"improvement ids must be unique in a map")
+                else:
+                    seen_ids[ident] = index
+            resolved: list[tuple[str, str]] = []
+            for r, ref in enumerate(_as_list(_get(item, "addresses"))):
+                if not isinstance(ref, str):
+                    continue
+                at = ("improvements", index, "addresses", r)
+                if "/" in ref:
+                    if ref in full:
+                        resolved.append(full[ref])
+                    else:
+                        self._error(at, f"`{ref}` names no touchpoint in this map{_suggest(ref, full)}")
+                elif len(bare.get(ref, [])) == 1:
+                    resolved.append((bare[ref][0], ref))
+                elif ref in bare:
+                    options = ", ".join(f"`{s}/{ref}`" for s in bare[ref])
+                    self._error(at, f"touchpoint id `{ref}` is used in several stages; write one of {options}")
+                else:
+                    self._error(at, f"`{ref}` names no touchpoint in this map{_suggest(ref, [*full, *bare])}"
+                                    " (write `stage/touchpoint` or a unique touchpoint id)")
+            if isinstance(ident, str):
+                targets.setdefault(ident, resolved)
+        return targets
+
+
+def _suggest(word: str, options: Any) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"; did you mean `{close[0]}`?" if close else ""
+
+
+def _find_persona(ident: str, docs: DocsTree, document: Document, problems: list[Problem]) -> Path | None:
+    paths = docs.personas.get(ident, [])
+    line, column = document.locate(("persona",))
+    if len(paths) == 1:
+        return paths[0]
+    if not paths:
+        hint = _suggest(ident, docs.personas)
+        problems.append(Problem(line, column, f"persona `{ident}` not found: expected a file `{ident}.persona.yml` "
+                                              f"in the docs folder{hint}"))
+    else:
+        listed = ", ".join(str(p.relative_to(docs.root)) for p in paths)
+        problems.append(Problem(line, column, f"persona `{ident}` is ambiguous: several files have that name ({listed})"))
+    return None
+
+
+def _check_image(value: Any, at: tuple[Any, ...], owner: Path, docs: DocsTree, document: Document,
+                 problems: list[Problem]) -> None:
+    if not isinstance(value, str) or not value:
+        return
+    line, column = document.locate(at)
+    if "://" in value or value.startswith(("/", "data:", "\\")) or ":" in value.split("/")[0]:
+        problems.append(Problem(line, column, f"image `{value}` must be a path relative to this file, "
+                                              "to a picture inside the docs folder"))
+        return
+    target = (owner.parent / value).resolve()
+    if not docs.contains(target):
+        problems.append(Problem(line, column, f"image `{value}` points outside the docs folder"))
+    elif not target.is_file():
+        problems.append(Problem(line, column, f"image `{value}` not found (looked for {target.relative_to(docs.root)})"))
+
+
+def persona_id(path: Path) -> str:
+    return stem(path.name)

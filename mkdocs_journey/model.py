@@ -1,0 +1,325 @@
+"""The journey format, version 1, defined once.
+
+These pydantic models are the single definition of the format: the loader validates
+with them and the shipped JSON Schema is generated from them, so the two cannot drift.
+Values reach the models as the exact text the author wrote (see ``yaml_source``);
+the validators below decide, field by field, where text becomes a number, a date or
+a choice, and say in plain words what was expected when it cannot.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from .slug import ID_PATTERN, is_valid_id
+from .yaml_source import QuotedText
+
+# -- Scalars -------------------------------------------------------------------------
+
+#: What editors may see for a text field: YAML 1.2 tools read ``1.10`` as a number,
+#: but our loader keeps it as the text "1.10", so the schema must not flag it.
+_TEXT_SCHEMA: dict[str, Any] = {"type": ["string", "number", "boolean"]}
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        raise PydanticCustomError("text", "expected text, got a {kind}", {"kind": _kind(value)})
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_text), WithJsonSchema(_TEXT_SCHEMA)]
+Name = Annotated[str, BeforeValidator(_text), Field(min_length=1), WithJsonSchema({**_TEXT_SCHEMA, "minLength": 1})]
+
+
+def _id(value: Any) -> Any:
+    value = _text(value)
+    if isinstance(value, str) and not is_valid_id(value):
+        raise PydanticCustomError(
+            "id",
+            "expected an id of lowercase letters, digits, `-` and `_` (starting with a letter or digit), got `{value}`",
+            {"value": value},
+        )
+    return value
+
+
+Id = Annotated[str, BeforeValidator(_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
+
+_WHOLE_NUMBER = re.compile(r"^[+-]?[0-9]+$")
+
+
+def _score(value: Any) -> Any:
+    if isinstance(value, QuotedText):
+        raise PydanticCustomError(
+            "score", "expected a whole number from 1 to 5 without quotes, got the text \"{value}\"", {"value": value}
+        )
+    if isinstance(value, str):
+        if not _WHOLE_NUMBER.match(value):
+            raise PydanticCustomError("score", "expected a whole number from 1 to 5, got `{value}`", {"value": value})
+        number = int(value)
+        if not 1 <= number <= 5:
+            raise PydanticCustomError("score", "expected a whole number from 1 to 5, got {value}", {"value": value})
+        return number
+    if isinstance(value, (list, dict)):
+        raise PydanticCustomError("score", "expected a whole number from 1 to 5, got a {kind}", {"kind": _kind(value)})
+    return value
+
+
+Score = Annotated[int, BeforeValidator(_score), Field(ge=1, le=5)]
+
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_QUARTER = re.compile(r"^([0-9]{4})-Q([1-4])$")
+
+
+def _real_date(value: str) -> date | None:
+    if not _DATE.match(value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError("date", "`{value}` is not a real date", {"value": value}) from None
+
+
+def _date(value: Any) -> Any:
+    if isinstance(value, str):
+        parsed = _real_date(value)
+        if parsed is None:
+            raise PydanticCustomError("date", "expected a date written as YYYY-MM-DD, got `{value}`", {"value": value})
+        return parsed
+    return _text(value)
+
+
+def _due(value: Any) -> Any:
+    if isinstance(value, str):
+        if _QUARTER.match(value):
+            return value
+        parsed = _real_date(value)
+        if parsed is None:
+            raise PydanticCustomError(
+                "due", "expected a date (YYYY-MM-DD) or a quarter (YYYY-Qn), got `{value}`", {"value": value}
+            )
+        return parsed
+    return _text(value)
+
+
+Date = Annotated[date, BeforeValidator(_date)]
+Due = Annotated[
+    Union[date, str],
+    BeforeValidator(_due),
+    WithJsonSchema(
+        {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "pattern": r"^[0-9]{4}-Q[1-4]$"}]}
+    ),
+]
+
+_TRUE = frozenset(("true", "True", "TRUE", "yes", "Yes", "YES"))
+_FALSE = frozenset(("false", "False", "FALSE", "no", "No", "NO"))
+
+
+def _flag(value: Any) -> Any:
+    if isinstance(value, str):
+        if value in _TRUE:
+            return True
+        if value in _FALSE:
+            return False
+        raise PydanticCustomError("flag", "expected true or false, got `{value}`", {"value": value})
+    if value is None:
+        return False
+    raise PydanticCustomError("flag", "expected true or false, got a {kind}", {"kind": _kind(value)})
+
+
+Flag = Annotated[bool, BeforeValidator(_flag)]
+
+_SAFE_LINK = re.compile(r"^(https?://|mailto:|[^:]*$)", re.IGNORECASE)
+
+
+def _link(value: Any) -> Any:
+    value = _text(value)
+    if isinstance(value, str) and not _SAFE_LINK.match(value.strip()):
+        raise PydanticCustomError(
+            "link", "expected an http(s) or mailto URL or a relative path, got `{value}`", {"value": value}
+        )
+    return value
+
+
+Link = Annotated[str, BeforeValidator(_link), WithJsonSchema({"type": "string"})]
+
+
+def _list(value: Any) -> Any:
+    # An empty value (`pains:`) means "none yet"; a lone string is almost always a
+    # forgotten dash, and guessing would hide it, so it is an error.
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise PydanticCustomError(
+            "list", "expected a list (one `- item` per line, or `[a, b]`), got {what}", {"what": _describe(value)}
+        )
+    return value
+
+
+def TextList(description: str) -> Any:  # noqa: N802 - reads like a type in the models
+    return Field(default_factory=list, description=description)
+
+
+Texts = Annotated[list[Text], BeforeValidator(_list)]
+Sense = Literal["see", "hear", "smell", "touch", "taste"]
+Senses = Annotated[list[Sense], BeforeValidator(_list)]
+Rating = Literal["yes", "partly", "no"]
+
+
+def _kind(value: Any) -> str:
+    return "list" if isinstance(value, list) else "mapping" if isinstance(value, dict) else "text"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, str):
+        return f"the text `{value}`"
+    return f"a {_kind(value)}"
+
+
+class _Strict(BaseModel):
+    """Unknown keys are errors: a typo must never silently drop what the author wrote."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=False, use_attribute_docstrings=False)
+
+
+# -- Touchpoints -----------------------------------------------------------------------
+
+
+class Kpi(_Strict):
+    """A measure for a touchpoint: target versus actual."""
+
+    name: Name = Field(description="What is measured, e.g. `Klikratio`.")
+    target: Text | None = Field(None, description="The value aimed for, as text (`5%`).")
+    actual: Text | None = Field(None, description="The value measured now, as text (`3.2%`).")
+    better: Literal["higher", "lower"] = Field("higher", description="Which direction is better.")
+
+
+class Backstage(_Strict):
+    """The company side of a touchpoint: the company journey."""
+
+    team: Text | None = Field(None, description="The team that owns this touchpoint.")
+    systems: Texts = TextList("Systems behind the touchpoint.")
+    process: Text | None = Field(None, description="The internal process behind it.")
+
+
+class Touchpoint(_Strict):
+    """One moment of contact between the customer and the company."""
+
+    name: Name = Field(description="Required. What the touchpoint is called.")
+    id: Id | None = Field(None, description="Stable id; default: the slug of the name.")
+    channel: Text | None = Field(None, description="Where it happens, e.g. `Website`.")
+    senses: Senses = Field(default_factory=list, description="Senses it reaches: see, hear, smell, touch, taste.")
+    action: Text | None = Field(None, description="What the customer does (inline Markdown).")
+    thought: Text | None = Field(None, description="What the customer thinks (inline Markdown).")
+    emotion: Score | None = Field(None, description="1 very negative, 3 neutral, 5 very positive; or null.")
+    feeling: Text | None = Field(None, description="A word for the emotion.")
+    needs: Texts = TextList("Needs and expectations at this touchpoint.")
+    met: Rating | None = Field(None, description="How well the needs are met: yes, partly, no.")
+    on_brand: Rating | None = Field(None, description="Does it carry the brand promise: yes, partly, no.")
+    moment_of_truth: Flag = Field(False, description="A moment that matters most to the customer.")
+    image: Text | None = Field(None, description="A picture, relative to this file, inside the docs tree.")
+    evidence: Texts = TextList("What this touchpoint is based on.")
+    pains: Texts = TextList("Pain points.")
+    gains: Texts = TextList("What already works well.")
+    opportunities: Texts = TextList("Ideas, not yet backlog items.")
+    backstage: Backstage | None = Field(None, description="Team, systems and process behind the touchpoint.")
+    kpis: Annotated[list[Kpi], BeforeValidator(_list)] = Field(default_factory=list, description="Measures.")
+
+
+class Stage(_Strict):
+    """A phase of the journey; touchpoints run left to right within it."""
+
+    name: Name = Field(description="Required. The stage's name, e.g. `Oriëntatie`.")
+    id: Id | None = Field(None, description="Stable id; default: the slug of the name.")
+    goal: Text | None = Field(None, description="What the customer wants in this stage.")
+    touchpoints: Annotated[list[Touchpoint], BeforeValidator(_list)] = Field(
+        default_factory=list, description="Touchpoints, left to right; may be empty."
+    )
+
+
+# -- Backlog ---------------------------------------------------------------------------
+
+ImprovementStatus = Literal["idea", "planned", "doing", "done", "dropped"]
+
+
+class Improvement(_Strict):
+    """A backlog item that turns pains into work."""
+
+    id: Id = Field(description="Required, unique within the map.")
+    title: Name = Field(description="Required. What will be done.")
+    addresses: Texts = TextList('Touchpoints it improves: "stage/touchpoint" or a unique touchpoint id.')
+    owner: Text | None = Field(None, description="Who drives it.")
+    teams: Texts = TextList("Stakeholders who must help.")
+    impact: Score | None = Field(None, description="1..5")
+    effort: Score | None = Field(None, description="1..5")
+    status: ImprovementStatus = Field("idea", description="idea, planned, doing, done or dropped.")
+    due: Due | None = Field(None, description="A date (YYYY-MM-DD) or a quarter (YYYY-Qn).")
+    kpi: Text | None = Field(None, description="How success is measured.")
+    notes: Text | None = Field(None, description="Inline Markdown.")
+    link: Link | None = Field(None, description="The work item in the team's tracker.")
+
+
+# -- Personas --------------------------------------------------------------------------
+
+
+class Persona(_Strict):
+    """Who walks the journey; inline in a map or shared through a persona file."""
+
+    name: Name = Field(description="Required.")
+    role: Text | None = None
+    quote: Text | None = None
+    image: Text | None = Field(None, description="A picture, relative to the file that names it.")
+    about: Text | None = Field(None, description="Inline Markdown.")
+    facts: Annotated[dict[str, Text | None], BeforeValidator(lambda v: {} if v is None else v)] = Field(
+        default_factory=dict, description="Label to value, e.g. `Leeftijd: 42`."
+    )
+    goals: Texts = TextList("What the persona wants to achieve.")
+    needs: Texts = TextList("What the persona needs.")
+    frustrations: Texts = TextList("What annoys the persona.")
+    channels: Texts = TextList("Channels the persona uses.")
+
+
+def _persona_kind(value: Any) -> str:
+    return "inline" if isinstance(value, (dict, Persona)) else "file"
+
+
+PersonaRef = Annotated[
+    Union[Annotated[Persona, Tag("inline")], Annotated[Text, Tag("file")]],
+    Discriminator(_persona_kind),
+]
+
+# -- The map ---------------------------------------------------------------------------
+
+
+class Journey(_Strict):
+    """A customer journey map (one ``*.journey.yml`` file)."""
+
+    title: Name = Field(description="Required. The map's title, also the page title.")
+    summary: Text | None = Field(None, description="One line, inline Markdown.")
+    owner: Text | None = Field(None, description="Who keeps this map up to date.")
+    status: Literal["draft", "validated"] = Field("draft", description="draft or validated.")
+    state: Literal["current", "future"] = Field("current", description="current or future.")
+    reviewed: Date | None = Field(None, description="Last review with real customers (YYYY-MM-DD).")
+    goal: Text | None = Field(None, description="The business goal of the map.")
+    brand: Text | None = Field(None, description="The brand promise touchpoints are held against.")
+    tags: Texts = TextList("Tags.")
+    research: Texts = TextList("Evidence behind the map.")
+    persona: PersonaRef | None = Field(None, description="A persona file id, or an inline persona.")
+    stages: Annotated[list[Stage], BeforeValidator(_list)] = Field(
+        min_length=1, description="Required, at least one; left to right."
+    )
+    improvements: Annotated[list[Improvement], BeforeValidator(_list)] = Field(
+        default_factory=list, description="The improvement backlog."
+    )
