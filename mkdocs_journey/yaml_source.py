@@ -217,7 +217,7 @@ class _Builder:
             return None
         if isinstance(node, ScalarNode):
             value = node.value
-            if node.style is None:
+            if not node.style:  # plain: None from PyYAML's composer, "" from libyaml's
                 return None if value in _NULLS else value
             return QuotedText(value) if node.style in ("'", '"') else value
         self._active.add(ident)
