@@ -82,7 +82,10 @@ def _validate(model: type[BaseModel], document: Document, problems: list[Problem
     try:
         result = model.model_validate(document.data)
     except ValidationError as exc:
-        problems.extend(problems_from(exc, document, model))
+        # A value the reader already refused (a forbidden tag) reaches the model as
+        # nothing; a second "got nothing" at the same place would only confuse.
+        refused = {(p.line, p.column) for p in problems}
+        problems.extend(p for p in problems_from(exc, document, model) if (p.line, p.column) not in refused)
         return None
     return result
 
