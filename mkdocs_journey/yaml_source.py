@@ -231,10 +231,10 @@ class _Builder:
     def _mapping(self, node: MappingNode) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, Node] = {}
-        merges: list[Node] = []
+        merges: list[tuple[Node, Node]] = []
         for key_node, value_node in node.value:
             if key_node.tag == _TAG + "merge":
-                merges.append(value_node)
+                merges.append((key_node, value_node))
                 continue
             if not isinstance(key_node, ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
                 self.problems.append(_problem(key_node, "a key must be plain text"))
@@ -248,12 +248,13 @@ class _Builder:
                 continue
             first_seen[key] = key_node
             result[key] = self.build(value_node)
-        for merge in merges:
+        for merge_key, merge in merges:
             sources = merge.value if isinstance(merge, SequenceNode) else [merge]
             for source in sources:
                 merged = self.build(source)
                 if not isinstance(merged, dict):
-                    self.problems.append(_problem(source, "`<<` merges a mapping (or a list of mappings) only"))
+                    # At the `<<` key: an alias's own mark is where its anchor was defined.
+                    self.problems.append(_problem(merge_key, "`<<` merges a mapping (or a list of mappings) only"))
                     continue
                 for key, value in merged.items():
                     result.setdefault(key, value)
