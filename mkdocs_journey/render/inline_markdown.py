@@ -1,0 +1,159 @@
+"""One free-text value -> inline HTML that cannot run script in a reader's browser.
+
+Journey files are written by many hands and reviewed as YAML, not as HTML, so a
+value like ``<img src=x onerror=...>`` must arrive on the page as the text the
+author typed. This renderer keeps Markdown's inline syntax (emphasis, code, links,
+and the inline extensions a site enables) and removes everything else:
+
+- raw HTML is never parsed (the ``html_block`` preprocessor and the ``html`` inline
+  pattern are removed, so ``<`` reaches the serializer as text and is escaped);
+- block syntax is switched off (a pain point starting with ``#`` is not a heading;
+  preprocessors such as snippets that read files are dropped);
+- a last tree pass drops event-handler attributes (``attr_list`` could add them)
+  and turns links whose scheme is not http(s)/mailto/tel into plain text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+from typing import Any, Callable, Mapping, Sequence
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup, escape
+
+ResolveLink = Callable[[str], "str | None"]
+
+#: Block processors kept: everything else would turn one value into block markup.
+_KEPT_BLOCKPROCESSORS = ("empty", "paragraph")
+#: Preprocessors kept: the rest add block behaviour or read files (snippets).
+_KEPT_PREPROCESSORS = ("normalize_whitespace",)
+_SAFE_SCHEMES = frozenset(("http", "https", "mailto", "tel"))
+_URL_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "data", "cite")
+_DROPPED_TAGS = frozenset(("script", "style", "iframe", "object", "embed", "form", "input", "button",
+                           "textarea", "select", "link", "meta", "base", "frame", "frameset", "svg", "math"))
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]+")
+_PARAGRAPHS = re.compile(r"</p>\s*<p>")
+
+
+def is_safe_url(url: str) -> bool:
+    """True for relative URLs, fragments and http(s)/mailto/tel links.
+
+    Browsers decode entities and ignore control characters and whitespace inside a
+    scheme (``java&#x09;script:``), so the check looks at the URL the browser sees.
+    """
+    seen = _INVISIBLE.sub("", html.unescape(html.unescape(url))).lower()
+    match = _SCHEME.match(seen)
+    return match is None or match.group(1) in _SAFE_SCHEMES
+
+
+class _Sanitiser(Treeprocessor):
+    """The last tree pass: rewrites relative links and removes anything that could run."""
+
+    def __init__(self, md: markdown.Markdown, resolve_link: ResolveLink | None) -> None:
+        super().__init__(md)
+        self.resolve_link = resolve_link
+
+    def run(self, root: etree.Element) -> None:
+        for parent in list(root.iter()):
+            for child in list(parent):
+                if child.tag in _DROPPED_TAGS:
+                    self._unwrap(parent, child, keep_text=False)
+        for element in list(root.iter()):
+            for name in list(element.keys()):
+                if name.lower().startswith("on") or name.lower() in ("style", "srcdoc"):
+                    del element.attrib[name]
+            if element.tag == "a" and element.get("href") is not None and self.resolve_link is not None:
+                resolved = self.resolve_link(element.get("href", ""))
+                if resolved is not None:
+                    element.set("href", resolved)
+            for name in _URL_ATTRIBUTES:
+                value = element.get(name)
+                if value is not None and not is_safe_url(value):
+                    del element.attrib[name]
+                    if element.tag == "a":
+                        element.tag = "span"
+        for parent in list(root.iter()):
+            for child in list(parent):
+                if child.tag == "img" and child.get("src") is None:
+                    child.tail = (child.get("alt") or "") + (child.tail or "")
+                    self._unwrap(parent, child, keep_text=False)
+
+    @staticmethod
+    def _unwrap(parent: etree.Element, child: etree.Element, *, keep_text: bool) -> None:
+        """Remove ``child`` but keep the text that follows it."""
+        index = list(parent).index(child)
+        text = ("".join(child.itertext()) if keep_text else "") + (child.tail or "")
+        if index == 0:
+            parent.text = (parent.text or "") + text
+        else:
+            previous = parent[index - 1]
+            previous.tail = (previous.tail or "") + text
+        parent.remove(child)
+
+
+class InlineMarkdown:
+    """Renders free-text values as inline HTML, with the site's inline extensions.
+
+    One ``markdown.Markdown`` instance is reused (``reset()`` between values) and
+    results are cached per text: a large map repeats the same words many times.
+    """
+
+    def __init__(self, extensions: Sequence[Any] | None = None,
+                 extension_configs: Mapping[str, Mapping[str, Any]] | None = None,
+                 resolve_link: ResolveLink | None = None) -> None:
+        self.resolve_link = resolve_link
+        self._cache: dict[str, Markup] = {}
+        try:
+            self._md: markdown.Markdown | None = self._build(list(extensions or ()), dict(extension_configs or {}))
+        except Exception:
+            # A site extension that cannot be loaded here should not cost the reader
+            # the map: plain Markdown still gives emphasis, code and links.
+            self._md = self._build([], {})
+
+    def _build(self, extensions: list[Any], configs: dict[str, Any]) -> markdown.Markdown:
+        md = markdown.Markdown(extensions=extensions, extension_configs=configs)
+        for registry, kept in ((md.preprocessors, _KEPT_PREPROCESSORS),
+                               (md.parser.blockprocessors, _KEPT_BLOCKPROCESSORS)):
+            for name in [item for item in registry._data if item not in kept]:  # noqa: SLF001 - Registry has no public name list
+                registry.deregister(name)
+        if "html" in md.inlinePatterns:
+            md.inlinePatterns.deregister("html")
+        # Priority below ``unescape`` (0): backslash escapes are restored first, so
+        # ``javascript\:`` is judged as the ``javascript:`` the browser would see.
+        md.treeprocessors.register(_Sanitiser(md, self.resolve_link), "journey_sanitise", -100)
+        return md
+
+    @staticmethod
+    def _reset(md: markdown.Markdown) -> None:
+        """``Markdown.reset()``, tolerant of extensions whose reset needs a removed processor."""
+        md.htmlStash.reset()
+        md.references.clear()
+        for extension in md.registeredExtensions:
+            try:
+                extension.reset()  # type: ignore[attr-defined]
+            except Exception:  # noqa: BLE001 - e.g. snippets clearing its (removed) preprocessor's cache
+                pass
+
+    def __call__(self, text: str) -> Markup:
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = self._cache[text] = self._render(text)
+        return cached
+
+    def _render(self, text: str) -> Markup:
+        if self._md is None or not text.strip():
+            return escape(text)
+        try:
+            self._reset(self._md)
+            output = self._md.convert(text)
+        except Exception:
+            # An extension that fails on one value falls back to the escaped text.
+            return escape(text)
+        output = output.strip()
+        if output.startswith("<p>") and output.endswith("</p>"):
+            output = _PARAGRAPHS.sub("<br>", output[3:-4])
+        return Markup(output)
