@@ -1,0 +1,278 @@
+"""The loader's rules for values: known keys, numbers, choices, dates, required keys, shapes.
+
+Each case is a small file and the exact errors it must produce, at line and column.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .expect import Spot, assert_errors
+
+MAP = "title: T\nstages:\n  - name: S\n"
+TOUCHPOINT = MAP + "    touchpoints:\n      - name: A\n"
+"""Touchpoint fields added after this start on line 6, column 9."""
+IMPROVEMENT = MAP + "improvements:\n  - id: a\n    title: A\n"
+"""Improvement fields added after this start on line 7, column 5."""
+
+
+# -- Unknown keys --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("title: T\nsumary: x\nstages:\n  - name: S\n",
+                     [(2, 1, "unknown key `sumary` in a journey; did you mean `summary`?")], id="journey"),
+        pytest.param(MAP + "    gaol: x\n", [(4, 5, "unknown key `gaol` in a stage; did you mean `goal`?")], id="stage"),
+        pytest.param(TOUCHPOINT + "        emotoin: 3\n",
+                     [(6, 9, "unknown key `emotoin` in a touchpoint; did you mean `emotion`?")], id="touchpoint"),
+        pytest.param(TOUCHPOINT + "        backstage:\n          teem: x\n",
+                     [(7, 11, "unknown key `teem` in `backstage`; did you mean `team`?")], id="backstage"),
+        pytest.param(TOUCHPOINT + "        kpis:\n          - name: K\n            targte: 5%\n",
+                     [(8, 13, "unknown key `targte` in a KPI; did you mean `target`?")], id="kpi"),
+        pytest.param(IMPROVEMENT + "    efort: 2\n",
+                     [(7, 5, "unknown key `efort` in an improvement; did you mean `effort`?")], id="improvement"),
+        pytest.param("title: T\npersona:\n  name: M\n  rol: x\nstages:\n  - name: S\n",
+                     [(4, 3, "unknown key `rol` in a persona; did you mean `role`?")], id="inline-persona"),
+        pytest.param("title: T\ncolour: red\nstages:\n  - name: S\n",
+                     [(2, 1, "unknown key `colour` in a journey; known keys: `title`, `summary`")], id="no-close-key"),
+    ],
+)
+def test_unknown_keys_suggest_the_closest_known_key(load, text: str, expected: list[Spot]) -> None:
+    assert_errors(load(text), expected)
+
+
+def test_unknown_key_in_a_persona_file(load_person) -> None:
+    loaded = load_person("name: Mark\nfrustations: [Wachten]\n")
+    assert_errors(loaded, [(2, 1, "unknown key `frustations` in a persona; did you mean `frustrations`?")])
+
+
+# -- Numbers -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param("emotion: 0", [(6, 18, "`emotion` expected a whole number from 1 to 5, got 0")], id="zero"),
+        pytest.param("emotion: 6", [(6, 18, "from 1 to 5, got 6")], id="six"),
+        pytest.param("emotion: -1", [(6, 18, "from 1 to 5, got -1")], id="negative"),
+        pytest.param("emotion: 3.5", [(6, 18, "from 1 to 5, got `3.5`")], id="fraction"),
+        pytest.param('emotion: "4"', [(6, 18, 'without quotes, got the text "4"')], id="double-quoted"),
+        pytest.param("emotion: '4'", [(6, 18, 'without quotes, got the text "4"')], id="single-quoted"),
+        pytest.param("emotion: four", [(6, 18, "from 1 to 5, got `four`")], id="word"),
+        pytest.param("emotion: [4]", [(6, 18, "from 1 to 5, got a list")], id="list"),
+        pytest.param("emotion: 0x4", [(6, 18, "got `0x4`")], id="hex"),
+    ],
+)
+def test_emotion_is_a_whole_number_from_one_to_five(load, line: str, expected: list[Spot]) -> None:
+    assert_errors(load(TOUCHPOINT + f"        {line}\n"), expected)
+
+
+@pytest.mark.parametrize(("written", "value"), [("1", 1), ("5", 5), ("+3", 3), ("null", None), ("", None)])
+def test_valid_emotions(load, written: str, value: int | None) -> None:
+    loaded = load(TOUCHPOINT + f"        emotion: {written}\n")
+    assert loaded.ok, loaded.errors
+    assert loaded.journey.stages[0].touchpoints[0].emotion == value
+
+
+@pytest.mark.parametrize("field", ["impact", "effort"])
+def test_impact_and_effort_are_whole_numbers_from_one_to_five(load, field: str) -> None:
+    text = IMPROVEMENT + f"    {field}: 9\n  - id: b\n    title: B\n    {field}: 2.0\n"
+    assert_errors(load(text), [(7, 5 + len(field) + 2, f"`{field}` expected a whole number from 1 to 5, got 9"),
+                               (10, 5 + len(field) + 2, f"`{field}` expected a whole number from 1 to 5, got `2.0`")])
+
+
+def test_numbers_where_text_is_asked_stay_text(load) -> None:
+    loaded = load(TOUCHPOINT + "        kpis:\n          - name: 2025\n            target: 5\n            actual: 4.50\n")
+    assert loaded.ok, loaded.errors
+    kpi = loaded.journey.stages[0].touchpoints[0].kpis[0]
+    assert (kpi.name, kpi.target, kpi.actual) == ("2025", "5", "4.50")
+
+
+# -- Enumerations --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("title: T\nstatus: Draft\nstages:\n  - name: S\n",
+                     [(2, 9, "`status` must be one of `draft` or `validated`, got `Draft`")], id="journey-status"),
+        pytest.param("title: T\nstate: past\nstages:\n  - name: S\n",
+                     [(2, 8, "`state` must be one of `current` or `future`, got `past`")], id="state"),
+        pytest.param(TOUCHPOINT + "        met: maybe\n",
+                     [(6, 14, "`met` must be one of `yes`, `partly` or `no`, got `maybe`")], id="met"),
+        pytest.param(TOUCHPOINT + "        on_brand: true\n",
+                     [(6, 19, "`on_brand` must be one of `yes`, `partly` or `no`, got `true`")], id="on-brand"),
+        pytest.param(TOUCHPOINT + "        senses: [see, sight]\n",
+                     [(6, 23, "`senses` must be one of `see`, `hear`, `smell`, `touch` or `taste`, got `sight`")],
+                     id="senses"),
+        pytest.param(TOUCHPOINT + "        kpis:\n          - name: K\n            better: up\n",
+                     [(8, 21, "`better` must be one of `higher` or `lower`, got `up`")], id="better"),
+        pytest.param(IMPROVEMENT + "    status: todo\n",
+                     [(7, 13, "`status` must be one of `idea`, `planned`, `doing`, `done` or `dropped`, got `todo`")],
+                     id="improvement-status"),
+        pytest.param(TOUCHPOINT + "        moment_of_truth: often\n",
+                     [(6, 26, "`moment_of_truth` expected true or false, got `often`")], id="flag"),
+    ],
+)
+def test_enumerations_take_exactly_the_listed_words(load, text: str, expected: list[Spot]) -> None:
+    assert_errors(load(text), expected)
+
+
+# -- Dates ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("title: T\nreviewed: 2026-02-30\nstages:\n  - name: S\n",
+                     [(2, 11, "`2026-02-30` is not a real date")], id="february-30"),
+        pytest.param("title: T\nreviewed: 14-10-2026\nstages:\n  - name: S\n",
+                     [(2, 11, "`reviewed` expected a date written as YYYY-MM-DD, got `14-10-2026`")], id="day-first"),
+        pytest.param("title: T\nreviewed: 2026-10\nstages:\n  - name: S\n",
+                     [(2, 11, "expected a date written as YYYY-MM-DD")], id="month-only"),
+        pytest.param(IMPROVEMENT + "    due: 2027-Q5\n",
+                     [(7, 10, "`due` expected a date (YYYY-MM-DD) or a quarter (YYYY-Qn), got `2027-Q5`")],
+                     id="quarter-5"),
+        pytest.param(IMPROVEMENT + "    due: 2027-13-01\n", [(7, 10, "`2027-13-01` is not a real date")], id="month-13"),
+        pytest.param(IMPROVEMENT + "    due: next week\n", [(7, 10, "got `next week`")], id="words"),
+    ],
+)
+def test_dates_are_real(load, text: str, expected: list[Spot]) -> None:
+    assert_errors(load(text), expected)
+
+
+def test_valid_dates_and_quarters(load) -> None:
+    import datetime
+
+    text = ("title: T\nreviewed: 2024-02-29\nstages:\n  - name: S\nimprovements:\n"
+            "  - {id: a, title: A, due: 2027-Q1}\n  - {id: b, title: B, due: 2027-03-31}\n"
+            "  - {id: c, title: C, due: '2027-Q4'}\n")
+    loaded = load(text)
+    assert loaded.ok, loaded.errors
+    journey = loaded.journey
+    assert journey.reviewed == datetime.date(2024, 2, 29)
+    assert [i.due for i in journey.improvements] == ["2027-Q1", datetime.date(2027, 3, 31), "2027-Q4"]
+
+
+# -- Required keys -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("stages:\n  - name: S\n", [(1, 1, "a journey needs the key `title`, which is missing")],
+                     id="title"),
+        pytest.param("title: T\n", [(1, 1, "a journey needs the key `stages`, which is missing")], id="stages"),
+        pytest.param("title: T\nstages:\n  - goal: G\n", [(3, 5, "a stage needs the key `name`, which is missing")],
+                     id="stage-name"),
+        pytest.param(MAP + "    touchpoints:\n      - channel: Web\n",
+                     [(5, 9, "a touchpoint needs the key `name`, which is missing")], id="touchpoint-name"),
+        pytest.param(MAP + "improvements:\n  - title: A\n",
+                     [(5, 5, "an improvement needs the key `id`, which is missing")], id="improvement-id"),
+        pytest.param(MAP + "improvements:\n  - id: a\n",
+                     [(5, 5, "an improvement needs the key `title`, which is missing")], id="improvement-title"),
+        pytest.param("title: T\npersona:\n  role: Klant\nstages:\n  - name: S\n",
+                     [(3, 3, "a persona needs the key `name`, which is missing")], id="inline-persona-name"),
+        pytest.param(TOUCHPOINT + "        kpis:\n          - target: 5%\n",
+                     [(7, 13, "a KPI needs the key `name`, which is missing")], id="kpi-name"),
+        pytest.param("title: T\nstages: []\n", [(2, 9, "`stages` needs at least one item")], id="no-stages"),
+        pytest.param("title: T\nstages:\n", [(2, 8, "`stages` needs at least one item")], id="empty-stages"),
+        pytest.param("title: ''\nstages:\n  - name: S\n", [(1, 8, "`title` must not be empty")], id="empty-title"),
+        pytest.param("title:\nstages:\n  - name: S\n", [(1, 7, "`title` expected text, got nothing")],
+                     id="null-title"),
+    ],
+)
+def test_required_keys(load, text: str, expected: list[Spot]) -> None:
+    assert_errors(load(text), expected)
+
+
+def test_persona_file_needs_a_name(load_person) -> None:
+    assert_errors(load_person("role: Klant\n"), [(1, 1, "a persona needs the key `name`, which is missing")])
+
+
+def test_a_stage_without_touchpoints_is_fine(load) -> None:
+    for text in (MAP, MAP + "    touchpoints: []\n", MAP + "    touchpoints:\n"):
+        loaded = load(text)
+        assert loaded.ok, loaded.errors
+        assert loaded.journey.stages[0].touchpoints == []
+
+
+# -- Shapes ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(TOUCHPOINT + "        pains: one pain\n",
+                     [(6, 16, "`pains` expected a list (one `- item` per line, or `[a, b]`), got the text `one pain`")],
+                     id="text-for-list"),
+        pytest.param(TOUCHPOINT + "        needs:\n          a: b\n",
+                     [(7, 11, "`needs` expected a list (one `- item` per line, or `[a, b]`), got a mapping")],
+                     id="mapping-for-list"),
+        pytest.param(MAP + "    touchpoints:\n      name: A\n",
+                     [(5, 7, "`touchpoints` expected a list")], id="touchpoints-mapping"),
+        pytest.param("title: T\nstages:\n  name: S\n", [(3, 3, "`stages` expected a list")], id="stages-mapping"),
+        pytest.param(TOUCHPOINT + "        channel: [Web, App]\n",
+                     [(6, 18, "`channel` expected text, got a list")], id="list-for-text"),
+        pytest.param("title:\n  nl: Reis\nstages:\n  - name: S\n", [(2, 3, "`title` expected text, got a mapping")],
+                     id="mapping-for-text"),
+        pytest.param(TOUCHPOINT + "        pains: [ok, [nested]]\n",
+                     [(6, 21, "`pains` expected text, got a list")], id="list-in-list"),
+        pytest.param(TOUCHPOINT + "        backstage: Marketing\n",
+                     [(6, 20, "`backstage` expected a mapping of `key: value` lines, got `Marketing`")],
+                     id="text-for-mapping"),
+        pytest.param(MAP + "    touchpoints:\n      - Website\n",
+                     [(5, 9, "`touchpoints` expected a mapping of `key: value` lines, got `Website`")],
+                     id="text-for-touchpoint"),
+        pytest.param("title: T\npersona: [mark]\nstages:\n  - name: S\n",
+                     [(2, 10, "`persona` expected text, got a list")], id="list-for-persona"),
+    ],
+)
+def test_wrong_shapes_say_what_was_expected(load, text: str, expected: list[Spot]) -> None:
+    assert_errors(load(text), expected)
+
+
+# -- Links -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "vbscript:x"])
+def test_links_that_could_run_script_are_refused(load, link: str) -> None:
+    assert_errors(load(IMPROVEMENT + f"    link: '{link}'\n"),
+                  [(7, 11, "`link` expected an http(s) or mailto URL or a relative path")])
+
+
+@pytest.mark.parametrize("link", ["https://jira.example.com/browse/WEB-42", "http://x.test", "mailto:a@b.test",
+                                  "../backlog.md#web-42", "WEB-42"])
+def test_safe_links(load, link: str) -> None:
+    loaded = load(IMPROVEMENT + f"    link: {link}\n")
+    assert loaded.ok, loaded.errors
+
+
+# -- All at once -------------------------------------------------------------------------
+
+
+def test_every_error_of_a_file_is_reported_at_once(load) -> None:
+    text = """\
+        title: T
+        status: final
+        stages:
+          - name: S
+            touchpoints:
+              - name: A
+                emotion: 7
+                chanel: Web
+          - name: S
+        improvements:
+          - id: a
+            title: A
+            due: someday
+        """
+    assert_errors(load(text), [
+        (2, 9, "`status` must be one of"),
+        (7, 18, "`emotion` expected a whole number from 1 to 5, got 7"),
+        (8, 9, "unknown key `chanel` in a touchpoint; did you mean `channel`?"),
+        (9, 11, "stage id `s` is already used by the stage on line 4"),
+        (13, 10, "`due` expected a date"),
+    ])
