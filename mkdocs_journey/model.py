@@ -77,7 +77,10 @@ def _score(value: Any) -> Any:
     return value
 
 
-Score = Annotated[int, BeforeValidator(_score), Field(ge=1, le=5)]
+# Spelled out for the schema: with the validator in front, pydantic would publish
+# `ge`/`le`, which JSON Schema does not know, so editors would accept any number.
+Score = Annotated[int, BeforeValidator(_score), Field(ge=1, le=5),
+                  WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 5})]
 
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _QUARTER = re.compile(r"^([0-9]{4})-Q([1-4])$")
