@@ -14,9 +14,14 @@ from typing import Callable, Sequence
 
 from markupsafe import Markup, escape
 
+from ..analyse import analyse
 from ..diagnostics import Finding
+from ..docs_tree import DocsTree
 from ..i18n import Translator
-from ..load import LoadedJourney
+from ..load import LoadedJourney, load_persona
+from ..model import Persona
+from .environment import environment
+from .page import build_view
 
 DEFAULT_LANES: tuple[str, ...] = (
     "touchpoint", "image", "action", "thought", "emotion", "needs", "pains", "gains",
@@ -41,13 +46,39 @@ class PageContext:
     """URL, relative to the page, of a file in the docs tree (touchpoint and persona images)."""
     template_dirs: Sequence[Path] = ()
     """Folders searched first for ``journey/*.html`` (the theme's ``custom_dir``)."""
+    docs_root: Path | None = None
+    """The docs folder; lets the renderer load a persona *file* itself when the caller
+    has not set ``loaded.persona`` (its image is then checked against this folder)."""
+
+
+def _persona(loaded: LoadedJourney, context: PageContext) -> Persona | None:
+    if loaded.persona is not None:
+        return loaded.persona
+    if loaded.persona_path is None or context.docs_root is None:
+        return None
+    return load_persona(loaded.persona_path, DocsTree(root=context.docs_root.resolve())).persona
 
 
 def render_journey(loaded: LoadedJourney, context: PageContext) -> str:
-    """The map page's content (an HTML fragment, without the page title)."""
-    raise NotImplementedError  # filled in by the renderer
+    """The map page's content (an HTML fragment, without the page title).
+
+    A map that did not load gets its errors instead, so a caller never has to
+    guess which of the two to ask for.
+    """
+    if loaded.journey is None or loaded.errors:
+        return render_errors(loaded, context)
+    translate = context.translate
+    analysis = analyse(loaded, today=context.today, stale_after_days=context.stale_after_days, translate=translate)
+    view = build_view(
+        loaded, analysis, persona=_persona(loaded, context), persona_path=loaded.persona_path,
+        lanes=tuple(context.lanes), today=context.today, stale_after_days=context.stale_after_days,
+        asset_url=context.asset_url, health_message=lambda finding: finding.message(translate),
+    )
+    template = environment(context.template_dirs).get_template("journey/page.html")
+    return template.render(view=view, t=translate, md=context.inline_markdown, lang=translate.language)
 
 
 def render_errors(loaded: LoadedJourney, context: PageContext) -> str:
     """What ``mkdocs serve`` shows in place of a map whose file has errors."""
-    raise NotImplementedError  # filled in by the renderer
+    template = environment(context.template_dirs).get_template("journey/errors.html")
+    return template.render(errors=list(loaded.errors), t=context.translate, name=loaded.name)

@@ -1,0 +1,48 @@
+"""The Jinja environment the map templates render in.
+
+Templates are looked up in the theme's folders first (a site overrides
+``journey/page.html`` or any partial from its ``custom_dir``), then in the package.
+Autoescaping is on for every template: user text reaches the page escaped unless
+it went through the inline Markdown renderer, which returns safe ``Markup``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+_TICKS = re.compile(r"`([^`]+)`")
+
+
+def code_ticks(text: str) -> Markup:
+    """Escape ``text`` and show its `backticked` words as code (health messages use them)."""
+    escaped = str(escape(text))
+    return Markup(_TICKS.sub(r"<code>\1</code>", escaped))
+
+
+def environment(template_dirs: Sequence[Path]) -> Environment:
+    """The (cached) environment for a set of override folders."""
+    return _environment(tuple(str(Path(d)) for d in template_dirs))
+
+
+@lru_cache(maxsize=16)
+def _environment(template_dirs: tuple[str, ...]) -> Environment:
+    loader = ChoiceLoader([
+        FileSystemLoader(list(template_dirs)),
+        PackageLoader("mkdocs_journey", "templates"),
+    ])
+    env = Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["ticks"] = code_ticks
+    return env

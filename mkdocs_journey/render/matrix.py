@@ -1,0 +1,118 @@
+"""Geometry of the impact/effort matrix: a 5×5 grid drawn as inline SVG.
+
+Effort runs left to right (low to high), impact bottom to top. Open improvements
+with both scores become numbered dots that link to their backlog row; dots that
+share a cell are spread on a small grid around the cell's centre so none hides
+another. The SVG keeps its pixel size (it scrolls on narrow screens instead of
+shrinking), so its text never renders below 12px.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..analyse import BacklogItem, improvement_anchor
+from .emotion_curve import number
+
+CELL = 80
+LEFT, TOP, RIGHT, BOTTOM = 64, 16, 16, 64
+SIZE = 5 * CELL
+WIDTH = LEFT + SIZE + RIGHT
+HEIGHT = TOP + SIZE + BOTTOM
+DOT_RADIUS = 12
+_SPACING = 26
+
+
+@dataclass(frozen=True)
+class Dot:
+    item: BacklogItem
+    rank: int
+    x: str
+    y: str
+
+    @property
+    def href(self) -> str:
+        return "#" + improvement_anchor(self.item.improvement.id)
+
+
+@dataclass(frozen=True)
+class Region:
+    """A quadrant: its label key, box and where the label sits."""
+
+    name: str
+    x: int
+    y: int
+    width: int
+    height: int
+    label_x: int
+    label_y: int
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Matrix:
+    dots: list[Dot]
+    unplaced: list[tuple[int, BacklogItem]]
+    regions: list[Region]
+    width: int = WIDTH
+    height: int = HEIGHT
+    cell: int = CELL
+    left: int = LEFT
+    top: int = TOP
+    size: int = SIZE
+    radius: int = DOT_RADIUS
+
+    @property
+    def ticks(self) -> list[tuple[int, int, int]]:
+        """(score, x of the effort tick, y of the impact tick) for 1..5."""
+        return [(s, LEFT + (s - 1) * CELL + CELL // 2, TOP + (5 - s) * CELL + CELL // 2) for s in range(1, 6)]
+
+
+def _regions() -> list[Region]:
+    # The quick-win box is exactly the rule: impact ≥ 3 and effort ≤ 2.
+    low_effort, high_effort = 2 * CELL, 3 * CELL
+    high_impact, low_impact = 3 * CELL, 2 * CELL
+    x_mid, y_mid = LEFT + low_effort, TOP + high_impact
+    return [
+        Region("quick-wins", LEFT, TOP, low_effort, high_impact, LEFT + 6, TOP + 18, "start"),
+        Region("big-bets", x_mid, TOP, high_effort, high_impact, LEFT + SIZE - 6, TOP + 18, "end"),
+        Region("fill-ins", LEFT, y_mid, low_effort, low_impact, LEFT + 6, TOP + SIZE - 8, "start"),
+        Region("money-pit", x_mid, y_mid, high_effort, low_impact, LEFT + SIZE - 6, TOP + SIZE - 8, "end"),
+    ]
+
+
+def _offsets(count: int) -> list[tuple[float, float]]:
+    """Positions around a cell's centre for ``count`` dots, row by row."""
+    columns = math.ceil(math.sqrt(count))
+    rows = math.ceil(count / columns)
+    spacing = min(_SPACING, (CELL - 2 * DOT_RADIUS + 4) / max(columns - 1, 1), (CELL - 2 * DOT_RADIUS + 4) / max(rows - 1, 1))
+    offsets = []
+    for index in range(count):
+        row, column = divmod(index, columns)
+        in_row = min(columns, count - row * columns)
+        offsets.append(((column - (in_row - 1) / 2) * spacing, (row - (rows - 1) / 2) * spacing))
+    return offsets
+
+
+def build_matrix(backlog: Sequence[BacklogItem]) -> Matrix:
+    """Place the open improvements; ``rank`` is the 1-based position in the backlog."""
+    cells: dict[tuple[int, int], list[tuple[int, BacklogItem]]] = {}
+    unplaced: list[tuple[int, BacklogItem]] = []
+    for rank, item in enumerate(backlog, start=1):
+        if not item.is_open:
+            continue
+        impact, effort = item.improvement.impact, item.improvement.effort
+        if impact is None or effort is None:
+            unplaced.append((rank, item))
+        else:
+            cells.setdefault((effort, impact), []).append((rank, item))
+    dots = []
+    for (effort, impact), members in sorted(cells.items()):
+        centre_x = LEFT + (effort - 1) * CELL + CELL / 2
+        centre_y = TOP + (5 - impact) * CELL + CELL / 2
+        for (rank, item), (dx, dy) in zip(members, _offsets(len(members))):
+            dots.append(Dot(item, rank, number(centre_x + dx), number(centre_y + dy)))
+    dots.sort(key=lambda d: d.rank)
+    return Matrix(dots=dots, unplaced=unplaced, regions=_regions())

@@ -1,0 +1,194 @@
+"""What the page shows, prepared from a loaded map for the templates.
+
+The templates only lay things out; every decision (which lanes have content,
+how wide a stage is, which badge a KPI gets, where a dot sits) is made here, in
+plain Python that tests can reach.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from ..analyse import Analysis, BacklogItem, HealthFinding, improvement_anchor, kpi_verdict, touchpoint_anchor
+from ..load import LoadedJourney
+from ..model import Journey, Kpi, Persona, Stage, Touchpoint
+from .emotion_curve import EmotionPoint, emotion_points
+from .matrix import Matrix, build_matrix
+
+AssetUrl = Callable[[Path], str]
+
+#: What a lane shows of a touchpoint; a lane without any content is left out.
+_LANE_HAS_CONTENT: dict[str, Callable[[Touchpoint], object]] = {
+    "touchpoint": lambda tp: True,
+    "image": lambda tp: tp.image,
+    "action": lambda tp: tp.action,
+    "thought": lambda tp: tp.thought,
+    "emotion": lambda tp: tp.emotion is not None,
+    "needs": lambda tp: tp.needs or tp.met,
+    "pains": lambda tp: tp.pains,
+    "gains": lambda tp: tp.gains,
+    "opportunities": lambda tp: tp.opportunities,
+    "backstage": lambda tp: tp.backstage and (tp.backstage.team or tp.backstage.systems or tp.backstage.process),
+    "kpis": lambda tp: tp.kpis,
+    "evidence": lambda tp: tp.evidence,
+}
+
+
+@dataclass(frozen=True)
+class KpiView:
+    kpi: Kpi
+    verdict: str | None
+    """``on``, ``off`` or None when target and actual cannot be compared."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """A touchpoint an improvement addresses, as a link on the page."""
+
+    anchor: str
+    stage: str
+    touchpoint: str
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the map: a touchpoint, or the placeholder of an empty stage."""
+
+    stage: Stage
+    touchpoint: Touchpoint | None
+    anchor: str | None
+    first_of_stage: bool
+    image_url: str | None
+    improvements: list[BacklogRow]
+    kpis: list[KpiView]
+    emotion: EmotionPoint | None
+
+
+@dataclass(frozen=True)
+class StageHeader:
+    stage: Stage
+    anchor: str
+    span: int
+
+
+@dataclass(frozen=True)
+class BacklogRow:
+    item: BacklogItem
+    rank: int
+    anchor: str
+    targets: list[Target]
+
+    @property
+    def improvement(self):  # noqa: ANN201 - the model's Improvement, for the templates
+        return self.item.improvement
+
+
+@dataclass(frozen=True)
+class HealthNote:
+    kind: str
+    message: str
+    href: str | None
+
+
+@dataclass(frozen=True)
+class Review:
+    """The "last validated" badge."""
+
+    reviewed: date | None
+    stale: bool
+
+
+@dataclass(frozen=True)
+class PersonaView:
+    persona: Persona
+    image_url: str | None
+
+
+@dataclass
+class JourneyView:
+    journey: Journey
+    review: Review
+    persona: PersonaView | None
+    health: list[HealthNote]
+    stages: list[StageHeader]
+    columns: list[Column]
+    lanes: list[str]
+    backlog: list[BacklogRow]
+    matrix: Matrix
+    stale_after_days: int
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _health_href(finding: HealthFinding) -> str | None:
+    return f"#{finding.anchor}" if finding.anchor else None
+
+
+def build_view(loaded: LoadedJourney, analysis: Analysis, *, persona: Persona | None, persona_path: Path | None,
+               lanes: tuple[str, ...], today: date, stale_after_days: int, asset_url: AssetUrl,
+               health_message: Callable[[HealthFinding], str]) -> JourneyView:
+    journey = loaded.journey
+    if journey is None:
+        raise ValueError(f"{loaded.name} did not load; render its errors instead")
+    names = {(s.id, t.id): (s.name, t.name) for s in journey.stages for t in s.touchpoints}
+    rows: list[BacklogRow] = []
+    by_id: dict[str, BacklogRow] = {}
+    for rank, item in enumerate(analysis.backlog, start=1):
+        targets = [Target(touchpoint_anchor(*key), *names[key]) for key in item.targets if key in names]
+        row = BacklogRow(item, rank, improvement_anchor(item.improvement.id), targets)
+        rows.append(row)
+        by_id[item.improvement.id] = row
+
+    touchpoints = [tp for stage in journey.stages for tp in stage.touchpoints]
+    cells: list[tuple[Stage, Touchpoint | None, bool]] = []
+    headers: list[StageHeader] = []
+    for stage in journey.stages:
+        assert stage.id is not None
+        headers.append(StageHeader(stage, f"stage-{stage.id}", max(1, len(stage.touchpoints))))
+        if not stage.touchpoints:
+            cells.append((stage, None, True))
+        for index, touchpoint in enumerate(stage.touchpoints):
+            cells.append((stage, touchpoint, index == 0))
+    points = emotion_points([tp.emotion if tp else None for _, tp, _ in cells],
+                            [bool(tp and tp.moment_of_truth) for _, tp, _ in cells])
+    columns = []
+    for (stage, touchpoint, first), point in zip(cells, points):
+        if touchpoint is None:
+            columns.append(Column(stage, None, None, first, None, [], [], None))
+            continue
+        assert stage.id is not None and touchpoint.id is not None
+        key = (stage.id, touchpoint.id)
+        image_url = asset_url((loaded.path.parent / touchpoint.image).resolve()) if touchpoint.image else None
+        improvements = [by_id[b.improvement.id] for b in analysis.improvements_for.get(key, [])]
+        kpis = [KpiView(k, kpi_verdict(k)) for k in touchpoint.kpis]
+        columns.append(Column(stage, touchpoint, touchpoint_anchor(*key), first, image_url, improvements, kpis, point))
+
+    shown_lanes = [lane for lane in lanes if _lane_shown(lane, touchpoints, analysis)]
+    persona_view = None
+    if persona is not None:
+        url = None
+        if persona.image and persona_path is not None:
+            url = asset_url((persona_path.parent / persona.image).resolve())
+        persona_view = PersonaView(persona, url)
+    stale = journey.reviewed is not None and (today - journey.reviewed).days > stale_after_days
+    return JourneyView(
+        journey=journey,
+        review=Review(journey.reviewed, stale),
+        persona=persona_view,
+        health=[HealthNote(f.kind, health_message(f), _health_href(f)) for f in analysis.health],
+        stages=headers,
+        columns=columns,
+        lanes=shown_lanes,
+        backlog=rows,
+        matrix=build_matrix(analysis.backlog),
+        stale_after_days=stale_after_days,
+    )
+
+
+def _lane_shown(lane: str, touchpoints: list[Touchpoint], analysis: Analysis) -> bool:
+    if lane == "improvements":
+        return any(analysis.improvements_for.values())
+    has_content = _LANE_HAS_CONTENT.get(lane)
+    return has_content is not None and any(has_content(tp) for tp in touchpoints)
