@@ -34,8 +34,8 @@ def _default_docs_dir() -> Path:
     if config.is_file():
         try:
             data = yaml.load(config.read_text("utf-8"), Loader=_LenientLoader)  # noqa: S506 - safe subclass
-        except yaml.YAMLError:
-            data = None
+        except (yaml.YAMLError, UnicodeDecodeError, OSError):
+            data = None  # MkDocs itself will report a broken mkdocs.yml; here `docs/` is the guess.
         if isinstance(data, dict) and isinstance(data.get("docs_dir"), str):
             return Path(data["docs_dir"])
         return Path("docs")
