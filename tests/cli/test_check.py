@@ -1,0 +1,336 @@
+"""`mkdocs-journey check` and `schema`, run as a user runs them: in a folder, on real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from mkdocs_journey.cli import main
+from mkdocs_journey.schema import generate
+
+TEXT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): (?P<message>.+)$")
+SUMMARY = re.compile(r"^checked (\d+) files?: (\d+) errors?, (\d+) warnings?$")
+
+GOOD = "title: T\nstatus: validated\nreviewed: 2026-10-01\nstages:\n  - name: S\n    touchpoints: [{name: A, emotion: 3}]\n"
+WARNS = "title: T\nstatus: validated\nreviewed: 2026-10-01\nstages:\n  - name: S\n"
+"""Valid, with one warning: an empty stage at 5:5."""
+BAD = "title: T\nstages:\n  - name: S\n    gaol: x\n"
+"""One error: an unknown key at 4:5."""
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty project folder, made the current directory; "today" is fixed."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1793491200")  # 2026-11-01
+    return tmp_path
+
+
+def put(root: Path, relative: str, content: str | bytes) -> Path:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(textwrap.dedent(content), encoding="utf-8")
+    return path
+
+
+def run(*args: str) -> Result:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=True)
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    return result
+
+
+def text_lines(result: Result) -> list[dict[str, str]]:
+    lines = result.stdout.splitlines()
+    assert SUMMARY.match(lines[-1]), lines
+    matches = [TEXT_LINE.match(line) for line in lines[:-1]]
+    assert all(matches), lines
+    return [m.groupdict() for m in matches if m]
+
+
+# -- Exit codes and the text format ------------------------------------------------------------
+
+
+def test_clean_docs_exit_zero(project: Path) -> None:
+    put(project, "docs/a.journey.yml", GOOD)
+    result = run("check")
+    assert result.exit_code == 0
+    assert result.stdout == "checked 1 file: 0 errors, 0 warnings\n"
+
+
+def test_errors_and_warnings_as_path_line_column(project: Path) -> None:
+    put(project, "docs/a.journey.yml", BAD)
+    put(project, "docs/b.journey.yml", WARNS)
+    result = run("check")
+    assert result.exit_code == 1
+    assert text_lines(result) == [
+        {"path": "docs/a.journey.yml", "line": "4", "column": "5", "severity": "error",
+         "message": "unknown key `gaol` in a stage; did you mean `goal`?"},
+        {"path": "docs/b.journey.yml", "line": "5", "column": "5", "severity": "warning",
+         "message": "stage “S” has no touchpoints yet"},
+    ]
+    assert result.stdout.splitlines()[-1] == "checked 2 files: 1 error, 1 warning"
+
+
+def test_warnings_alone_pass_unless_strict(project: Path) -> None:
+    put(project, "docs/b.journey.yml", WARNS)
+    assert run("check").exit_code == 0
+    strict = run("check", "--strict")
+    assert strict.exit_code == 1
+    assert strict.stdout.splitlines()[-1] == "checked 1 file: 0 errors, 1 warning"
+
+
+def test_stale_after_days_option(project: Path) -> None:
+    put(project, "docs/a.journey.yml", GOOD)  # reviewed 31 days before "today"
+    assert run("check", "--strict", "--stale-after-days", "31").exit_code == 0
+    result = run("check", "--strict", "--stale-after-days", "30")
+    assert result.exit_code == 1
+    assert "31 days ago (more than 30 days)" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["check", "nope.journey.yml"], id="missing-path"),
+        pytest.param(["check", "--format", "xml"], id="bad-format"),
+        pytest.param(["check", "--stale-after-days", "-1"], id="negative-days"),
+        pytest.param(["check", "--docs-dir", "nowhere"], id="missing-docs-dir"),
+        pytest.param(["schema", "map"], id="bad-schema-kind"),
+        pytest.param(["lint"], id="unknown-command"),
+    ],
+)
+def test_usage_errors_exit_two(project: Path, args: list[str]) -> None:
+    put(project, "docs/a.journey.yml", GOOD)
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "Error:" in result.stderr
+
+
+def test_no_docs_folder_and_no_path_is_a_usage_error(project: Path) -> None:
+    put(project, "mkdocs.yml", "site_name: x\ndocs_dir: pages\n")
+    result = run("check")
+    assert result.exit_code == 2
+    assert "no PATH given and no docs folder `pages` here" in result.stderr
+
+
+# -- Other formats ------------------------------------------------------------------------------
+
+
+def test_github_format(project: Path) -> None:
+    put(project, "docs/a.journey.yml", BAD)
+    put(project, "docs/b.journey.yml", WARNS)
+    result = run("check", "--format", "github")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "::error file=docs/a.journey.yml,line=4,col=5::unknown key `gaol` in a stage; did you mean `goal`?",
+        "::warning file=docs/b.journey.yml,line=5,col=5::stage “S” has no touchpoints yet",
+    ]
+    # The summary goes to stderr so that stdout holds workflow commands only.
+    assert result.stderr.strip() == "checked 2 files: 1 error, 1 warning"
+
+
+def test_github_format_escapes_what_would_break_a_command(project: Path) -> None:
+    put(project, "docs/a, b.journey.yml", "title: T\nstages:\n  - name: S\n    touchpoints:\n      - name: A\n"
+                                           "        pains: '100%'\n")
+    result = run("check", "--format", "github")
+    assert result.stdout.splitlines() == [
+        "::error file=docs/a%2C b.journey.yml,line=6,col=16::`pains` expected a list (one `- item` per line, "
+        "or `[a, b]`), got the text `100%25`",
+    ]
+
+
+def test_json_format(project: Path) -> None:
+    put(project, "docs/a.journey.yml", BAD)
+    put(project, "docs/b.journey.yml", WARNS)
+    result = run("check", "--format", "json")
+    assert result.exit_code == 1
+    payload = json.loads(result.stdout)
+    assert payload == {
+        "version": 1, "files": 2, "errors": 1, "warnings": 1,
+        "findings": [
+            {"path": "docs/a.journey.yml", "line": 4, "column": 5, "severity": "error",
+             "message": "unknown key `gaol` in a stage; did you mean `goal`?", "kind": "invalid"},
+            {"path": "docs/b.journey.yml", "line": 5, "column": 5, "severity": "warning",
+             "message": "stage “S” has no touchpoints yet", "kind": "empty-stage"},
+        ],
+    }
+
+
+def test_json_format_when_all_is_well(project: Path) -> None:
+    put(project, "docs/a.journey.yml", GOOD)
+    result = run("check", "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {"version": 1, "files": 1, "errors": 0, "warnings": 0, "findings": []}
+
+
+# -- Which files, and which docs folder ------------------------------------------------------
+
+
+def test_one_bad_file_does_not_hide_the_others(project: Path) -> None:
+    put(project, "docs/a.journey.yml", "title: [\n")
+    put(project, "docs/deep/b.journey.yaml", BAD)
+    put(project, "docs/c.journey.yml", b"title: caf\xe9\n")
+    put(project, "docs/d.persona.yml", "role: x\n")
+    put(project, "docs/e.journey.yml", GOOD)
+    put(project, "docs/notes.yml", "not: checked\n")
+    result = run("check")
+    assert [(f["path"], f["line"], f["column"]) for f in text_lines(result)] == [
+        ("docs/a.journey.yml", "2", "1"),
+        ("docs/c.journey.yml", "1", "11"),
+        ("docs/d.persona.yml", "1", "1"),
+        ("docs/deep/b.journey.yaml", "4", "5"),
+    ]
+    assert result.stdout.splitlines()[-1] == "checked 5 files: 4 errors, 0 warnings"
+
+
+def test_explicit_files_and_folders(project: Path) -> None:
+    put(project, "docs/a.journey.yml", BAD)
+    put(project, "docs/sub/b.journey.yml", WARNS)
+    assert run("check", "docs/sub").stdout.splitlines()[-1] == "checked 1 file: 0 errors, 1 warning"
+    assert run("check", "docs/a.journey.yml", "docs/sub/b.journey.yml").exit_code == 1
+
+
+def test_without_docs_folder_the_current_folder_is_searched(project: Path) -> None:
+    put(project, "maps/a.journey.yml", GOOD)
+    result = run("check")
+    assert result.stdout == "checked 1 file: 0 errors, 0 warnings\n"
+
+
+def test_docs_dir_option_resolves_personas(project: Path) -> None:
+    put(project, "site/people/mark.persona.yml", "name: Mark\n")
+    put(project, "site/a.journey.yml", GOOD.replace("title: T\n", "title: T\npersona: mark\n"))
+    result = run("check", "--docs-dir", "site")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout == "checked 2 files: 0 errors, 0 warnings\n"
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        pytest.param("site_name: x\ndocs_dir: site\n", id="plain"),
+        pytest.param(
+            """\
+            site_name: x
+            docs_dir: site
+            markdown_extensions:
+              - pymdownx.superfences:
+                  custom_fences:
+                    - name: mermaid
+                      format: !!python/name:pymdownx.superfences.fence_code_format
+            extra:
+              analytics: !ENV [ANALYTICS, none]
+            """,
+            id="python-name-tag",
+        ),
+    ],
+)
+def test_mkdocs_yml_docs_dir_is_honoured(project: Path, config: str) -> None:
+    put(project, "mkdocs.yml", config)
+    put(project, "docs/ignored.journey.yml", BAD)
+    put(project, "site/people/mark.persona.yml", "name: Mark\n")
+    put(project, "site/a.journey.yml", GOOD.replace("title: T\n", "title: T\npersona: mark\n"))
+    result = run("check")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout == "checked 2 files: 0 errors, 0 warnings\n"
+
+
+@pytest.mark.parametrize("config", ["site_name: [\n", b"site_name: caf\xe9\n", "- a list\n", "docs_dir: 5\n"])
+def test_a_broken_mkdocs_yml_falls_back_to_docs(project: Path, config: str | bytes) -> None:
+    put(project, "mkdocs.yml", config)
+    put(project, "docs/a.journey.yml", GOOD)
+    result = run("check")
+    assert result.stdout == "checked 1 file: 0 errors, 0 warnings\n"
+
+
+def test_a_file_outside_the_docs_folder_resolves_beside_itself(project: Path) -> None:
+    put(project, "docs/index.md", "# Home\n")
+    put(project, "drafts/mark.persona.yml", "name: Mark\n")
+    put(project, "drafts/a.journey.yml", GOOD.replace("title: T\n", "title: T\npersona: mark\n"))
+    assert run("check", "drafts/a.journey.yml").exit_code == 0
+
+
+# -- Nothing a user can write makes it crash --------------------------------------------------
+
+
+def _bomb() -> str:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"{c}: &{c} [" + ", ".join([f"*{p}"] * 10) + "]" for p, c in zip("abcdefgh", "bcdefghi")]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(b"\x00\xff\xfe garbage \x80", id="binary"),
+        pytest.param("", id="empty"),
+        pytest.param("- just\n- a list\n", id="list"),
+        pytest.param("title: " + "[" * 200_000 + "\n", id="deep"),
+        pytest.param(_bomb(), id="alias-bomb"),
+        pytest.param("a: &a [*a]\n", id="recursive"),
+        pytest.param("title: !!python/object/apply:os.system ['echo pwned']\nstages: [{name: S}]\n", id="tag"),
+        pytest.param("title: T\nstages:\n  - name: S\n    touchpoints:\n      - name: A\n        image: /etc/passwd\n",
+                     id="absolute-image"),
+        pytest.param("title: T\nstages: [{name: S, touchpoints: [{name: A, kpis: [{name: K, target: {a: 1}}]}]}]\n",
+                     id="mapping-in-kpi"),
+        pytest.param("? [a, b]\n: c\n", id="complex-key"),
+        pytest.param("title: T\nstages:\n  - name: S\nimprovements: {id: a}\n", id="mapping-for-list"),
+        pytest.param("title: T\npersona: 5\nstages:\n  - name: S\n", id="number-persona"),
+        pytest.param("title: T\npersona: ''\nstages:\n  - name: S\n", id="empty-persona"),
+    ],
+)
+def test_no_traceback_on_bad_input(project: Path, content: str | bytes) -> None:
+    put(project, "docs/bad.journey.yml", content)
+    put(project, "docs/bad.persona.yml", content)
+    for output in ("text", "github", "json"):
+        result = run("check", "--format", output)
+        assert result.exit_code == 1, result.output
+    assert not (project / "pwned").exists()
+
+
+def test_a_folder_named_like_a_map_is_not_a_file(project: Path) -> None:
+    (project / "docs" / "odd.journey.yml").mkdir(parents=True)
+    put(project, "docs/a.journey.yml", GOOD)
+    assert run("check").stdout == "checked 1 file: 0 errors, 0 warnings\n"
+
+
+# -- schema ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("args", "kind"), [([], "journey"), (["journey"], "journey"), (["persona"], "persona")])
+def test_schema_prints_valid_json(args: list[str], kind: str) -> None:
+    result = run("schema", *args)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == generate(kind)
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("mkdocs-journey, version ")
+
+
+# -- The installed console script ---------------------------------------------------------------
+
+
+def test_installed_console_script(project: Path) -> None:
+    script = Path(sys.executable).with_name("mkdocs-journey")
+    if not script.exists():
+        pytest.skip(f"no console script beside {sys.executable}; install the project (pip install -e .)")
+    put(project, "docs/a.journey.yml", BAD)
+    env = {**os.environ, "NO_COLOR": "1"}
+    completed = subprocess.run([str(script), "check", "--format", "json"], cwd=project, env=env,
+                               capture_output=True, text=True, timeout=120, check=False)
+    assert completed.returncode == 1, completed.stderr
+    assert completed.stderr == ""
+    findings = json.loads(completed.stdout)["findings"]
+    assert [(f["path"], f["line"], f["column"]) for f in findings] == [("docs/a.journey.yml", 4, 5)]
