@@ -34,11 +34,23 @@ _WHAT: dict[type[BaseModel], str] = {
 
 
 def problems_from(error: ValidationError, document: Document, root: type[BaseModel]) -> list[Problem]:
-    problems = []
-    for item in error.errors(include_url=False):
-        loc = _clean(item["loc"])
-        problems.append(_problem(item, loc, document, root))
-    return problems
+    items = [(item, _clean(item["loc"])) for item in error.errors(include_url=False)]
+    # A misspelt required key (`titel:`) is one mistake: "did you mean `title`?" says
+    # it all, so the "needs the key `title`" it also causes is left out.
+    suggested = {
+        (loc[:-1], _closest(str(loc[-1]), _model_at(loc[:-1], root)))
+        for item, loc in items if item["type"] == "extra_forbidden"
+    }
+    return [
+        _problem(item, loc, document, root)
+        for item, loc in items
+        if not (item["type"] == "missing" and (loc[:-1], loc[-1]) in suggested)
+    ]
+
+
+def _closest(key: str, model: type[BaseModel]) -> str | None:
+    close = difflib.get_close_matches(key, list(model.model_fields), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _clean(loc: tuple[Any, ...]) -> Path:
@@ -66,8 +78,8 @@ def _problem(item: Any, loc: Path, document: Document, root: type[BaseModel]) ->
         model = _model_at(loc[:-1], root)
         known = list(model.model_fields)
         line, column = document.locate(loc, key=True)
-        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-        hint = f"did you mean `{close[0]}`?" if close else "known keys: " + ", ".join(f"`{k}`" for k in known)
+        close = _closest(key, model)
+        hint = f"did you mean `{close}`?" if close else "known keys: " + ", ".join(f"`{k}`" for k in known)
         return Problem(line, column, f"unknown key `{key}` in {_WHAT[model]}; {hint}")
     if kind == "missing":
         line, column = document.locate(loc[:-1])
