@@ -67,6 +67,9 @@ def test_ids_default_to_the_slug_of_the_name(load) -> None:
                      [(6, 9, "stage id `x` is already used by the stage on line 3")], id="explicit-stage-ids"),
         pytest.param(MAP + "    id: t\n  - name: T\n", [(5, 11, "stage id `t` is already used by the stage on line 3")],
                      id="explicit-and-derived"),
+        pytest.param(MAP + "    touchpoints:\n      - name: Website\n      - name: Website\n",
+                     [(6, 15, "touchpoint id `website` is already used by the touchpoint on line 5 in stage `s`; "
+                              "give one of them its own `id`")], id="same-name-twice"),
         pytest.param(MAP + "    touchpoints:\n      - name: Website\n      - name: website!\n",
                      [(6, 15, "touchpoint id `website` is already used by the touchpoint on line 5 in stage `s`")],
                      id="derived-touchpoints"),

@@ -35,12 +35,24 @@ IMPROVEMENT = MAP + "improvements:\n  - id: a\n    title: A\n"
                      [(7, 5, "unknown key `efort` in an improvement; did you mean `effort`?")], id="improvement"),
         pytest.param("title: T\npersona:\n  name: M\n  rol: x\nstages:\n  - name: S\n",
                      [(4, 3, "unknown key `rol` in a persona; did you mean `role`?")], id="inline-persona"),
+        pytest.param("titel: T\nstages:\n  - nmae: S\n",
+                     [(1, 1, "unknown key `titel` in a journey; did you mean `title`?"),
+                      (3, 5, "unknown key `nmae` in a stage; did you mean `name`?")], id="misspelt-required-key"),
         pytest.param("title: T\ncolour: red\nstages:\n  - name: S\n",
                      [(2, 1, "unknown key `colour` in a journey; known keys: `title`, `summary`")], id="no-close-key"),
     ],
 )
 def test_unknown_keys_suggest_the_closest_known_key(load, text: str, expected: list[Spot]) -> None:
     assert_errors(load(text), expected)
+
+
+def test_a_misspelt_required_key_is_one_mistake(load) -> None:
+    # Not also "a journey needs the key `title`": the suggestion already says so.
+    assert [f.message for f in load("titel: T\nstages:\n  - name: S\n").errors] == [
+        "unknown key `titel` in a journey; did you mean `title`?"
+    ]
+    # A key that suggests something else leaves the missing key reported.
+    assert len(load("sumary: T\nstages:\n  - name: S\n").errors) == 2
 
 
 def test_unknown_key_in_a_persona_file(load_person) -> None:
