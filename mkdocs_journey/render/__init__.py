@@ -15,13 +15,15 @@ from typing import Callable, Sequence
 from markupsafe import Markup, escape
 
 from ..analyse import analyse
-from ..diagnostics import Finding
 from ..docs_tree import DocsTree
 from ..i18n import Translator
 from ..load import LoadedJourney, load_persona
 from ..model import Persona
 from .environment import environment
+from .inline_markdown import InlineMarkdown
 from .page import build_view
+
+__all__ = ["DEFAULT_LANES", "InlineMarkdown", "PageContext", "plain_inline", "render_errors", "render_journey"]
 
 DEFAULT_LANES: tuple[str, ...] = (
     "touchpoint", "image", "action", "thought", "emotion", "needs", "pains", "gains",
