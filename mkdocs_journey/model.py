@@ -92,7 +92,9 @@ def _real_date(value: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise PydanticCustomError("date", "`{value}` is not a real date", {"value": value}) from None
+        raise PydanticCustomError(
+            "date", "expected a real date, but `{value}` is not in the calendar", {"value": value}
+        ) from None
 
 
 def _date(value: Any) -> Any:
