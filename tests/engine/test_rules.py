@@ -139,7 +139,7 @@ def test_enumerations_take_exactly_the_listed_words(load, text: str, expected: l
     ("text", "expected"),
     [
         pytest.param("title: T\nreviewed: 2026-02-30\nstages:\n  - name: S\n",
-                     [(2, 11, "`2026-02-30` is not a real date")], id="february-30"),
+                     [(2, 11, "`reviewed` expected a real date, but `2026-02-30` is not in the calendar")], id="february-30"),
         pytest.param("title: T\nreviewed: 14-10-2026\nstages:\n  - name: S\n",
                      [(2, 11, "`reviewed` expected a date written as YYYY-MM-DD, got `14-10-2026`")], id="day-first"),
         pytest.param("title: T\nreviewed: 2026-10\nstages:\n  - name: S\n",
@@ -147,7 +147,7 @@ def test_enumerations_take_exactly_the_listed_words(load, text: str, expected: l
         pytest.param(IMPROVEMENT + "    due: 2027-Q5\n",
                      [(7, 10, "`due` expected a date (YYYY-MM-DD) or a quarter (YYYY-Qn), got `2027-Q5`")],
                      id="quarter-5"),
-        pytest.param(IMPROVEMENT + "    due: 2027-13-01\n", [(7, 10, "`2027-13-01` is not a real date")], id="month-13"),
+        pytest.param(IMPROVEMENT + "    due: 2027-13-01\n", [(7, 10, "`due` expected a real date, but `2027-13-01` is not in the calendar")], id="month-13"),
         pytest.param(IMPROVEMENT + "    due: next week\n", [(7, 10, "got `next week`")], id="words"),
     ],
 )
