@@ -262,4 +262,5 @@ def test_source_date_epoch_drives_today(monkeypatch) -> None:
 @pytest.mark.parametrize("value", ["", "soon", "99999999999999999999"])
 def test_a_useless_source_date_epoch_falls_back_to_the_real_date(monkeypatch, value: str) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
-    assert today() == date.today()
+    before = date.today()
+    assert today() in (before, date.today())  # a run across midnight sees either
