@@ -19,7 +19,8 @@ from mkdocs_journey.schema import generate
 TEXT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): (?P<message>.+)$")
 SUMMARY = re.compile(r"^checked (\d+) files?: (\d+) errors?, (\d+) warnings?$")
 
-GOOD = "title: T\nstatus: validated\nreviewed: 2026-10-01\nstages:\n  - name: S\n    touchpoints: [{name: A, emotion: 3}]\n"
+GOOD = ("title: T\nstatus: validated\nreviewed: 2026-10-01\nstages:\n  - name: S\n"
+        "    touchpoints: [{name: A, emotion: 3}]\n")
 WARNS = "title: T\nstatus: validated\nreviewed: 2026-10-01\nstages:\n  - name: S\n"
 """Valid, with one warning: an empty stage at 5:5."""
 BAD = "title: T\nstages:\n  - name: S\n    gaol: x\n"

@@ -130,7 +130,8 @@ def test_doing_without_due_and_owner_gives_two_notes(load) -> None:
                                                    ("dropped", False)])
 def test_a_dropped_improvement_does_not_address_a_pain(load, status: str, addressed: bool) -> None:
     # Documented decision: dropping the work leaves the pain as it was, so it shows again.
-    loaded = load(HEALTHY_HEAD + "stages:\n  - name: S\n    touchpoints:\n      - {name: A, emotion: 1, pains: [Slow]}\n"
+    loaded = load(HEALTHY_HEAD + "stages:\n  - name: S\n    touchpoints:\n"
+                  "      - {name: A, emotion: 1, pains: [Slow]}\n"
                   "improvements:\n"
                   f"  - {{id: x, title: X, status: {status}, owner: Web, due: 2027-Q1, addresses: [s/a]}}\n")
     kinds = [w[0] for w in warnings(loaded)]
@@ -217,7 +218,8 @@ def test_backlog_order_status_then_score_then_file_order(load) -> None:
 
 def test_improvements_for_a_touchpoint_follow_the_backlog_order(load) -> None:
     loaded = load("title: T\nstages:\n  - name: S\n    touchpoints: [{name: A}, {name: B}]\nimprovements:\n"
-                  "  - {id: one, title: a, addresses: [a, s/a]}\n  - {id: two, title: b, status: doing, addresses: [a]}\n")
+                  "  - {id: one, title: a, addresses: [a, s/a]}\n"
+                  "  - {id: two, title: b, status: doing, addresses: [a]}\n")
     analysis = analyse(loaded, today=TODAY)
     assert [b.improvement.id for b in analysis.improvements_for[("s", "a")]] == ["two", "one"]
     assert ("s", "b") not in analysis.improvements_for

@@ -24,7 +24,8 @@ IMPROVEMENT = MAP + "improvements:\n  - id: a\n    title: A\n"
     [
         pytest.param("title: T\nsumary: x\nstages:\n  - name: S\n",
                      [(2, 1, "unknown key `sumary` in a journey; did you mean `summary`?")], id="journey"),
-        pytest.param(MAP + "    gaol: x\n", [(4, 5, "unknown key `gaol` in a stage; did you mean `goal`?")], id="stage"),
+        pytest.param(MAP + "    gaol: x\n", [(4, 5, "unknown key `gaol` in a stage; did you mean `goal`?")],
+                     id="stage"),
         pytest.param(TOUCHPOINT + "        emotoin: 3\n",
                      [(6, 9, "unknown key `emotoin` in a touchpoint; did you mean `emotion`?")], id="touchpoint"),
         pytest.param(TOUCHPOINT + "        backstage:\n          teem: x\n",
@@ -96,7 +97,8 @@ def test_impact_and_effort_are_whole_numbers_from_one_to_five(load, field: str) 
 
 
 def test_numbers_where_text_is_asked_stay_text(load) -> None:
-    loaded = load(TOUCHPOINT + "        kpis:\n          - name: 2025\n            target: 5\n            actual: 4.50\n")
+    loaded = load(TOUCHPOINT + "        kpis:\n          - name: 2025\n"
+                               "            target: 5\n            actual: 4.50\n")
     assert loaded.ok, loaded.errors
     kpi = loaded.journey.stages[0].touchpoints[0].kpis[0]
     assert (kpi.name, kpi.target, kpi.actual) == ("2025", "5", "4.50")
@@ -139,7 +141,8 @@ def test_enumerations_take_exactly_the_listed_words(load, text: str, expected: l
     ("text", "expected"),
     [
         pytest.param("title: T\nreviewed: 2026-02-30\nstages:\n  - name: S\n",
-                     [(2, 11, "`reviewed` expected a real date, but `2026-02-30` is not in the calendar")], id="february-30"),
+                     [(2, 11, "`reviewed` expected a real date, but `2026-02-30` is not in the calendar")],
+                     id="february-30"),
         pytest.param("title: T\nreviewed: 14-10-2026\nstages:\n  - name: S\n",
                      [(2, 11, "`reviewed` expected a date written as YYYY-MM-DD, got `14-10-2026`")], id="day-first"),
         pytest.param("title: T\nreviewed: 2026-10\nstages:\n  - name: S\n",
@@ -147,7 +150,8 @@ def test_enumerations_take_exactly_the_listed_words(load, text: str, expected: l
         pytest.param(IMPROVEMENT + "    due: 2027-Q5\n",
                      [(7, 10, "`due` expected a date (YYYY-MM-DD) or a quarter (YYYY-Qn), got `2027-Q5`")],
                      id="quarter-5"),
-        pytest.param(IMPROVEMENT + "    due: 2027-13-01\n", [(7, 10, "`due` expected a real date, but `2027-13-01` is not in the calendar")], id="month-13"),
+        pytest.param(IMPROVEMENT + "    due: 2027-13-01\n",
+                     [(7, 10, "`due` expected a real date, but `2027-13-01` is not in the calendar")], id="month-13"),
         pytest.param(IMPROVEMENT + "    due: next week\n", [(7, 10, "got `next week`")], id="words"),
     ],
 )
