@@ -1,0 +1,85 @@
+"""The improvement backlog and the impact/effort matrix."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from bs4 import BeautifulSoup
+
+from mkdocs_journey.analyse import analyse
+from mkdocs_journey.load import LoadedJourney
+from mkdocs_journey.render.matrix import build_matrix
+
+from .conftest import TODAY, Render
+
+
+def test_backlog_follows_the_analysis_order(render: Render, load: Callable[..., LoadedJourney]) -> None:
+    expected = [b.improvement.id for b in analyse(load(), today=TODAY).backlog]
+    rows = render().select("table.journey-backlog tbody tr")
+    assert [r["id"] for r in rows] == [f"improvement-{i}" for i in expected]
+    assert [r.select_one(".journey-backlog__rank").get_text() for r in rows] == ["1", "2", "3", "4", "5"]
+
+
+def test_backlog_row(render: Render) -> None:
+    row = render().find(id="improvement-filters")
+    assert row.select_one(".journey-backlog__title").get_text() == "Filters on country and price"
+    assert row.select_one(".journey-status").get_text() == "planned"
+    assert row.select_one(".journey-backlog__score-value").get_text() == "15"
+    assert row.select_one(".journey-backlog__notes em").get_text() == "webmaster"
+    link = row.select_one(".journey-backlog__link a")
+    assert link["href"] == "https://jira.example.com/browse/WEB-42" and link["rel"] == ["noopener"]
+    cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
+    assert cells[4] == "Web team Stakeholders: HR, Design"
+    assert cells[5] == "Q1 2027"
+    assert cells[6] == "Conversion"
+    target = row.select_one(".journey-list--targets a")
+    assert target["href"] == "#tp-orientation--website" and target.get_text() == "Orientation › Website"
+
+
+def test_quick_wins_and_missing_scores(render: Render) -> None:
+    soup = render()
+    quick = [r["id"] for r in soup.select("table.journey-backlog tbody tr") if r.select_one(".journey-badge--quick-win")]
+    assert quick == ["improvement-mails", "improvement-same-cell"]
+    unscored = soup.find(id="improvement-unscored")
+    assert unscored.select_one(".journey-backlog__score-value").get_text() == "–"
+    assert soup.find(id="improvement-mails").find_all("td")[5].get_text(strip=True) == "15 December 2026"
+    assert "journey-backlog__item--closed" in soup.find(id="improvement-done-item")["class"]
+
+
+def test_matrix_places_open_items_with_both_scores(render: Render) -> None:
+    soup = render()
+    dots = soup.select("svg.journey-matrix__chart a.journey-matrix__dot")
+    assert [a["href"] for a in dots] == ["#improvement-mails", "#improvement-filters", "#improvement-same-cell"]
+    assert all(soup.find(id=a["href"][1:]) for a in dots)
+    assert dots[0].title.get_text() == "1. Departure mails (impact 4, effort 2)"
+    unplaced = soup.select(".journey-matrix__unplaced a")
+    assert [a["href"] for a in unplaced] == ["#improvement-unscored"]
+    assert "#improvement-done-item" not in [a["href"] for a in dots]
+
+
+def test_dots_in_one_cell_do_not_overlap(load: Callable[..., LoadedJourney]) -> None:
+    backlog = analyse(load(), today=TODAY).backlog
+    crowd = [b for b in backlog if b.improvement.id == "mails"] * 7
+    matrix = build_matrix(crowd)
+    positions = [(float(d.x), float(d.y)) for d in matrix.dots]
+    assert len(positions) == 7
+    for i, (x1, y1) in enumerate(positions):
+        for x2, y2 in positions[i + 1:]:
+            assert ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 >= 2 * matrix.radius - 4
+        cell_left = matrix.left + 1 * matrix.cell
+        assert cell_left <= x1 <= cell_left + matrix.cell
+
+
+def test_quadrant_labels(render: Render) -> None:
+    english = [t.get_text() for t in render().select(".journey-matrix__quadrant")]
+    assert english == ["Quick wins", "Big bets", "Fill-ins", "Money pit"]
+    dutch = [t.get_text() for t in render(language="nl").select(".journey-matrix__quadrant")]
+    assert dutch == ["Quick wins", "Grote projecten", "Opvullers", "Geldput"]
+
+
+def test_map_without_improvements(render: Render) -> None:
+    soup = render("title: T\nstages:\n  - name: A\n")
+    assert soup.select_one(".journey-backlog__empty").get_text() == "No improvements yet."
+    assert soup.select_one("svg.journey-matrix__chart") is None
+    assert soup.select_one(".journey-matrix__empty") is not None
+    assert isinstance(soup, BeautifulSoup)

@@ -1,0 +1,100 @@
+"""The emotion lane: one SVG per touchpoint cell, smileys, a curve with gaps."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mkdocs_journey.render.emotion_curve import MOUTHS, WIDTH, emotion_points, level
+
+from .conftest import Render
+
+CURVE = """\
+title: Curve
+stages:
+  - name: A
+    touchpoints:
+      - {name: one, emotion: 1}
+      - {name: two, emotion: 2, moment_of_truth: true}
+      - {name: three, emotion: 3}
+  - name: B
+    touchpoints:
+      - {name: four, emotion: 4}
+      - {name: gap}
+      - {name: five, emotion: 5, feeling: happy}
+"""
+
+
+def test_one_smiley_per_touchpoint_with_an_emotion(render: Render) -> None:
+    soup = render(CURVE)
+    cells = soup.select("tr.journey-lane--emotion td")
+    assert len(cells) == 6
+    assert len(soup.select("tr.journey-lane--emotion .journey-smiley")) == 5
+    assert cells[4].find("svg") is None
+    assert cells[4].select_one(".journey-emotion__none").get_text() == "no emotion recorded"
+    assert cells[5].select_one(".journey-emotion__feeling").get_text() == "happy"
+
+
+def test_five_distinct_faces_with_their_colour_class(render: Render) -> None:
+    soup = render(CURVE)
+    smileys = soup.select("tr.journey-lane--emotion .journey-smiley")
+    classes = [next(c for c in s["class"] if c.startswith("journey-smiley--")) for s in smileys]
+    assert classes == [f"journey-smiley--{n}" for n in (1, 2, 3, 4, 5)]
+    mouths = [s.select_one(".journey-smiley__mouth")["d"] for s in smileys]
+    assert len(set(mouths)) == 5
+
+
+def test_every_point_is_labelled_for_screen_readers(render: Render) -> None:
+    labels = [svg["aria-label"] for svg in render(CURVE).select("svg.journey-emotion")]
+    assert labels == ["1 of 5, very negative", "2 of 5, negative, moment of truth", "3 of 5, neutral",
+                      "4 of 5, positive", "5 of 5, very positive"]
+    dutch = render(CURVE, language="nl").select("svg.journey-emotion")
+    assert [svg.title.get_text() for svg in dutch][1] == "2 van 5, negatief, moment van de waarheid"
+    assert all(svg["role"] == "img" for svg in dutch)
+
+
+def test_moment_of_truth_is_marked(render: Render) -> None:
+    svgs = render(CURVE).select("svg.journey-emotion")
+    assert [bool(svg.select_one(".journey-smiley__ring")) for svg in svgs] == [False, True, False, False, False]
+
+
+def test_the_curve_breaks_where_emotion_is_missing(render: Render) -> None:
+    paths = [svg.select_one(".journey-emotion__curve") for svg in render(CURVE).select("svg.journey-emotion")]
+    d = [p["d"] if p else "" for p in paths]
+    # First cell: only towards its right neighbour; "four" and "five" border the gap.
+    assert d[0].startswith(f"M {WIDTH // 2} ")
+    assert d[3].startswith("M 0 ") and d[3].endswith(f"{WIDTH // 2} {level(4):g}")
+    assert d[4] == ""
+
+
+def test_the_text_in_the_lane_is_readable() -> None:
+    css = (__import__("mkdocs_journey").__path__[0] + "/assets/stylesheets/journey.css")
+    text = open(css, encoding="utf-8").read()
+    sizes = [int(px) for px in re.findall(r"font-size:\s*(\d+)px", text)]
+    assert sizes and min(sizes) >= 12
+
+
+@pytest.mark.parametrize("scores", [[1, 5], [3, 3, 3], [5, 1, 4, 2], [2, None, 4, 4]])
+def test_halves_meet_at_the_cell_borders(scores: list[int | None]) -> None:
+    points = emotion_points(scores, [False] * len(scores))
+    for left, right in zip(points, points[1:]):
+        if left.score is None or right.score is None:
+            assert left.path.count(f" {WIDTH} ") == 0 or left.score is None
+            continue
+        left_end = left.path.split()[-2:]
+        right_start = right.path.split()[1:3]
+        assert left_end[0] == str(WIDTH) and right_start[0] == "0"
+        assert left_end[1] == right_start[1]
+        # Smooth: the control points either side of the border are mirror images.
+        left_control = [float(v) for v in left.path.split()[-4:-2]]
+        right_control = [float(v) for v in right.path.split()[4:6]]
+        border = float(left_end[1])
+        assert left_control[0] - WIDTH == -right_control[0]
+        assert border - left_control[1] == pytest.approx(right_control[1] - border)
+
+
+def test_mouths_go_from_frown_to_grin() -> None:
+    # The control point of the mouth rises as the score falls (a frown bends up).
+    bends = [float(MOUTHS[s].split()[5]) for s in (1, 2, 4, 5)]
+    assert bends == sorted(bends)

@@ -1,0 +1,43 @@
+"""A map with errors: the box ``mkdocs serve`` shows in place of the map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from bs4 import BeautifulSoup
+
+from mkdocs_journey.docs_tree import DocsTree
+from mkdocs_journey.load import load_journey
+from mkdocs_journey.render import render_errors, render_journey
+
+from .conftest import context
+
+BROKEN = """\
+title: Broken <script>alert(1)</script>
+stages:
+  - name: A
+    touchpoints:
+      - name: B
+        emotoin: 3
+"""
+
+
+def test_errors_are_listed_escaped_in_a_failure_admonition(docs_dir: Path, write_file: Callable[..., Path]) -> None:
+    path = write_file("bad.journey.yml", BROKEN + "        pains: [<img src=x onerror=alert(1)>]\n        emotion: 9\n")
+    loaded = load_journey(path, DocsTree.scan(docs_dir), name="bad.journey.yml")
+    assert not loaded.ok
+    for html in (render_errors(loaded, context()), render_journey(loaded, context())):
+        soup = BeautifulSoup(html, "html.parser")
+        box = soup.select_one("div.admonition.failure.journey-errors")
+        assert box.select_one(".admonition-title").get_text() == "This map has errors"
+        lines = [li.get_text() for li in box.select(".journey-errors__list li")]
+        assert lines == [e.format_text() for e in loaded.errors]
+        assert lines[0].startswith("bad.journey.yml:6:9: error: ")
+        assert soup.find("img") is None and soup.find("script") is None
+
+
+def test_errors_in_dutch(docs_dir: Path, write_file: Callable[..., Path]) -> None:
+    loaded = load_journey(write_file("bad.journey.yml", BROKEN), DocsTree.scan(docs_dir))
+    soup = BeautifulSoup(render_errors(loaded, context("nl")), "html.parser")
+    assert soup.select_one(".admonition-title").get_text() == "Deze kaart bevat fouten"

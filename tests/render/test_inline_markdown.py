@@ -1,0 +1,139 @@
+"""Free text becomes inline HTML, and nothing in it can run in a reader's browser."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from mkdocs_journey.render.inline_markdown import InlineMarkdown, is_safe_url
+
+ATTACKS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<a href=\"javascript:alert(1)\">x</a>",
+    "[x](javascript:alert(1))",
+    "[x](JaVaScRiPt:alert(1))",
+    "[x](java&#x09;script:alert(1))",
+    "[x](&#106;avascript:alert(1))",
+    "[x](data:text/html;base64,PHNjcmlwdD4=)",
+    "[x](vbscript:msgbox(1))",
+    "![x](javascript:alert(1))",
+    "*a*{onclick=\"alert(1)\"}",
+    "<div markdown>x</div>",
+    "<svg onload=alert(1)>",
+]
+SITE_EXTENSIONS = [
+    "attr_list", "md_in_html", "admonition", "toc", "tables", "footnotes", "def_list", "abbr",
+    "pymdownx.snippets", "pymdownx.superfences", "pymdownx.details", "pymdownx.highlight",
+    "pymdownx.inlinehilite", "pymdownx.magiclink", "pymdownx.mark", "pymdownx.caret", "pymdownx.tilde",
+    "pymdownx.keys", "pymdownx.tasklist", "pymdownx.emoji", "pymdownx.betterem",
+]
+
+
+def live_markup(html: str) -> list[str]:
+    """Anything in ``html`` a browser would run or fetch from a script URL."""
+    problems = []
+    for tag in BeautifulSoup(html, "html.parser").find_all(True):
+        if tag.name in ("script", "svg", "iframe", "object", "embed", "div"):
+            problems.append(f"<{tag.name}>")
+        for name, value in tag.attrs.items():
+            if name.startswith("on"):
+                problems.append(f"{tag.name}[{name}]")
+            if name in ("href", "src") and not is_safe_url(str(value)):
+                problems.append(f"{tag.name}[{name}={value}]")
+    return problems
+
+
+@pytest.mark.parametrize("extensions", [[], SITE_EXTENSIONS], ids=["plain", "material-site"])
+@pytest.mark.parametrize("text", ATTACKS)
+def test_nothing_a_user_writes_runs(text: str, extensions: list[str]) -> None:
+    html = InlineMarkdown(extensions)(text)
+    assert live_markup(html) == []
+
+
+def test_raw_html_arrives_as_the_text_the_author_typed() -> None:
+    html = InlineMarkdown()("<script>alert(1)</script> & more")
+    assert html == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"
+    assert BeautifulSoup(html, "html.parser").get_text() == "<script>alert(1)</script> & more"
+
+
+def test_unsafe_link_keeps_its_text() -> None:
+    html = InlineMarkdown()("see [the docs](javascript:alert(1)) now")
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find("a") is None
+    assert soup.get_text() == "see the docs now"
+
+
+def test_inline_syntax_is_rendered_without_a_paragraph() -> None:
+    html = InlineMarkdown()("a *b* **c** `d` [e](https://example.com)")
+    assert html == 'a <em>b</em> <strong>c</strong> <code>d</code> <a href="https://example.com">e</a>'
+
+
+@pytest.mark.parametrize("text", ["# not a heading", "- not a list", "1. not a list", "> not a quote",
+                                  "    not code", "---", "!!! note\n    not an admonition"])
+def test_block_syntax_stays_text(text: str) -> None:
+    html = InlineMarkdown(SITE_EXTENSIONS)(text)
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find(["h1", "ul", "ol", "blockquote", "pre", "hr", "div", "p"]) is None
+    assert soup.get_text().split() == text.split()
+
+
+def test_paragraphs_become_line_breaks() -> None:
+    assert InlineMarkdown()("one\n\ntwo") == "one<br>two"
+
+
+def test_snippets_cannot_read_files(tmp_path) -> None:  # noqa: ANN001 - pytest fixture
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET", encoding="utf-8")
+    html = InlineMarkdown(["pymdownx.snippets"], {"pymdownx.snippets": {"base_path": [str(tmp_path)]}})(
+        '--8<-- "secret.txt"')
+    assert "TOP SECRET" not in html
+
+
+def test_site_inline_extensions_still_work() -> None:
+    render = InlineMarkdown(["pymdownx.mark", "pymdownx.keys", "pymdownx.magiclink"])
+    html = render("==marked== ++ctrl+c++ https://example.com")
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find("mark").get_text() == "marked"
+    assert soup.find("kbd") is not None
+    assert soup.find("a")["href"] == "https://example.com"
+
+
+def test_an_extension_that_cannot_load_falls_back_to_plain_markdown() -> None:
+    assert InlineMarkdown(["no_such_extension_anywhere"])("*a*") == "<em>a</em>"
+
+
+def test_resolve_link_rewrites_relative_links() -> None:
+    seen: list[str] = []
+
+    def resolve(href: str) -> str | None:
+        seen.append(href)
+        return "../werkwijze/" if href == "../werkwijze.md" else None
+
+    render = InlineMarkdown(resolve_link=resolve)
+    html = render("[how](../werkwijze.md) and [out](https://example.com)")
+    links = [a["href"] for a in BeautifulSoup(html, "html.parser").find_all("a")]
+    assert links == ["../werkwijze/", "https://example.com"]
+    assert seen == ["../werkwijze.md", "https://example.com"]
+
+
+def test_a_resolved_link_is_still_checked() -> None:
+    html = InlineMarkdown(resolve_link=lambda href: "javascript:alert(1)")("[x](page.md)")
+    assert BeautifulSoup(html, "html.parser").find("a") is None
+
+
+def test_results_are_cached_and_repeatable() -> None:
+    render = InlineMarkdown(SITE_EXTENSIONS)
+    first = [render(text) for text in ("*a*", "[^1] b", "*a*", "c")]
+    again = InlineMarkdown(SITE_EXTENSIONS)
+    assert first == [again(text) for text in ("*a*", "[^1] b", "*a*", "c")]
+    assert render("*a*") is render("*a*")
+
+
+@pytest.mark.parametrize(("url", "safe"), [
+    ("https://x.org", True), ("mailto:a@b.c", True), ("../a.md", True), ("#x", True), ("a/b:c", True),
+    ("javascript:x", False), (" JAVASCRIPT:x", False), ("java\tscript:x", False), ("data:x", False),
+    ("vbscript:x", False), ("&#x6A;avascript:x", False),
+])
+def test_is_safe_url(url: str, safe: bool) -> None:
+    assert is_safe_url(url) is safe

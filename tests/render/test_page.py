@@ -1,0 +1,293 @@
+"""The map page: summary, persona, health panel and swimlanes, in English and Dutch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from bs4 import BeautifulSoup
+
+from mkdocs_journey.docs_tree import DocsTree
+from mkdocs_journey.load import LoadedJourney, load_journey
+from mkdocs_journey.render import DEFAULT_LANES, render_journey
+
+from .conftest import FULL_MAP, SVG, Render, context
+
+MINIMAL = """\
+title: Minimal
+status: validated
+reviewed: 2026-10-01
+stages:
+  - name: Only
+    touchpoints:
+      - name: One
+        emotion: 3
+"""
+
+
+def lanes_of(soup: BeautifulSoup) -> list[str]:
+    rows = soup.select("table.journey-map tr.journey-lane")
+    return [next(c for c in row["class"] if c.startswith("journey-lane--"))[len("journey-lane--"):] for row in rows]
+
+
+def test_no_h1_and_sections_in_order(render: Render) -> None:
+    soup = render()
+    assert soup.find("h1") is None
+    assert [h["id"] for h in soup.find_all("h2")] == [
+        "journey-persona", "journey-health", "journey-map", "journey-backlog", "journey-matrix"]
+
+
+def test_summary_badges(render: Render) -> None:
+    soup = render()
+    summary = soup.select_one(".journey-summary")
+    assert summary.select_one(".journey-summary__text em").get_text() == "inspiration"
+    badges = [b.get_text(" ", strip=True) for b in summary.select(".journey-badge")]
+    assert badges == ["Owner: Team Online", "validated", "current situation", "last validated 14 October 2026"]
+    assert summary.find("time")["datetime"] == "2026-10-14"
+    assert [t.get_text() for t in summary.select(".journey-tag")] == ["travel", "online"]
+    facts = {dt.get_text(): dd.get_text(" ", strip=True) for dt, dd in zip(summary.find_all("dt"), summary.find_all("dd"))}
+    assert facts == {"Business goal": "Sell more trips online", "Brand promise": "Carefree travel",
+                     "Research": "Interviews October 2026"}
+
+
+def test_stale_and_missing_review_get_a_warning(render: Render) -> None:
+    stale = render(MINIMAL.replace("2026-10-01", "2025-01-01"))
+    warning = stale.select_one(".journey-badge--warning")
+    assert warning.get_text(strip=True) == "stale: older than 180 days"
+    fresh = render(MINIMAL)
+    assert fresh.select_one(".journey-badge--warning") is None
+    missing = render(MINIMAL.replace("reviewed: 2026-10-01\n", ""))
+    assert missing.select_one(".journey-badge--warning").get_text(strip=True) == "not reviewed with customers"
+
+
+def test_persona_card(render: Render) -> None:
+    card = render().select_one("section.journey-persona")
+    assert card.select_one(".journey-persona__name").get_text() == "Mark"
+    assert card.select_one(".journey-persona__quote").get_text(strip=True) == "I want to choose myself."
+    image = card.select_one("img.journey-persona__image")
+    assert image["src"] == "assets/mark.svg" and image["alt"] == "Picture of Mark"
+    assert card.select_one(".journey-persona__about strong").get_text() == "big"
+    facts = card.select(".journey-persona__facts div")
+    assert [(d.dt.get_text(), d.dd.get_text()) for d in facts] == [("Age", "42"), ("City", "Utrecht")]
+    assert [t.get_text() for t in card.select(".journey-persona__block--channels .journey-tag")] == ["Google", "E-mail"]
+
+
+def test_persona_file_is_loaded_with_docs_root(docs_dir: Path, write_file: Callable[..., Path]) -> None:
+    write_file("people/pics/priya.svg", SVG)
+    write_file("people/priya.persona.yml", "name: Priya\nimage: pics/priya.svg\n")
+    path = write_file("maps/trial.journey.yml", MINIMAL + "persona: priya\n")
+    loaded = load_journey(path, DocsTree.scan(docs_dir))
+    assert loaded.ok and loaded.persona is None
+    seen: list[Path] = []
+
+    def url(p: Path) -> str:
+        seen.append(p)
+        return "x/" + p.name
+
+    soup = BeautifulSoup(render_journey(loaded, context(docs_root=docs_dir, asset_url=url)), "html.parser")
+    assert soup.select_one(".journey-persona__name").get_text() == "Priya"
+    assert seen == [(docs_dir / "people/pics/priya.svg").resolve()]
+    without_root = BeautifulSoup(render_journey(loaded, context()), "html.parser")
+    assert without_root.select_one(".journey-persona") is None
+
+
+def test_health_panel_links_to_what_it_is_about(render: Render) -> None:
+    soup = render()
+    notes = soup.select(".journey-health__note")
+    kinds = [next(c for c in n["class"] if c.startswith("journey-health__note--"))[22:] for n in notes]
+    assert kinds == ["off-brand", "empty-stage", "no-emotion", "no-owner"]
+    hrefs = [n.find("a")["href"] for n in notes]
+    assert hrefs == ["#tp-orientation--website", "#stage-consideration", "#tp-booking--book",
+                     "#improvement-unscored"]
+    for href in hrefs:
+        assert soup.find(id=href[1:]) is not None, href
+    assert all(n.find("svg", class_="journey-icon") for n in notes)
+    assert notes[3].find("code").get_text() == "unscored"
+
+
+def test_healthy_map_says_so(render: Render) -> None:
+    soup = render(MINIMAL)
+    assert soup.select(".journey-health__note") == []
+    assert soup.select_one(".journey-health__healthy").get_text(strip=True).startswith("All healthy")
+
+
+def test_the_map_scrolls_in_its_own_region(render: Render) -> None:
+    region = render().select_one("div.journey-map__scroll")
+    assert region["role"] == "region" and region["tabindex"] == "0" and region["aria-label"]
+    assert region.find("table", class_="journey-map") is not None
+
+
+def test_stages_span_their_touchpoints(render: Render) -> None:
+    soup = render()
+    stages = soup.select("tr.journey-map__stages th.journey-stage")
+    assert [(s["id"], s["colspan"], s["scope"]) for s in stages] == [
+        ("stage-orientation", "2", "colgroup"), ("stage-consideration", "1", "colgroup"),
+        ("stage-booking", "3", "colgroup")]
+    assert stages[0].select_one(".journey-stage__goal").get_text() == "Get inspired"
+    header = soup.select_one("tr.journey-lane--touchpoint")
+    cells = header.find_all(["th", "td"])[1:]
+    assert len(cells) == 6 == len(soup.select("col.journey-map__column"))
+    assert cells[2].get_text(strip=True) == "still to be filled in"
+    assert [c.get("id") for c in cells] == ["tp-orientation--google", "tp-orientation--website", None,
+                                            "tp-booking--book", "tp-booking--confirm", "tp-booking--pay"]
+    for row in soup.select("table.journey-map tbody tr"):
+        assert len(row.find_all(["td", "th"])) == 7
+
+
+def test_lanes_follow_the_configured_order_and_skip_empty_ones(render: Render) -> None:
+    assert lanes_of(render()) == list(DEFAULT_LANES)
+    assert lanes_of(render(MINIMAL)) == ["touchpoint", "emotion"]
+    chosen = render(lanes=("kpis", "pains", "touchpoint", "emotion"))
+    assert lanes_of(chosen) == ["touchpoint", "kpis", "pains", "emotion"]
+
+
+def test_touchpoint_cell(render: Render) -> None:
+    cell = render().find(id="tp-orientation--google")
+    assert cell.name == "th" and cell["scope"] == "col"
+    assert cell.select_one(".journey-touchpoint__name").get_text() == "Google search"
+    assert cell.select_one(".journey-touchpoint__channel").get_text() == "Channel: Google"
+    assert [s.get_text() for s in cell.select(".journey-sense")] == ["see", "hear"]
+    assert cell.select_one(".journey-rating--yes").get_text(strip=True) == "on brand"
+    website = render().find(id="tp-orientation--website")
+    assert website.select_one(".journey-badge--moment-of-truth").get_text(strip=True) == "moment of truth"
+    assert website.select_one(".journey-rating--no").get_text(strip=True) == "off brand"
+
+
+def cell(soup: BeautifulSoup, lane: str, column: int = 0):  # noqa: ANN201 - a bs4 Tag
+    return soup.select_one(f"tr.journey-lane--{lane}").find_all("td")[column]
+
+
+def test_lane_cells(render: Render) -> None:
+    soup = render()
+    assert cell(soup, "image").img["src"] == "assets/google.svg"
+    assert cell(soup, "action").get_text(strip=True) == 'Searches for "road trip"'
+    assert cell(soup, "thought").get_text(strip=True) == "Which route suits us?"
+    needs = cell(soup, "needs")
+    assert needs.li.get_text() == "Route ideas"
+    assert needs.select_one(".journey-rating--partly").get_text(strip=True) == "needs met: partly"
+    assert cell(soup, "pains").li.get_text() == "Too many similar offers"
+    assert cell(soup, "gains").li.get_text() == "Nice photos"
+    assert cell(soup, "opportunities").li.get_text() == "Routes per theme"
+    backstage = cell(soup, "backstage")
+    assert [d.get_text(" ", strip=True) for d in backstage.select("dl > div")] == [
+        "Team Marketing", "Systems Google Ads, CMS", "Process SEO per destination"]
+    assert cell(soup, "evidence").li.get_text() == "Interviews 3 and 5"
+
+
+def test_kpis_show_the_verdict_in_words_and_icon(render: Render) -> None:
+    kpis = cell(render(), "kpis").select(".journey-kpi")
+    first, second = kpis
+    assert first.select_one(".journey-kpi__values").get_text(strip=True) == "target 5% · actual 3.2%"
+    verdict = first.select_one(".journey-kpi__verdict")
+    assert verdict.get_text(strip=True) == "off target" and verdict.svg is not None
+    assert second.select_one(".journey-kpi__verdict").get_text(strip=True) == "on target"
+
+
+def test_improvements_lane_links_to_the_backlog(render: Render) -> None:
+    soup = render()
+    links = [a["href"] for a in cell(soup, "improvements", 1).find_all("a")]
+    assert links == ["#improvement-filters"]
+    assert cell(soup, "improvements", 0).a.get_text() == "1. Departure mails"
+    assert soup.find(id="improvement-filters").name == "tr"
+
+
+def test_dutch_labels(render: Render) -> None:
+    soup = render(language="nl")
+    labels = [th.get_text(strip=True) for th in soup.select("table.journey-map .journey-lane__label")]
+    assert labels == ["Fase", "Touchpoint", "Storyboard", "Wat doet de klant", "Wat denkt de klant", "Emotie",
+                      "Behoeften", "Pijnpunten", "Wat werkt", "Kansen", "Verbeteringen", "Achter de schermen",
+                      "KPI's", "Bewijs"]
+    assert [h.get_text() for h in soup.find_all("h2")] == [
+        "Persona", "Gezondheid van de kaart", "Klantreis", "Verbeterbacklog", "Impact en inspanning"]
+    assert "laatst gevalideerd 14 oktober 2026" in soup.select_one(".journey-summary").get_text()
+    assert [s.get_text() for s in soup.find(id="tp-orientation--google").select(".journey-sense")] == ["zien", "horen"]
+    assert cell(soup, "kpis").select_one(".journey-kpi__verdict").get_text(strip=True) == "niet op koers"
+    assert soup.select_one(".journey-cell--empty-stage").get_text(strip=True) == "nog in te vullen"
+
+
+def test_same_input_gives_byte_identical_output(load: Callable[..., LoadedJourney]) -> None:
+    loaded = load()
+    first = render_journey(loaded, context())
+    second = render_journey(load(), context())
+    assert first == second
+
+
+def test_template_override_from_the_theme(tmp_path: Path, load: Callable[..., LoadedJourney]) -> None:
+    theme = tmp_path / "overrides"
+    (theme / "journey").mkdir(parents=True)
+    (theme / "journey" / "page.html").write_text(
+        '<div class="mine">{{ view.journey.title }}</div>{% include "journey/health.html" %}', encoding="utf-8")
+    soup = BeautifulSoup(render_journey(load(), context(template_dirs=(theme,))), "html.parser")
+    assert soup.select_one("div.mine").get_text() == "Booking a trip"
+    assert soup.select_one("section.journey-health") is not None
+    default = BeautifulSoup(render_journey(load(), context()), "html.parser")
+    assert default.select_one("div.mine") is None
+
+
+PAYLOAD = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+#: Every free-text field of the format, each carrying a script tag (and some an
+#: event-handler image), to prove that no user text reaches the page as markup.
+HOSTILE = """\
+title: T {p}
+summary: S {p} {i}
+owner: O {p}
+reviewed: 2026-10-01
+goal: G {p}
+brand: B {p} [x](javascript:alert(1))
+tags: ["tag {p}"]
+research: ["R {p}"]
+persona:
+  name: N {p}
+  role: R {p}
+  quote: Q {p}
+  about: A {p} {i}
+  facts: {{"F {p}": "V {p}"}}
+  goals: ["G {p}"]
+  needs: ["N {p}"]
+  frustrations: ["F {p}"]
+  channels: ["C {p}"]
+stages:
+  - name: Stage {p}
+    id: s
+    goal: G {p}
+    touchpoints:
+      - name: TP {p}
+        id: t
+        channel: C {p}
+        action: A {p} {i}
+        thought: T {p}
+        emotion: 3
+        feeling: F {p}
+        needs: ["N {p}"]
+        evidence: ["E {p}"]
+        pains: ["P {p}"]
+        gains: ["G {p}"]
+        opportunities: ["O {p}"]
+        backstage: {{team: "T {p}", systems: ["S {p}"], process: "P {p}"}}
+        kpis: [{{name: "K {p}", target: "1 {p}", actual: "2 {p}"}}]
+improvements:
+  - id: i
+    title: I {p}
+    addresses: [s/t]
+    owner: O {p}
+    teams: ["T {p}"]
+    impact: 4
+    effort: 2
+    kpi: K {p}
+    notes: N {p} {i}
+    link: "https://example.com/?q={p}"
+""".format(p=PAYLOAD, i=IMG)
+
+
+def test_user_text_never_becomes_markup(render: Render) -> None:
+    fields = HOSTILE.count(PAYLOAD)
+    for language in ("en", "nl"):
+        soup = render(HOSTILE, language=language)
+        assert soup.find("script") is None
+        assert soup.find(attrs={"onerror": True}) is None
+        assert not [a for a in soup.find_all("a") if a["href"].lower().startswith("javascript")]
+        texts = [s for s in soup.find_all(string=True) if PAYLOAD in s]
+        # Every field shows up as text (some more than once: names repeat in links and labels).
+        assert len(texts) >= fields - 1  # the link's payload lives in an attribute, escaped
+        assert soup.select_one(".journey-backlog__link a")["href"] == f"https://example.com/?q={PAYLOAD}"
