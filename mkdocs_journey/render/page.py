@@ -14,7 +14,7 @@ from typing import Callable
 
 from ..analyse import Analysis, BacklogItem, HealthFinding, improvement_anchor, kpi_verdict, touchpoint_anchor
 from ..load import LoadedJourney
-from ..model import Journey, Kpi, Persona, Stage, Touchpoint
+from ..model import Improvement, Journey, Kpi, Persona, Stage, Touchpoint
 from .emotion_curve import EmotionPoint, emotion_points
 from .matrix import Matrix, build_matrix
 
@@ -82,7 +82,7 @@ class BacklogRow:
     targets: list[Target]
 
     @property
-    def improvement(self):  # noqa: ANN201 - the model's Improvement, for the templates
+    def improvement(self) -> Improvement:
         return self.item.improvement
 
 
@@ -120,6 +120,7 @@ class JourneyView:
     matrix: Matrix
     stale_after_days: int
     extra: dict[str, object] = field(default_factory=dict)
+    """Room for data an overriding template needs (left empty by the renderer)."""
 
 
 def _health_href(finding: HealthFinding) -> str | None:
