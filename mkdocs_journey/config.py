@@ -1,0 +1,100 @@
+"""The options of the ``journey`` plugin, each documented where it is declared.
+
+Options are checked when ``mkdocs.yml`` is loaded, so a typo in a lane name stops
+the build before any map is read, with the valid names and the closest one listed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from .render import DEFAULT_LANES
+from .yaml_source import DEFAULT_MAX_FILE_SIZE
+
+
+class WholeNumber(c.Type[int]):
+    """A whole number not below ``minimum`` (``Type(int)`` alone accepts ``true`` and ``-3``)."""
+
+    def __init__(self, *, minimum: int, default: int) -> None:
+        super().__init__(int, default=default)
+        self.minimum = minimum
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool):
+            raise base.ValidationError(f"Expected a whole number, got {value!r}")
+        number = super().run_validation(value)
+        if number < self.minimum:
+            raise base.ValidationError(f"Expected a whole number of at least {self.minimum}, got {number}")
+        return number
+
+
+class Lanes(base.BaseConfigOption[list[str]]):
+    """The rows a map shows, in order: known lane names, each once."""
+
+    def __init__(self, default: tuple[str, ...] = DEFAULT_LANES) -> None:
+        super().__init__()
+        self.default = list(default)
+
+    def run_validation(self, value: object) -> list[str]:
+        if value is None:
+            return list(self.default)
+        if not isinstance(value, list) or not value:
+            raise base.ValidationError("Expected a list of at least one lane, e.g. [touchpoint, emotion, pains]")
+        lanes: list[str] = []
+        for item in value:
+            if not isinstance(item, str) or item not in DEFAULT_LANES:
+                raise base.ValidationError(self._unknown(item))
+            if item in lanes:
+                raise base.ValidationError(f"Lane `{item}` is listed twice; list each lane once")
+            lanes.append(item)
+        return lanes
+
+    @staticmethod
+    def _unknown(item: Any) -> str:
+        close = difflib.get_close_matches(str(item), DEFAULT_LANES, n=1, cutoff=0.6)
+        hint = f" (did you mean `{close[0]}`?)" if close else ""
+        return f"Unknown lane `{item}`{hint}. Valid lanes: {', '.join(DEFAULT_LANES)}"
+
+
+class JourneyConfig(base.Config):
+    """``plugins: - journey: ...`` in ``mkdocs.yml``."""
+
+    # -- Switch ---------------------------------------------------------------------
+
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off without removing it (e.g. ``!ENV [JOURNEY_MAPS, true]``)."""
+
+    # -- Labels ---------------------------------------------------------------------
+
+    language = c.Optional(c.Type(str))
+    """Language of the labels (``en`` or ``nl``; ``nl_NL`` and ``nl-BE`` mean ``nl``).
+
+    Default: the theme's language (Material's ``theme.language``, MkDocs' own
+    ``theme.locale``). A language without labels falls back to English with one
+    warning, so a strict build points the author at this option.
+    """
+
+    # -- Content --------------------------------------------------------------------
+
+    stale_after_days = WholeNumber(minimum=0, default=180)
+    """A ``reviewed`` date older than this many days is a ``stale`` health note."""
+
+    lanes = Lanes()
+    """The lanes (rows) a map shows, in this order. Default: every lane."""
+
+    # -- Output ---------------------------------------------------------------------
+
+    publish_source = c.Type(bool, default=False)
+    """Also copy the raw ``.journey.yml`` and ``.persona.yml`` files to the site."""
+
+    export = c.Type(bool, default=True)
+    """Write ``journeys.json`` (every valid map, machine-readable) at the site root."""
+
+    # -- Limits ---------------------------------------------------------------------
+
+    max_file_size = WholeNumber(minimum=1, default=DEFAULT_MAX_FILE_SIZE)
+    """A journey or persona file larger than this many bytes is an error."""

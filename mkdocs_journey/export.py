@@ -1,0 +1,122 @@
+"""``journeys.json``: every valid map of a site as plain data, for dashboards and scripts.
+
+This is a pure function of loaded maps and the analysis, so the numbers in the file
+are the numbers on the pages (the same ``analyse`` produces both). Key order and
+list order are fixed, so the same site gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .analyse import Analysis, BacklogItem, HealthFinding, analyse
+from .i18n import Translator
+from .load import LoadedJourney
+from .model import Journey, Stage, Touchpoint
+
+EXPORT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class ExportedMap:
+    """One map as the site publishes it."""
+
+    loaded: LoadedJourney
+    url: str
+    """The page URL relative to the site root (``journeys/booking/``)."""
+    source: str
+    """The journey file relative to the docs folder, with ``/`` separators."""
+
+
+def export_journeys(maps: list[ExportedMap], *, today: date, stale_after_days: int,
+                    translate: Translator) -> dict[str, Any]:
+    """The content of ``journeys.json``; maps that did not load are left out."""
+    valid = sorted((m for m in maps if m.loaded.ok), key=lambda m: m.source)
+    journeys = []
+    for item in valid:
+        analysis = analyse(item.loaded, today=today, stale_after_days=stale_after_days, translate=translate)
+        journeys.append(_journey(item, analysis, translate))
+    return {"version": EXPORT_VERSION, "journeys": journeys}
+
+
+def dump_export(data: dict[str, Any]) -> str:
+    """The file's text: indented, UTF-8 as written, ending in a newline."""
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def _journey(item: ExportedMap, analysis: Analysis, translate: Translator) -> dict[str, Any]:
+    loaded = item.loaded
+    journey = loaded.journey
+    assert journey is not None
+    return {
+        "title": journey.title,
+        "url": item.url,
+        "source": item.source,
+        "summary": journey.summary,
+        "owner": journey.owner,
+        "status": journey.status,
+        "state": journey.state,
+        "reviewed": journey.reviewed.isoformat() if journey.reviewed else None,
+        "persona": loaded.persona.name if loaded.persona is not None else None,
+        "stages": [_stage(stage) for stage in journey.stages],
+        "improvements": [_improvement(entry) for entry in analysis.backlog],
+        "health": [_health(note, journey, translate) for note in analysis.health],
+    }
+
+
+def _stage(stage: Stage) -> dict[str, Any]:
+    return {
+        "id": stage.id,
+        "name": stage.name,
+        "goal": stage.goal,
+        "touchpoints": [_touchpoint(touchpoint) for touchpoint in stage.touchpoints],
+    }
+
+
+def _touchpoint(touchpoint: Touchpoint) -> dict[str, Any]:
+    return {
+        "id": touchpoint.id,
+        "name": touchpoint.name,
+        "channel": touchpoint.channel,
+        "emotion": touchpoint.emotion,
+        "moment_of_truth": touchpoint.moment_of_truth,
+        "on_brand": touchpoint.on_brand,
+        "pains": list(touchpoint.pains),
+        "gains": list(touchpoint.gains),
+        "needs": list(touchpoint.needs),
+        "met": touchpoint.met,
+    }
+
+
+def _improvement(entry: BacklogItem) -> dict[str, Any]:
+    improvement = entry.improvement
+    due = improvement.due
+    return {
+        "id": improvement.id,
+        "title": improvement.title,
+        "status": improvement.status,
+        "owner": improvement.owner,
+        "impact": improvement.impact,
+        "effort": improvement.effort,
+        "score": entry.score,
+        "quick_win": entry.quick_win,
+        "due": due.isoformat() if isinstance(due, date) else due,
+        "addresses": [f"{stage}/{touchpoint}" for stage, touchpoint in entry.targets],
+    }
+
+
+def _health(note: HealthFinding, journey: Journey, translate: Translator) -> dict[str, Any]:
+    """A health note, with the stage, touchpoint or improvement it is about (when it is about one)."""
+    data: dict[str, Any] = {"kind": note.kind, "message": note.message(translate)}
+    path = note.path
+    if len(path) >= 2 and path[0] == "stages" and isinstance(path[1], int):
+        stage = journey.stages[path[1]]
+        data["stage"] = stage.id
+        if len(path) >= 4 and path[2] == "touchpoints" and isinstance(path[3], int):
+            data["touchpoint"] = stage.touchpoints[path[3]].id
+    elif len(path) >= 2 and path[0] == "improvements" and isinstance(path[1], int):
+        data["improvement"] = journey.improvements[path[1]].id
+    return data

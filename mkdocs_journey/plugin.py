@@ -1,0 +1,216 @@
+"""The ``journey`` MkDocs plugin: journey files in the docs tree become map pages.
+
+A thin adapter over the engine. Per build it:
+
+1. ``on_config``: picks the labels' language, links the stylesheet, and points
+   ``nav:`` entries that name a ``.journey.yml`` at the page generated for it;
+2. ``on_files``: loads every journey and persona file (all of them, so one bad file
+   does not hide another's errors), turns each map into a generated page, adds the
+   stylesheet and ``journeys.json``, and stops ``mkdocs build`` when a file has
+   errors (``mkdocs serve`` keeps running and shows the errors on the page);
+3. ``on_page_content``: renders the map into its page, with a table of contents
+   and the map's anchors known to MkDocs' link validation.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from . import clock
+from .check import duplicate_persona_errors, health_findings
+from .config import JourneyConfig
+from .diagnostics import Finding, Severity
+from .docs_tree import DocsTree, is_journey_file, is_persona_file
+from .export import ExportedMap, dump_export, export_journeys
+from .i18n import Translator
+from .load import LoadedPersona, load_journey, load_persona
+from .plugin_language import choose_language
+from .plugin_links import PageLinks
+from .plugin_page import outline, page_content
+from .plugin_sources import MapPage, map_title, page_markdown, page_src_uri, rewrite_nav
+from .render import PageContext, render_errors, render_journey
+from .render.inline_markdown import InlineMarkdown
+
+log = get_plugin_logger(__name__)
+
+STYLESHEET = "assets/stylesheets/journey.css"
+"""Where the package stylesheet is published (and linked from every page)."""
+STYLESHEET_SOURCE = Path(__file__).parent / "assets" / "stylesheets" / "journey.css"
+EXPORT_FILE = "journeys.json"
+
+
+class JourneyPlugin(BasePlugin[JourneyConfig]):
+    """Turns ``*.journey.yml`` files into customer journey map pages."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        """True under ``mkdocs serve``: errors are shown on the page instead of stopping."""
+        self.translate = Translator()
+        self.today: date = clock.today()
+        self.maps: dict[str, MapPage] = {}
+        """Generated page ``src_uri`` -> the map behind it, rebuilt by every build."""
+
+    # -- Lifecycle ------------------------------------------------------------------
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Defining on_startup also makes MkDocs keep this instance across the
+        # rebuilds of `mkdocs serve`; everything per build is reset in on_files.
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        choice = choose_language(self.config.language, config.theme)
+        if choice.warning:
+            log.warning(choice.warning)
+        self.translate = Translator(choice.language)
+        self.today = clock.today()
+        # Every theme links `extra_css` relative to the page, so the stylesheet works
+        # under a sub-path `site_url` and with either URL style.
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        if config.nav is not None:
+            config.nav = rewrite_nav(config.nav)
+        return config
+
+    # -- Files ----------------------------------------------------------------------
+
+    @event_priority(-50)  # Late: maps added by other plugins (e.g. mkdocs-gen-files) become pages too.
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        self.maps = {}
+        docs_dir = Path(config.docs_dir)
+        docs = DocsTree.scan(docs_dir)
+        personas: dict[Path, LoadedPersona] = {}
+        problems: dict[str, list[Finding]] = {}
+
+        for file in sorted(files, key=lambda f: f.src_uri):
+            if not (is_journey_file(file.src_uri) or is_persona_file(file.src_uri)):
+                continue
+            if not self.config.publish_source:
+                files.remove(file)
+            if file.inclusion is InclusionLevel.EXCLUDED:
+                continue
+            if file.abs_src_path is None:
+                log.warning(f"`{file.src_uri}` was generated in memory by {file.generated_by}; "
+                            "the journey plugin reads maps and personas from files only")
+                continue
+            path = Path(file.abs_src_path)
+            name = _shown_path(path, config)
+            if is_persona_file(file.src_uri):
+                persona = self._persona(path, docs, config, personas)
+                problems[name] = persona.errors + duplicate_persona_errors(path, name, docs)
+                continue
+            page_uri = page_src_uri(file.src_uri)
+            clash = files.get_file_from_path(page_uri)
+            if clash is not None or page_uri in self.maps:
+                other = clash.src_uri if clash is not None else self.maps[page_uri].source.src_uri
+                problems[name] = [Finding(name, 1, 1, Severity.ERROR, f"this map would become the page `{page_uri}`, "
+                                          f"but `{other}` already is that page; rename one of them")]
+                continue
+            loaded = load_journey(path, docs, name=name, max_size=self.config.max_file_size)
+            if loaded.persona is None and loaded.persona_path is not None:
+                loaded.persona = self._persona(loaded.persona_path, docs, config, personas).persona
+            problems[name] = list(loaded.errors)
+            markdown = page_markdown(map_title(loaded, file.src_uri))
+            map_page = MapPage(file, File.generated(config, page_uri, content=markdown, inclusion=file.inclusion),
+                               loaded)
+            # "Edit this page" should open the map's YAML, not a page that exists nowhere.
+            map_page.page.edit_uri = file.edit_uri
+            self.maps[page_uri] = map_page
+            files.append(map_page.page)
+            if loaded.ok:
+                for note in health_findings(loaded, today=self.today, stale_after_days=self.config.stale_after_days,
+                                            translate=self.translate):
+                    log.info(note.format_text())
+
+        self._report(problems)
+        self._add_stylesheet(files, config)
+        if self.config.export:
+            self._add_export(files, config)
+        return files
+
+    def _persona(self, path: Path, docs: DocsTree, config: MkDocsConfig,
+                 cache: dict[Path, LoadedPersona]) -> LoadedPersona:
+        """Each persona file is read once per build, however many maps share it."""
+        key = path.resolve()
+        if key not in cache:
+            cache[key] = load_persona(path, docs, name=_shown_path(path, config), max_size=self.config.max_file_size)
+        return cache[key]
+
+    def _report(self, problems: dict[str, list[Finding]]) -> None:
+        """Log every error of every file; stop ``mkdocs build`` (never ``serve``) if there were any."""
+        broken = [name for name, findings in problems.items() if findings]
+        for name in broken:
+            for finding in problems[name]:
+                log.error(finding.format_text())
+        if broken and not self.serving:
+            count = len(broken)
+            raise PluginError(f"{count} journey file{'s' if count != 1 else ''} "
+                              f"{'have' if count != 1 else 'has'} errors; fix them to build the site")
+
+    def _add_stylesheet(self, files: Files, config: MkDocsConfig) -> None:
+        # A stylesheet the site already has at that path is the author's override.
+        if files.get_file_from_path(STYLESHEET) is None:
+            files.append(File.generated(config, STYLESHEET, abs_src_path=str(STYLESHEET_SOURCE)))
+
+    def _add_export(self, files: Files, config: MkDocsConfig) -> None:
+        existing = files.get_file_from_path(EXPORT_FILE)
+        if existing is not None:
+            raise PluginError(f"`{EXPORT_FILE}` in the docs folder would be overwritten by the journey export; "
+                              "rename it, or set `export: false` under the journey plugin")
+        maps = [ExportedMap(m.loaded, m.page.url, m.source.src_uri) for m in self.maps.values()]
+        data = export_journeys(maps, today=self.today, stale_after_days=self.config.stale_after_days,
+                               translate=self.translate)
+        files.append(File.generated(config, EXPORT_FILE, content=dump_export(data)))
+
+    # -- Pages ----------------------------------------------------------------------
+
+    @event_priority(50)  # Early: plugins that post-process pages (lightboxes, minifiers) see the map.
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return None
+        map_page = self.maps.get(page.file.src_uri)
+        if map_page is None or page.file is not map_page.page:
+            return None
+        docs_dir = Path(config.docs_dir)
+        links = PageLinks(page.file, files, docs_dir, source_name=map_page.loaded.name,
+                          map_pages={m.source.src_uri: m.page for m in self.maps.values()}, warn=log.warning)
+        custom_dir = config.theme.custom_dir
+        context = PageContext(
+            translate=self.translate,
+            lanes=tuple(self.config.lanes),
+            today=self.today,
+            stale_after_days=self.config.stale_after_days,
+            # One renderer per page: relative links resolve against this page, and
+            # the renderer caches per text.
+            inline_markdown=InlineMarkdown(config.markdown_extensions, config.mdx_configs, links.resolve_link),
+            asset_url=links.asset_url,
+            template_dirs=(Path(custom_dir),) if custom_dir else (),
+            docs_root=docs_dir,
+        )
+        loaded = map_page.loaded
+        fragment = render_journey(loaded, context) if loaded.ok else render_errors(loaded, context)
+        sections = outline(fragment)
+        page.toc = sections.toc
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | sections.anchor_ids
+        return page_content(map_page.title, fragment)
+
+
+def _shown_path(path: Path, config: MkDocsConfig) -> str:
+    """How messages name a file: relative to the folder of ``mkdocs.yml`` (``docs/journeys/x.journey.yml``)."""
+    base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+    try:
+        return Path(os.path.relpath(path.resolve(), base.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()

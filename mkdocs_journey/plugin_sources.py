@@ -1,0 +1,75 @@
+"""Which files of a site are maps, and the Markdown page each map becomes.
+
+``docs/journeys/booking.journey.yml`` becomes the generated page
+``journeys/booking.md``, so MkDocs gives it the URL ``journeys/booking/`` (or
+``journeys/booking.html``), puts it in the automatic navigation by its folder, and
+lets ``nav:`` name it. Nothing is written into ``docs_dir``: the page lives only in
+MkDocs' ``Files`` (writing there would make ``mkdocs serve`` rebuild forever).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.structure.files import File
+
+from .docs_tree import is_journey_file, stem
+from .load import LoadedJourney
+
+
+@dataclass
+class MapPage:
+    """A journey file and the page generated for it, for one build."""
+
+    source: File
+    page: File
+    loaded: LoadedJourney
+
+    @property
+    def title(self) -> str:
+        return map_title(self.loaded, self.source.src_uri)
+
+
+def map_title(loaded: LoadedJourney, src_uri: str) -> str:
+    """The map's title; for a map that did not load (``mkdocs serve``), its ``title`` text or file name."""
+    if loaded.journey is not None:
+        return loaded.journey.title
+    data = loaded.document.data if loaded.document is not None else None
+    title = data.get("title") if isinstance(data, dict) else None
+    return title if isinstance(title, str) and title.strip() else stem(posixpath.basename(src_uri))
+
+
+def page_src_uri(journey_src_uri: str) -> str:
+    """``journeys/booking.journey.yml`` -> ``journeys/booking.md`` (same folder, same stem)."""
+    folder, name = posixpath.split(journey_src_uri)
+    return posixpath.join(folder, f"{stem(name)}.md")
+
+
+def page_markdown(title: str) -> str:
+    """The generated page's Markdown: only front matter with the title.
+
+    The title goes into ``meta`` rather than a ``# heading`` so no Markdown extension
+    can read syntax into it. MkDocs treats ``page.title`` as HTML (themes print it
+    unescaped), so it is stored HTML-escaped; JSON quoting is valid YAML.
+    """
+    return f"---\ntitle: {json.dumps(str(escape(title)), ensure_ascii=False)}\n---\n"
+
+
+def rewrite_nav(nav: Any) -> Any:
+    """Point ``nav:`` entries that name a journey file at its generated page.
+
+    Users write ``- Booking: journeys/booking.journey.yml``; MkDocs only knows the
+    page ``journeys/booking.md``. Sections are rewritten recursively; URLs and other
+    entries are left as they are.
+    """
+    if isinstance(nav, list):
+        return [rewrite_nav(item) for item in nav]
+    if isinstance(nav, dict):
+        return {key: rewrite_nav(value) for key, value in nav.items()}
+    if isinstance(nav, str) and is_journey_file(nav) and "://" not in nav:
+        return page_src_uri(nav)
+    return nav
