@@ -66,6 +66,12 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         # rebuilds of `mkdocs serve`; everything per build is reset in on_files.
         self.serving = command == "serve"
 
+    def on_shutdown(self) -> None:
+        # MkDocs caches this instance for the whole process, so a later in-process
+        # `build()` (tests, tools) must not inherit serve's forgiving error handling.
+        self.serving = False
+        self.maps = {}
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
