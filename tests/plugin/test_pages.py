@@ -202,3 +202,10 @@ def test_map_links_another_map_by_its_file(project: Project) -> None:
     href = journey.select_one("a[href*=rondreis]")["href"]
     assert href == "../../journeys/rondreis/#journey-backlog"
     assert posixpath.normpath("saas/trial/" + href.split("#")[0]) == "journeys/rondreis"
+
+
+def test_lanes_option_limits_the_rows(project: Project) -> None:
+    project.set_options(lanes=["touchpoint", "pains"])
+    page = soup(page_path(project.build(), "journeys/rondreis/"))
+    rows = [row["class"][-1] for row in page.select(".journey tr.journey-lane")]
+    assert rows == ["journey-lane--touchpoint", "journey-lane--pains"]
