@@ -1,0 +1,126 @@
+"""``mkdocs serve`` keeps running when a map breaks, shows its errors, and shows the map again once fixed."""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+
+from .conftest import EPOCH, INVALID_MAP, Project, page_path, soup
+
+ServeBuild = Callable[[], Path]
+
+
+@pytest.fixture
+def serve_build(project: Project) -> Iterator[ServeBuild]:
+    """Builds the way ``mkdocs serve`` does: ``on_startup(command="serve")`` once, a fresh config per rebuild."""
+    site = project.root / "served"
+    configs: list[MkDocsConfig] = []
+
+    def rebuild() -> Path:
+        config = load_config(config_file=str(project.write_config()), site_dir=str(site))
+        if not configs:
+            config.plugins.on_startup(command="serve", dirty=False)
+        configs.append(config)
+        build(config, serve_url="http://127.0.0.1:8000/")
+        return site
+
+    yield rebuild
+    if configs:
+        configs[0].plugins.on_shutdown()
+
+
+def test_serve_shows_errors_and_recovers(project: Project, serve_build: ServeBuild,
+                                         caplog: pytest.LogCaptureFixture) -> None:
+    project.write("journeys/rondreis.journey.yml", INVALID_MAP)
+    page = soup(page_path(serve_build(), "journeys/rondreis/"))
+    errors = page.select_one(".journey-errors")
+    assert errors is not None and page.select_one(".journey:not(.journey-errors)") is None
+    assert "docs/journeys/rondreis.journey.yml:6:9: error:" in errors.get_text()
+    assert page.find("h1").get_text(strip=True) == "Kapot", "the title still comes from the file"
+    assert any("rondreis.journey.yml:6:9" in r.getMessage() for r in caplog.records if r.levelno == logging.ERROR)
+
+    project.write("journeys/rondreis.journey.yml", INVALID_MAP.replace("emotoin", "emotion"))
+    page = soup(page_path(serve_build(), "journeys/rondreis/"))
+    assert page.select_one(".journey-errors") is None
+    assert page.select_one(".journey") is not None
+
+    project.write("journeys/rondreis.journey.yml", "title: [unclosed\n")
+    page = soup(page_path(serve_build(), "journeys/rondreis/"))
+    assert page.select_one(".journey-errors") is not None
+    assert page.find("h1").get_text(strip=True) == "rondreis", "no readable title: the file name"
+
+
+def test_build_after_serve_is_strict_again(project: Project, serve_build: ServeBuild) -> None:
+    project.write("journeys/kapot.journey.yml", INVALID_MAP)
+    serve_build()
+    config = load_config(config_file=str(project.write_config()), site_dir=str(project.root / "served"))
+    config.plugins.on_shutdown()
+    with pytest.raises(Abort):
+        project.build()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> BeautifulSoup | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return BeautifulSoup(response.read().decode("utf-8"), "html.parser")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(url: str, condition: Callable[[BeautifulSoup], bool], *, seconds: float = 60) -> BeautifulSoup:
+    deadline = time.monotonic() + seconds
+    page = None
+    while time.monotonic() < deadline:
+        page = fetch(url)
+        if page is not None and condition(page):
+            return page
+        time.sleep(0.3)
+    raise AssertionError(f"{url} did not get there within {seconds} s; last page: {page and page.title}")
+
+
+@pytest.mark.slow
+def test_real_mkdocs_serve_survives_a_broken_map(project: Project) -> None:
+    port = free_port()
+    project.write_config()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=project.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}/journeys/rondreis/"
+    try:
+        wait_for(url, lambda page: page.select_one(".journey") is not None)
+        project.write("journeys/rondreis.journey.yml", INVALID_MAP)
+        broken = wait_for(url, lambda page: page.select_one(".journey-errors") is not None)
+        assert "rondreis.journey.yml:6:9" in broken.select_one(".journey-errors").get_text()
+        assert server.poll() is None, "the server keeps running"
+        project.write("journeys/rondreis.journey.yml", INVALID_MAP.replace("emotoin", "emotion"))
+        wait_for(url, lambda page: page.select_one(".journey-errors") is None and page.find("h1") is not None
+                 and page.find("h1").get_text(strip=True) == "Kapot")
+    finally:
+        server.terminate()
+        try:
+            _, stderr = server.communicate(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            _, stderr = server.communicate(timeout=15)
+    assert b"Traceback" not in stderr
