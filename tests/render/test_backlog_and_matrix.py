@@ -15,7 +15,7 @@ from .conftest import TODAY, Render
 
 def test_backlog_follows_the_analysis_order(render: Render, load: Callable[..., LoadedJourney]) -> None:
     expected = [b.improvement.id for b in analyse(load(), today=TODAY).backlog]
-    rows = render().select("table.journey-backlog tbody tr")
+    rows = render().select("ol.journey-backlog > li")
     assert [r["id"] for r in rows] == [f"improvement-{i}" for i in expected]
     assert [r.select_one(".journey-backlog__rank").get_text() for r in rows] == ["1", "2", "3", "4", "5"]
 
@@ -28,21 +28,26 @@ def test_backlog_row(render: Render) -> None:
     assert row.select_one(".journey-backlog__notes em").get_text() == "webmaster"
     link = row.select_one(".journey-backlog__link a")
     assert link["href"] == "https://jira.example.com/browse/WEB-42" and link["rel"] == ["noopener"]
-    cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
-    assert cells[4] == "Web team Stakeholders: HR, Design"
-    assert cells[5] == "Q1 2027"
-    assert cells[6] == "Conversion"
+    facts = {dl.dt.get_text(strip=True): dl.dd.get_text(" ", strip=True)
+             for dl in row.select(".journey-backlog__facts > div")}
+    assert facts["Owner"] == "Web team"
+    assert facts["Stakeholders"] == "HR, Design"
+    assert facts["Due"] == "Q1 2027"
+    assert facts["KPI"] == "Conversion"
+    assert facts["Work item"] == "https://jira.example.com/browse/WEB-42"
     target = row.select_one(".journey-list--targets a")
     assert target["href"] == "#tp-orientation--website" and target.get_text() == "Orientation › Website"
 
 
 def test_quick_wins_and_missing_scores(render: Render) -> None:
     soup = render()
-    quick = [r["id"] for r in soup.select("table.journey-backlog tbody tr") if r.select_one(".journey-badge--quick-win")]
+    quick = [r["id"] for r in soup.select("ol.journey-backlog > li") if r.select_one(".journey-badge--quick-win")]
     assert quick == ["improvement-mails", "improvement-same-cell"]
     unscored = soup.find(id="improvement-unscored")
     assert unscored.select_one(".journey-backlog__score-value").get_text() == "–"
-    assert soup.find(id="improvement-mails").find_all("td")[5].get_text(strip=True) == "15 December 2026"
+    assert soup.find(id="improvement-mails").select_one(".journey-backlog__due dd").get_text() == "15 December 2026"
+    assert unscored.select_one(".journey-backlog__owner dd").get_text() == "–"
+    assert unscored.select_one(".journey-backlog__addresses dd").get_text(strip=True) == "–"
     assert "journey-backlog__item--closed" in soup.find(id="improvement-done-item")["class"]
 
 

@@ -188,7 +188,7 @@ def test_improvements_lane_links_to_the_backlog(render: Render) -> None:
     links = [a["href"] for a in cell(soup, "improvements", 1).find_all("a")]
     assert links == ["#improvement-filters"]
     assert cell(soup, "improvements", 0).a.get_text() == "1. Departure mails"
-    assert soup.find(id="improvement-filters").name == "tr"
+    assert soup.find(id="improvement-filters").name == "li"
 
 
 def test_dutch_labels(render: Render) -> None:
