@@ -19,10 +19,17 @@ from typing import Sequence
 
 WIDTH = 100
 """Width of the stretched curve layer in its own units (the cell's full width)."""
-HEIGHT = 132
+HEIGHT = 96
 """Height of the lane in CSS pixels (the SVG is not scaled vertically)."""
-TOP, BOTTOM = 24.0, 108.0
-"""Where a 5 and a 1 sit; a 3 is halfway."""
+TOP, BOTTOM = 24.0, 74.0
+"""Where a 5 and a 1 sit; a 3 is halfway. The margins leave room for the
+moment-of-truth ring (radius 20) and its star above a 5."""
+BELOW, ABOVE = 30, -20
+"""Baseline of the score number relative to its smiley: under a high point, over a
+low one. The curve leaves a point horizontally, so straight above or below the
+face it never touches the number (beside the face it read as a minus sign)."""
+RING_EXTRA = 5
+"""The moment-of-truth ring is 5 px wider than the face; the number moves out with it."""
 
 #: Mouths for a smiley of radius 15 centred on (0, 0): deep frown, frown, flat, smile, big grin.
 MOUTHS: dict[int, str] = {
@@ -64,6 +71,19 @@ class EmotionPoint:
     @property
     def y_text(self) -> str:
         return number(self.y) if self.y is not None else ""
+
+    @property
+    def score_y(self) -> int:
+        """Baseline of the score number, relative to the smiley's centre."""
+        extra = RING_EXTRA if self.moment_of_truth else 0
+        if self.score is not None and self.score <= 2:
+            return ABOVE - extra
+        return BELOW + extra
+
+    @property
+    def levels(self) -> list[str]:
+        """The y of each score 5..1, for the faint guide lines behind the curve."""
+        return [number(level(score)) for score in range(5, 0, -1)]
 
 
 def _left_half(previous: float, current: float) -> str:

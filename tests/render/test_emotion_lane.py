@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from mkdocs_journey.render.emotion_curve import MOUTHS, WIDTH, emotion_points, level
+from mkdocs_journey.render.emotion_curve import HEIGHT, MOUTHS, WIDTH, emotion_points, level
 
 from .conftest import Render
 
@@ -98,3 +98,22 @@ def test_mouths_go_from_frown_to_grin() -> None:
     # The control point of the mouth rises as the score falls (a frown bends up).
     bends = [float(MOUTHS[s].split()[5]) for s in (1, 2, 4, 5)]
     assert bends == sorted(bends)
+
+
+def test_the_number_sits_above_or_below_its_smiley_never_beside(render: Render) -> None:
+    # Beside the face the curve ran into the number and "4" read as "-4".
+    svgs = render(CURVE).select("svg.journey-emotion")
+    numbers = [svg.select_one(".journey-emotion__score") for svg in svgs]
+    assert [n.get_text() for n in numbers] == ["1", "2", "3", "4", "5"]
+    assert all(n["x"] == "0" and n["text-anchor"] == "middle" for n in numbers)
+    offsets = [int(n["y"]) for n in numbers]
+    assert offsets[0] < -15 and offsets[1] < -20  # over a low point (and over the ring of a moment of truth)
+    assert all(offset > 15 + 10 for offset in offsets[2:])  # under a middle or high point
+
+
+def test_the_lane_is_compact_but_keeps_five_levels() -> None:
+    ys = [level(score) for score in (1, 2, 3, 4, 5)]
+    assert HEIGHT <= 100
+    assert all(a - b >= 12 for a, b in zip(ys, ys[1:]))
+    # Room for the ring and star over a 5 and the ring under a 1.
+    assert level(5) >= 24 and HEIGHT - level(1) >= 21

@@ -187,7 +187,9 @@ def test_improvements_lane_links_to_the_backlog(render: Render) -> None:
     soup = render()
     links = [a["href"] for a in cell(soup, "improvements", 1).find_all("a")]
     assert links == ["#improvement-filters"]
-    assert cell(soup, "improvements", 0).a.get_text() == "1. Departure mails"
+    chip = cell(soup, "improvements", 0).a
+    assert chip.get_text() == "#1 Departure mails" and chip["title"] == "#1 Departure mails"
+    assert chip.select_one(".journey-improvement-ref__rank").get_text() == "#1"
     assert soup.find(id="improvement-filters").name == "li"
 
 
