@@ -209,3 +209,25 @@ def test_lanes_option_limits_the_rows(project: Project) -> None:
     page = soup(page_path(project.build(), "journeys/rondreis/"))
     rows = [row["class"][-1] for row in page.select(".journey tr.journey-lane")]
     assert rows == ["journey-lane--touchpoint", "journey-lane--pains"]
+
+
+def test_markdown_pages_link_to_a_map_and_its_anchors(project: Project) -> None:
+    # A Markdown page links to a map by its generated page (`rondreis.md`); MkDocs
+    # checks the link and, with `validation.anchors: warn`, the anchors on the map.
+    project.write("index.md", "# Welkom\n\nZie [de backlog](journeys/rondreis.md#journey-backlog) en "
+                              "[Google](journeys/rondreis.md#tp-orientatie--google).\n")
+    project.config["validation"] = {"anchors": "warn"}
+    result = project.run_mkdocs("build", "--strict")
+    assert result.returncode == 0, result.stderr
+    home = soup(page_path(project.root / "site", ""))
+    hrefs = [a["href"] for a in home.select("article a[href*=rondreis]")]
+    assert hrefs == ["journeys/rondreis/#journey-backlog", "journeys/rondreis/#tp-orientatie--google"]
+
+
+def test_edit_button_opens_the_journey_file(project: Project) -> None:
+    project.config["repo_url"] = "https://github.com/example/handbook"
+    project.config["edit_uri"] = "edit/main/docs/"
+    project.config["theme"]["features"] = ["content.action.edit"]
+    page = soup(page_path(project.build(), "journeys/rondreis/"))
+    edit = [a["href"] for a in page.select("a.md-content__button[href*='/edit/']")]
+    assert edit == ["https://github.com/example/handbook/edit/main/docs/journeys/rondreis.journey.yml"]
