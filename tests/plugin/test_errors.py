@@ -73,3 +73,18 @@ def test_unknown_lane_is_a_config_error_with_a_suggestion(project: Project) -> N
     assert "touchpoint, image, action" in result.stderr
     assert "Traceback" not in result.stderr
 
+
+
+@pytest.mark.parametrize(("option", "value", "message"), [
+    ("stale_after_days", -1, "at least 0"),
+    ("stale_after_days", True, "whole number"),
+    ("max_file_size", 0, "at least 1"),
+    ("lanes", [], "at least one lane"),
+    ("lanes", ["pains", "pains"], "listed twice"),
+])
+def test_bad_option_values_are_config_errors(project: Project, option: str, value: object, message: str) -> None:
+    project.set_options(**{option: value})
+    result = project.run_mkdocs("build")
+    assert result.returncode != 0
+    assert message in result.stderr and option in result.stderr
+    assert "Traceback" not in result.stderr

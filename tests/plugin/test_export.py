@@ -92,3 +92,11 @@ def test_separate_processes_give_identical_bytes(project: Project, monkeypatch: 
         sites.append(project.root / f"site-{seed}")
     for relative in ("journeys.json", "journeys/rondreis/index.html", "saas/trial/index.html"):
         assert (sites[0] / relative).read_bytes() == (sites[1] / relative).read_bytes(), relative
+
+
+@pytest.mark.parametrize(("days", "stale"), [(180, False), (30, True)])
+def test_stale_after_days_uses_the_build_date(project: Project, days: int, stale: bool) -> None:
+    # Reviewed 2026-10-14; SOURCE_DATE_EPOCH makes today 2027-01-01, 79 days later.
+    project.set_options(stale_after_days=days)
+    trip = read_json(project.build() / "journeys.json")["journeys"][0]
+    assert ("stale" in {h["kind"] for h in trip["health"]}) is stale
