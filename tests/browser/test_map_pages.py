@@ -1,0 +1,238 @@
+"""Journey map pages as readers see them: Chromium at desktop and phone widths, light and dark.
+
+Each page is opened from a real build of the example site (Dutch labels: the USA
+round trip and the English-language SaaS map) and of the docs site (English
+labels), in Material's light (``default``) and dark (``slate``) schemes. The checks
+are the ones a reader notices first: the page never scrolls sideways (only the
+map's own box may), no two pieces of text sit on top of each other, text is at
+least 12px and readable against its background, the smileys say what they show,
+and a printout holds the whole map. Screenshots land in
+``test-artifacts/screenshots/`` for a human to look at.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from .conftest import ARTIFACTS, Served, journey_url
+
+pytestmark = pytest.mark.browser
+
+MEASURE = (Path(__file__).parent / "measure.js").read_text(encoding="utf-8")
+SCREENSHOTS = ARTIFACTS / "screenshots"
+
+#: name -> (site folder under the server, journey file in that site's docs)
+PAGES = {
+    "rondreis-vs": ("example", "journeys/rondreis-vs.journey.yml"),
+    "saas-trial": ("example", "journeys/saas-trial.journey.yml"),
+    "docs-booking": ("docs", "examples/booking.journey.yml"),
+}
+SCHEMES = {"light": "default", "dark": "slate"}
+VIEWPORTS = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 375, "height": 812}}
+
+#: Two texts may touch (anti-aliasing, tight line boxes), but not overlap by more than this.
+OVERLAP_TOLERANCE_PX = 2.0
+MIN_FONT_PX = 12.0
+#: Below 3:1 text is hard to read for anyone (WCAG's floor for large text). Text
+#: between this and AA's 4.5:1 is listed in test-artifacts/contrast/ for review, not
+#: failed: Material's own link colours on some primary palettes (teal) sit there.
+MIN_CONTRAST = 3.0
+AA_CONTRAST = 4.5
+
+
+@dataclass(frozen=True)
+class View:
+    name: str
+    scheme: str
+    viewport: str
+    page: Any
+    """The Playwright page, loaded, with the colour scheme applied."""
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}-{self.scheme}-{self.viewport}"
+
+    def measure(self) -> list[dict[str, Any]]:
+        result = self.page.evaluate(MEASURE)
+        assert result["found"], f"{self.label}: no .journey content on the page"
+        items: list[dict[str, Any]] = result["items"]
+        assert items, f"{self.label}: no visible text in the map"
+        return items
+
+
+def page_url(served: Served, name: str) -> str:
+    site, source = PAGES[name]
+    return served.url(f"{site}/{journey_url(served.root / site, source)}")
+
+
+def open_page(browser: Any, served: Served, name: str, scheme: str, viewport: str) -> Iterator[Any]:
+    phone = viewport == "phone"
+    context = browser.new_context(
+        viewport=VIEWPORTS[viewport], device_scale_factor=1, is_mobile=phone, has_touch=phone,
+        color_scheme="dark" if scheme == "dark" else "light", reduced_motion="reduce",
+    )
+    # Only the local server: web fonts and anything else from outside would make the
+    # test slow, flaky and dependent on the network.
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(served.base_url)
+                  else route.abort())
+    page = context.new_page()
+    try:
+        page.goto(page_url(served, name), wait_until="load")
+        # Material's palette follows this attribute through its CSS variables.
+        page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", SCHEMES[scheme])
+        page.evaluate("document.fonts.ready")
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module", params=list(itertools.product(PAGES, SCHEMES, VIEWPORTS)), ids="-".join)
+def view(request: pytest.FixtureRequest, browser: Any, served: Served) -> Iterator[View]:
+    name, scheme, viewport = request.param
+    for page in open_page(browser, served, name, scheme, viewport):
+        yield View(name, scheme, viewport, page)
+
+
+def _overlap(a: dict[str, float], b: dict[str, float]) -> tuple[float, float]:
+    dx = min(a["x"] + a["w"], b["x"] + b["w"]) - max(a["x"], b["x"])
+    dy = min(a["y"] + a["h"], b["y"] + b["h"]) - max(a["y"], b["y"])
+    return dx, dy
+
+
+def _luminance(colour: dict[str, float]) -> float:
+    def channel(value: float) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour["r"]) + 0.7152 * channel(colour["g"]) + 0.0722 * channel(colour["b"])
+
+
+def contrast(foreground: dict[str, float], background: dict[str, float]) -> float:
+    alpha = foreground.get("a", 1)
+    blended = {k: foreground[k] * alpha + background[k] * (1 - alpha) for k in ("r", "g", "b")}
+    light, dark = sorted((_luminance(blended), _luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_screenshot(view: View) -> None:
+    """Full-page screenshots for people: the checks below cannot judge how a map looks."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{view.label}.png"
+    view.page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 10_000
+
+
+def test_page_never_scrolls_sideways(view: View) -> None:
+    widths = view.page.evaluate(
+        "() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth,"
+        " map: !!document.querySelector('.journey-map__scroll'),"
+        " overflow: getComputedStyle(document.querySelector('.journey-map__scroll')).overflowX})"
+    )
+    assert widths["scroll"] <= widths["inner"], f"{view.label}: the page scrolls sideways: {widths}"
+    assert widths["map"], f"{view.label}: no .journey-map__scroll box"
+    assert widths["overflow"] in ("auto", "scroll"), f"{view.label}: the map's box cannot scroll: {widths}"
+
+
+def text_clashes(items: list[dict[str, Any]]) -> list[str]:
+    """Pairs of different, unrelated elements whose glyph boxes overlap beyond the tolerance."""
+    # Sweep down the page: each glyph box is compared with the boxes that start above its bottom.
+    boxes = sorted(((box, item) for item in items for box in item["boxes"]), key=lambda pair: pair[0]["y"])
+    clashes: dict[tuple[int, int], str] = {}
+    for index, (box_a, a) in enumerate(boxes):
+        for box_b, b in boxes[index + 1:]:
+            if box_b["y"] >= box_a["y"] + box_a["h"] - OVERLAP_TOLERANCE_PX:
+                break
+            if a["id"] == b["id"] or a["id"] in b["ancestors"] or b["id"] in a["ancestors"]:
+                continue
+            dx, dy = _overlap(box_a, box_b)
+            if dx > OVERLAP_TOLERANCE_PX and dy > OVERLAP_TOLERANCE_PX:
+                clashes.setdefault((min(a["id"], b["id"]), max(a["id"], b["id"])), (
+                    f"{a['tag']}.{a['cls']} {a['text']!r} overlaps {b['tag']}.{b['cls']} {b['text']!r} "
+                    f"by {dx:.0f}x{dy:.0f}px at ({box_a['x']:.0f}, {box_a['y']:.0f})"))
+    return list(clashes.values())
+
+
+def test_no_text_overlaps_other_text(view: View) -> None:
+    clashes = text_clashes(view.measure())
+    assert clashes == [], f"{view.label}:\n" + "\n".join(clashes)
+
+
+def test_text_is_at_least_12px(view: View) -> None:
+    small = [f"{i['tag']}.{i['cls']} {i['text']!r}: {i['fontSize']:.1f}px" for i in view.measure()
+             if i["fontSize"] < MIN_FONT_PX - 0.05]
+    assert small == [], f"{view.label}: text below {MIN_FONT_PX:.0f}px:\n" + "\n".join(small)
+
+
+def test_text_is_readable_against_its_background(view: View) -> None:
+    poor: list[str] = []
+    below_aa: list[str] = []
+    for item in view.measure():
+        if item["svg"] or item["colour"] is None or item["background"] is None:
+            continue
+        ratio = contrast(item["colour"], item["background"])
+        line = f"{item['tag']}.{item['cls']} {item['text']!r}: contrast {ratio:.2f}"
+        if ratio < MIN_CONTRAST:
+            poor.append(line)
+        elif ratio < AA_CONTRAST:
+            below_aa.append(line)
+    report = ARTIFACTS / "contrast" / f"{view.label}.txt"
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text("".join(f"{line}\n" for line in sorted(set(below_aa))), encoding="utf-8")
+    assert poor == [], f"{view.label}: text below {MIN_CONTRAST}:1 contrast:\n" + "\n".join(poor)
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_every_smiley_says_what_it_shows(browser: Any, served: Served, name: str) -> None:
+    for page in open_page(browser, served, name, "light", "desktop"):
+        smileys = page.evaluate(
+            """() => Array.from(document.querySelectorAll('svg.journey-emotion')).map(svg => ({
+                 role: svg.getAttribute('role'),
+                 label: svg.getAttribute('aria-label') || '',
+                 title: (svg.querySelector(':scope > title') || {}).textContent || '',
+                 score: (svg.querySelector('.journey-emotion__score') || {}).textContent || '',
+               }))"""
+        )
+        assert smileys, f"{name}: no emotion smileys"
+        for smiley in smileys:
+            assert smiley["role"] == "img"
+            assert smiley["label"].strip() and smiley["label"] == smiley["title"].strip(), smiley
+            assert smiley["score"].strip() in smiley["label"], smiley
+
+
+@pytest.fixture(scope="module", params=list(PAGES))
+def printed(request: pytest.FixtureRequest, browser: Any, served: Served) -> Iterator[View]:
+    """A map page under print media on A4 landscape (96 dpi, less Chromium's default margins)."""
+    name = request.param
+    for page in open_page(browser, served, name, "light", "desktop"):
+        page.emulate_media(media="print")
+        page.set_viewport_size({"width": 1047, "height": 720})
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-print.png"), full_page=True)
+        page.pdf(path=str(SCREENSHOTS / f"{name}-print.pdf"), format="A4", landscape=True, print_background=True)
+        yield View(name, "light", "print", page)
+
+
+def test_print_shows_the_whole_map(printed: View) -> None:
+    """Nothing of the map is cut off by its scroll box or the paper's width."""
+    geometry = printed.page.evaluate(
+        """() => {
+             const box = document.querySelector('.journey-map__scroll');
+             const table = box.querySelector('table');
+             return {boxScroll: box.scrollWidth, boxClient: box.clientWidth,
+                     tableRight: table.getBoundingClientRect().right,
+                     page: document.documentElement.clientWidth};
+           }"""
+    )
+    assert geometry["boxScroll"] <= geometry["boxClient"] + 1, f"{printed.name}: the printed map is clipped: {geometry}"
+    assert math.floor(geometry["tableRight"]) <= geometry["page"], f"{printed.name}: wider than paper: {geometry}"
+
+
+def test_printed_text_does_not_overlap(printed: View) -> None:
+    clashes = text_clashes(printed.measure())
+    assert clashes == [], f"{printed.label}:\n" + "\n".join(clashes)
