@@ -88,3 +88,22 @@ def test_map_without_improvements(render: Render) -> None:
     assert soup.select_one("svg.journey-matrix__chart") is None
     assert soup.select_one(".journey-matrix__empty") is not None
     assert isinstance(soup, BeautifulSoup)
+
+
+def test_backlog_is_a_list_of_cards_not_a_wide_table(render: Render) -> None:
+    # A table with eight columns wrapped word by word in Material's content column.
+    soup = render()
+    backlog = soup.select_one("ol.journey-backlog")
+    assert backlog is not None and backlog.find("table") is None
+    for card in backlog.find_all("li", class_="journey-backlog__item", recursive=False):
+        facts = [dt.get_text(strip=True) for dt in card.select(".journey-backlog__facts dt")]
+        assert facts[0] == "Owner" and "Due" in facts and facts[-1] == "Addresses"
+        assert card.select_one(".journey-backlog__scores").get_text().startswith("Impact ")
+
+
+def test_closed_items_are_marked_in_the_backlog_and_the_map(render: Render) -> None:
+    soup = render()
+    assert "journey-backlog__item--closed" not in soup.find(id="improvement-filters")["class"]
+    chip = soup.select_one('.journey-improvement-ref a[href="#improvement-done-item"]').parent
+    assert "journey-improvement-ref--closed" in chip["class"]
+    assert chip.select_one(".journey-status--done").get_text() == "done"
