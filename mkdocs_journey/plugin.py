@@ -117,34 +117,38 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
                 persona = self._persona(path, docs, config, personas)
                 problems[name] = persona.errors + duplicate_persona_errors(path, name, docs)
                 continue
-            page_uri = page_src_uri(file.src_uri)
-            clash = files.get_file_from_path(page_uri)
-            if clash is not None or page_uri in self.maps:
-                other = clash.src_uri if clash is not None else self.maps[page_uri].source.src_uri
-                problems[name] = [Finding(name, 1, 1, Severity.ERROR, f"this map would become the page `{page_uri}`, "
-                                          f"but `{other}` already is that page; rename one of them")]
-                continue
-            loaded = load_journey(path, docs, name=name, max_size=self.config.max_file_size)
-            if loaded.persona is None and loaded.persona_path is not None:
-                loaded.persona = self._persona(loaded.persona_path, docs, config, personas).persona
-            problems[name] = list(loaded.errors)
-            markdown = page_markdown(map_title(loaded, file.src_uri))
-            map_page = MapPage(file, File.generated(config, page_uri, content=markdown, inclusion=file.inclusion),
-                               loaded)
-            # "Edit this page" should open the map's YAML, not a page that exists nowhere.
-            map_page.page.edit_uri = file.edit_uri
-            self.maps[page_uri] = map_page
-            files.append(map_page.page)
-            if loaded.ok:
-                for note in health_findings(loaded, today=self.today, stale_after_days=self.config.stale_after_days,
-                                            translate=self.translate):
-                    log.info(note.format_text())
+            problems[name] = self._add_map(file, path, name, files, docs, config, personas)
 
         self._report(problems)
         self._add_stylesheet(files, config)
         if self.config.export:
             self._add_export(files, config)
         return files
+
+    def _add_map(self, file: File, path: Path, name: str, files: Files, docs: DocsTree, config: MkDocsConfig,
+                 personas: dict[Path, LoadedPersona]) -> list[Finding]:
+        """Load one journey file and add its generated page; returns the file's errors."""
+        page_uri = page_src_uri(file.src_uri)
+        taken = self.maps[page_uri].source if page_uri in self.maps else files.get_file_from_path(page_uri)
+        if taken is not None:
+            return [Finding(name, 1, 1, Severity.ERROR, f"this map would become the page `{page_uri}`, "
+                                                        f"but `{taken.src_uri}` already is; rename one of them")]
+        loaded = load_journey(path, docs, name=name, max_size=self.config.max_file_size)
+        if loaded.persona is None and loaded.persona_path is not None:
+            loaded.persona = self._persona(loaded.persona_path, docs, config, personas).persona
+        markdown = page_markdown(map_title(loaded, file.src_uri))
+        page = File.generated(config, page_uri, content=markdown, inclusion=file.inclusion)
+        # "Edit this page" should open the map's YAML, not a page that exists nowhere.
+        page.edit_uri = file.edit_uri
+        self.maps[page_uri] = MapPage(file, page, loaded)
+        files.append(page)
+        if loaded.ok:
+            # Health notes are content (shown on the page), not problems of the build:
+            # as warnings they would fail every `--strict` build of a draft map.
+            for note in health_findings(loaded, today=self.today, stale_after_days=self.config.stale_after_days,
+                                        translate=self.translate):
+                log.info(note.format_text())
+        return list(loaded.errors)
 
     def _persona(self, path: Path, docs: DocsTree, config: MkDocsConfig,
                  cache: dict[Path, LoadedPersona]) -> LoadedPersona:

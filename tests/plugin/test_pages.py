@@ -183,6 +183,14 @@ def test_real_markdown_page_beside_the_map_is_an_error(project: Project) -> None
     assert "Traceback" not in result.stderr
 
 
+def test_two_maps_with_one_stem_are_an_error(project: Project) -> None:
+    project.write("journeys/rondreis.journey.yaml", "title: Dubbel\nstages:\n  - name: Een\n")
+    result = project.run_mkdocs("build")
+    assert result.returncode != 0
+    assert ("docs/journeys/rondreis.journey.yml:1:1: error: this map would become the page `journeys/rondreis.md`, "
+            "but `journeys/rondreis.journey.yaml` already is") in result.stderr
+
+
 def test_disabled_plugin_makes_no_pages(project: Project) -> None:
     project.set_options(enabled=False)
     site = project.build()
