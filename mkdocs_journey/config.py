@@ -13,6 +13,9 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .render import DEFAULT_LANES
+
+#: What Material for MkDocs' ``hide`` front matter understands.
+MATERIAL_HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")
 from .yaml_source import DEFAULT_MAX_FILE_SIZE
 
 
@@ -85,6 +88,16 @@ class JourneyConfig(base.Config):
 
     lanes = Lanes()
     """The lanes (rows) a map shows, in this order. Default: every lane."""
+
+    # -- Layout ---------------------------------------------------------------------
+
+    hide = c.ListOfItems(c.Choice(MATERIAL_HIDE), default=["toc"])
+    """Parts of Material's page layout that map pages hide (Material's ``hide`` front matter).
+
+    A map is wide: without the table of contents beside it, a desktop shows about
+    four touchpoints at once instead of two. ``[]`` keeps every part; other themes
+    ignore this option.
+    """
 
     # -- Output ---------------------------------------------------------------------
 

@@ -136,7 +136,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         loaded = load_journey(path, docs, name=name, max_size=self.config.max_file_size)
         if loaded.persona is None and loaded.persona_path is not None:
             loaded.persona = self._persona(loaded.persona_path, docs, config, personas).persona
-        markdown = page_markdown(map_title(loaded, file.src_uri))
+        markdown = page_markdown(map_title(loaded, file.src_uri), hide=self.config.hide)
         page = File.generated(config, page_uri, content=markdown, inclusion=file.inclusion)
         # "Edit this page" should open the map's YAML, not a page that exists nowhere.
         page.edit_uri = file.edit_uri

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import posixpath
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Sequence
 
 from markupsafe import escape
 from mkdocs.structure.files import File
@@ -49,14 +49,18 @@ def page_src_uri(journey_src_uri: str) -> str:
     return posixpath.join(folder, f"{stem(name)}.md")
 
 
-def page_markdown(title: str) -> str:
-    """The generated page's Markdown: only front matter with the title.
+def page_markdown(title: str, *, hide: Sequence[str] = ()) -> str:
+    """The generated page's Markdown: only front matter, with the title and what to hide.
 
     The title goes into ``meta`` rather than a ``# heading`` so no Markdown extension
     can read syntax into it. MkDocs treats ``page.title`` as HTML (themes print it
-    unescaped), so it is stored HTML-escaped; JSON quoting is valid YAML.
+    unescaped), so it is stored HTML-escaped; JSON quoting is valid YAML. ``hide``
+    is Material's own front matter key, so the theme hides those parts itself.
     """
-    return f"---\ntitle: {json.dumps(str(escape(title)), ensure_ascii=False)}\n---\n"
+    lines = [f"title: {json.dumps(str(escape(title)), ensure_ascii=False)}"]
+    if hide:
+        lines.append(f"hide: {json.dumps(list(hide))}")
+    return "---\n" + "\n".join(lines) + "\n---\n"
 
 
 def rewrite_nav(nav: Any) -> Any:

@@ -81,6 +81,7 @@ def test_unknown_lane_is_a_config_error_with_a_suggestion(project: Project) -> N
     ("max_file_size", 0, "at least 1"),
     ("lanes", [], "at least one lane"),
     ("lanes", ["pains", "pains"], "listed twice"),
+    ("hide", ["tco"], "'tco'"),
 ])
 def test_bad_option_values_are_config_errors(project: Project, option: str, value: object, message: str) -> None:
     project.set_options(**{option: value})

@@ -157,6 +157,24 @@ def test_sections_are_in_the_table_of_contents(project: Project) -> None:
     assert "#journey-health" in toc and "#journey-map" in toc and "#journey-backlog" in toc
 
 
+def test_map_pages_hide_materials_toc_sidebar_by_default(project: Project) -> None:
+    # The map needs the width; Material hides a sidebar through the page's `hide` meta.
+    page = soup(page_path(project.build(), "journeys/rondreis/"))
+    assert page.select_one(".md-sidebar--secondary").has_attr("hidden")
+    assert not page.select_one(".md-sidebar--primary").has_attr("hidden")
+    assert not soup(page_path(project.root / "site", "")).select_one(".md-sidebar--secondary").has_attr("hidden")
+
+
+def test_hide_option_chooses_what_material_hides(project: Project) -> None:
+    project.set_options(hide=["navigation"])
+    page = soup(page_path(project.build(), "journeys/rondreis/"))
+    assert page.select_one(".md-sidebar--primary").has_attr("hidden")
+    assert not page.select_one(".md-sidebar--secondary").has_attr("hidden")
+    project.set_options(hide=[])
+    page = soup(page_path(project.build(), "journeys/rondreis/"))
+    assert not page.select(".md-sidebar[hidden]")
+
+
 def test_search_index_holds_the_pain_points(project: Project, use_directory_urls: bool) -> None:
     site = project.build()
     docs = read_json(site / "search" / "search_index.json")["docs"]
