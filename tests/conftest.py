@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 from typing import Callable
 
 import pytest
+
+from .files import put
 
 WriteFile = Callable[..., Path]
 
@@ -24,12 +25,6 @@ def write_file(docs_dir: Path) -> WriteFile:
     """Write text (dedented) or bytes to a path relative to the docs folder."""
 
     def write(relative: str, content: str | bytes) -> Path:
-        path = docs_dir / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(textwrap.dedent(content), encoding="utf-8")
-        return path
+        return put(docs_dir, relative, content)
 
     return write

@@ -7,7 +7,6 @@ import os
 import re
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,8 @@ from click.testing import CliRunner, Result
 
 from mkdocs_journey.cli import main
 from mkdocs_journey.schema import generate
+
+from ..files import put
 
 TEXT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): (?P<message>.+)$")
 SUMMARY = re.compile(r"^checked (\d+) files?: (\d+) errors?, (\d+) warnings?$")
@@ -35,14 +36,6 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def put(root: Path, relative: str, content: str | bytes) -> Path:
-    path = root / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(textwrap.dedent(content), encoding="utf-8")
-    return path
 
 
 def run(*args: str) -> Result:

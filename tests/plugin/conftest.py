@@ -12,7 +12,6 @@ import logging
 import os
 import subprocess
 import sys
-import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -22,6 +21,8 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+from ..files import put
 
 #: A fixed "today" (2027-01-01 UTC) so staleness, and so the pages, never change.
 EPOCH = "1798761600"
@@ -128,13 +129,7 @@ class Project:
         return self.root / "docs"
 
     def write(self, relative: str, content: str | bytes) -> Path:
-        path = self.docs / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(textwrap.dedent(content), encoding="utf-8")
-        return path
+        return put(self.docs, relative, content)
 
     def plugin_options(self) -> dict[str, Any]:
         for entry in self.config["plugins"]:
