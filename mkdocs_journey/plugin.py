@@ -21,9 +21,11 @@ from typing import Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from . import clock
 from .check import duplicate_persona_errors, health_findings
@@ -35,9 +37,9 @@ from .i18n import Translator
 from .load import LoadedPersona, load_journey, load_persona
 from .plugin_language import choose_language
 from .plugin_links import PageLinks
-from .plugin_page import outline, page_content
-from .plugin_sources import MapPage, map_title, page_markdown, page_src_uri, rewrite_nav
-from .render import PageContext, render_errors, render_journey
+from .plugin_page import outline, page_content, search_outline
+from .plugin_sources import MapPage, SearchText, map_title, page_markdown, page_src_uri, rewrite_nav
+from .render import PageContext, render_map
 from .render.inline_markdown import InlineMarkdown
 
 log = get_plugin_logger(__name__)
@@ -188,10 +190,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
 
     @event_priority(50)  # Early: plugins that post-process pages (lightboxes, minifiers) see the map.
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if not self.config.enabled:
-            return None
-        map_page = self.maps.get(page.file.src_uri)
-        if map_page is None or page.file is not map_page.page:
+        map_page = self._map_page(page)
+        if map_page is None:
             return None
         docs_dir = Path(config.docs_dir)
         links = PageLinks(page.file, files, docs_dir, source_name=map_page.loaded.name,
@@ -209,12 +209,47 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             template_dirs=(Path(custom_dir),) if custom_dir else (),
             docs_root=docs_dir,
         )
-        loaded = map_page.loaded
-        fragment = render_journey(loaded, context) if loaded.ok else render_errors(loaded, context)
-        sections = outline(fragment)
+        rendered = render_map(map_page.loaded, context)
+        sections = outline(rendered.html)
         page.toc = sections.toc
         page.present_anchor_ids = (page.present_anchor_ids or set()) | sections.anchor_ids
-        return page_content(map_page.title, fragment)
+        if rendered.search_html is not None:
+            search_html = page_content(map_page.title, rendered.search_html)
+            map_page.search = SearchText(search_html, search_outline(search_html))
+        return page_content(map_page.title, rendered.html)
+
+    # -- Search ---------------------------------------------------------------------
+
+    # Search plugins (MkDocs' and Material's) index `page.content` in on_page_context.
+    # For a map page they get its search text instead: the same words in sections per
+    # stage, touchpoint and improvement, so a hit opens the map where it was found, and
+    # a fraction of the markup to parse. The theme then renders the map itself.
+
+    @event_priority(100)  # Before the search plugins read the page.
+    def _show_search_text(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                          nav: Navigation) -> TemplateContext | None:
+        map_page = self._map_page(page)
+        if map_page is not None and map_page.search is not None and page.content is not None:
+            map_page.shown = (page.content, page.toc)
+            page.content, page.toc = map_page.search.html, map_page.search.toc
+        return None
+
+    @event_priority(-100)  # After them, before the theme renders the page.
+    def _show_map(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                  nav: Navigation) -> TemplateContext | None:
+        map_page = self._map_page(page)
+        if map_page is not None and map_page.shown is not None:
+            page.content, page.toc = map_page.shown
+            map_page.shown = None
+        return None
+
+    on_page_context = CombinedEvent(_show_search_text, _show_map)
+
+    def _map_page(self, page: Page) -> MapPage | None:
+        if not self.config.enabled:
+            return None
+        map_page = self.maps.get(page.file.src_uri)
+        return map_page if map_page is not None and page.file is map_page.page else None
 
 
 def _shown_path(path: Path, config: MkDocsConfig) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import Markup, escape
 from mkdocs.structure.toc import TableOfContents, get_toc
@@ -29,8 +30,8 @@ def page_content(title: str, fragment: str) -> str:
 # values included, so an `id=` inside another attribute's value never counts.
 _TAG = re.compile(r"""<([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
 _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
-_H2_END = re.compile(r"</h2\s*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^>]*>")
+_HEADING_END = {level: re.compile(rf"</h{level}\s*>", re.IGNORECASE) for level in range(1, 7)}
 
 
 def _id_of(attributes: str) -> str | None:
@@ -43,22 +44,37 @@ def _id_of(attributes: str) -> str | None:
     return None
 
 
-def _scan(fragment: str) -> tuple[set[str], list[tuple[str, str]]]:
-    """Every ``id`` (for MkDocs' anchor validation) and the ``h2`` sections as (id, text)."""
+def _scan(fragment: str, levels: frozenset[int]) -> tuple[set[str], list[tuple[int, str, str]]]:
+    """Every ``id`` (for MkDocs' anchor validation) and the headings of ``levels`` as (level, id, text)."""
     ids: set[str] = set()
-    sections: list[tuple[str, str]] = []
+    headings: list[tuple[int, str, str]] = []
     for tag in _TAG.finditer(fragment):
         ident = _id_of(tag.group(2))
         if not ident:
             continue
         ids.add(ident)
-        if tag.group(1).lower() == "h2":
-            end = _H2_END.search(fragment, tag.end())
+        name = tag.group(1).lower()
+        level = int(name[1]) if len(name) == 2 and name[0] == "h" and name[1].isdigit() else 0
+        if level in levels:
+            end = _HEADING_END[level].search(fragment, tag.end())
             if end is None:
                 continue
             inner = fragment[tag.end():end.start()]
-            sections.append((ident, " ".join(html.unescape(_ANY_TAG.sub("", inner)).split())))
-    return ids, sections
+            headings.append((level, ident, " ".join(html.unescape(_ANY_TAG.sub("", inner)).split())))
+    return ids, headings
+
+
+def _toc(headings: list[tuple[int, str, str]]) -> TableOfContents:
+    """Nest flat headings (an h3 under the h2 before it) the way MkDocs' ``toc`` extension does."""
+    roots: list[dict[str, Any]] = []
+    open_tokens: list[dict[str, Any]] = []
+    for level, ident, text in headings:
+        token: dict[str, Any] = {"level": level, "id": ident, "name": str(escape(text)), "children": []}
+        while open_tokens and open_tokens[-1]["level"] >= level:
+            open_tokens.pop()
+        (open_tokens[-1]["children"] if open_tokens else roots).append(token)
+        open_tokens.append(token)
+    return get_toc(roots)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -69,7 +85,14 @@ class Outline:
 
 def outline(fragment: str) -> Outline:
     """Anchors and a table of contents of the map's sections (Health, Map, Backlog...)."""
-    ids, sections = _scan(fragment)
-    tokens = [{"level": 2, "id": ident, "name": str(escape(text)), "children": []}
-              for ident, text in sections]
-    return Outline(ids, get_toc(tokens))  # type: ignore[arg-type]
+    ids, headings = _scan(fragment, frozenset((2,)))
+    return Outline(ids, _toc(headings))
+
+
+def search_outline(search_html: str) -> TableOfContents:
+    """The table of contents of a map's search text: sections, stages, touchpoints, improvements.
+
+    MkDocs' own search indexes only the sections its page's table of contents
+    lists, so the search text comes with one of its own.
+    """
+    return _toc(_scan(search_html, frozenset((2, 3, 4)))[1])

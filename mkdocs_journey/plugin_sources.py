@@ -16,9 +16,18 @@ from typing import Any, Sequence
 
 from markupsafe import escape
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import TableOfContents
 
 from .docs_tree import is_journey_file, stem
 from .load import LoadedJourney
+
+
+@dataclass(frozen=True)
+class SearchText:
+    """A map's words sectioned by its anchors, with the table of contents search plugins expect."""
+
+    html: str
+    toc: TableOfContents
 
 
 @dataclass
@@ -28,6 +37,10 @@ class MapPage:
     source: File
     page: File
     loaded: LoadedJourney
+    search: SearchText | None = None
+    """What the site's search indexes instead of the map's markup (set when the page renders)."""
+    shown: tuple[str, TableOfContents] | None = None
+    """The page's own content and table of contents while the search text stands in for them."""
 
     @property
     def title(self) -> str:

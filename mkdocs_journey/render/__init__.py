@@ -23,7 +23,10 @@ from .environment import environment
 from .inline_markdown import InlineMarkdown
 from .page import build_view
 
-__all__ = ["DEFAULT_LANES", "InlineMarkdown", "PageContext", "plain_inline", "render_errors", "render_journey"]
+__all__ = [
+    "DEFAULT_LANES", "InlineMarkdown", "PageContext", "RenderedMap", "plain_inline", "render_errors", "render_journey",
+    "render_map",
+]
 
 DEFAULT_LANES: tuple[str, ...] = (
     "touchpoint", "image", "action", "thought", "emotion", "needs", "pains", "gains",
@@ -61,14 +64,22 @@ def _persona(loaded: LoadedJourney, context: PageContext) -> Persona | None:
     return load_persona(loaded.persona_path, DocsTree(root=context.docs_root.resolve())).persona
 
 
-def render_journey(loaded: LoadedJourney, context: PageContext) -> str:
-    """The map page's content (an HTML fragment, without the page title).
+@dataclass(frozen=True)
+class RenderedMap:
+    """A map page's content and, for a map that loaded, the text the site's search indexes."""
 
-    A map that did not load gets its errors instead, so a caller never has to
-    guess which of the two to ask for.
+    html: str
+    search_html: str | None
+
+
+def render_map(loaded: LoadedJourney, context: PageContext) -> RenderedMap:
+    """The map page's content (an HTML fragment, without the page title) and its search text.
+
+    Both come from one view of the map, so they cannot disagree. A map that did not
+    load gets its errors instead (and no search text: the error page is indexed as it is).
     """
     if loaded.journey is None or loaded.errors:
-        return render_errors(loaded, context)
+        return RenderedMap(render_errors(loaded, context), None)
     translate = context.translate
     analysis = analyse(loaded, today=context.today, stale_after_days=context.stale_after_days, translate=translate)
     view = build_view(
@@ -76,8 +87,15 @@ def render_journey(loaded: LoadedJourney, context: PageContext) -> str:
         lanes=tuple(context.lanes), today=context.today, stale_after_days=context.stale_after_days,
         asset_url=context.asset_url, health_message=lambda finding: finding.message(translate),
     )
-    template = environment(context.template_dirs).get_template("journey/page.html")
-    return template.render(view=view, t=translate, md=context.inline_markdown, lang=translate.language)
+    templates = environment(context.template_dirs)
+    values = {"view": view, "t": translate, "md": context.inline_markdown, "lang": translate.language}
+    return RenderedMap(templates.get_template("journey/page.html").render(values),
+                       templates.get_template("journey/search.html").render(values))
+
+
+def render_journey(loaded: LoadedJourney, context: PageContext) -> str:
+    """The map page's content alone (see :func:`render_map`)."""
+    return render_map(loaded, context).html
 
 
 def render_errors(loaded: LoadedJourney, context: PageContext) -> str:

@@ -183,6 +183,38 @@ def test_search_index_holds_the_pain_points(project: Project, use_directory_urls
     assert hits and all(location.startswith(url) for location in hits)
 
 
+def test_a_search_hit_opens_the_map_at_its_touchpoint(project: Project, use_directory_urls: bool) -> None:
+    site = project.build()
+    docs = read_json(site / "search" / "search_index.json")["docs"]
+    url = map_url(use_directory_urls)
+    by_location = {doc["location"]: doc for doc in docs}
+    touchpoint = by_location[url + "#tp-afweging--website"]
+    assert touchpoint["title"] == "Website"
+    assert "Lange lijst zonder filters" in touchpoint["text"]
+    improvement = by_location[url + "#improvement-filters"]
+    assert improvement["title"] == "Filters op land, prijs en aantal dagen"
+    assert by_location[url + "#stage-orientatie"]["title"] == "Oriëntatie"
+    # Raw HTML a map author wrote stays text in the index too.
+    assert "&lt;script&gt;" in touchpoint["text"] and "<script>" not in touchpoint["text"]
+
+
+def test_the_page_keeps_its_map_after_indexing(project: Project) -> None:
+    # The search text stands in for the page only while the search plugins index it.
+    page = soup(page_path(project.build(), "journeys/rondreis/"))
+    assert page.select_one(".journey table.journey-map") is not None
+    assert not page.select("article h4")
+    toc = [a["href"] for a in page.select("nav.md-nav--secondary a[href^='#']")]
+    assert toc and not any(href.startswith("#tp-") for href in toc)
+
+
+def test_mkdocs_theme_search_finds_a_pain_at_its_touchpoint(project: Project) -> None:
+    # MkDocs' own search indexes only sections its table of contents lists.
+    project.config["theme"] = {"name": "mkdocs"}
+    docs = read_json(project.build() / "search" / "search_index.json")["docs"]
+    hits = [doc["location"] for doc in docs if "Lange lijst zonder filters" in doc["text"]]
+    assert "journeys/rondreis/#tp-afweging--website" in hits
+
+
 def test_mkdocs_theme_builds_a_map_page(project: Project, use_directory_urls: bool) -> None:
     project.config["theme"] = {"name": "mkdocs"}
     site = project.build()
