@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import click
-import yaml
 
 from . import __version__
 from .check import check_paths
@@ -14,6 +13,7 @@ from .clock import today
 from .diagnostics import findings_to_json
 from .docs_tree import DocsTree, find_files
 from .schema import SCHEMAS, dumps
+from .site_settings import SiteSettings, default_site, find_site
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,61 +22,48 @@ def main() -> None:
     """Customer journey maps for MkDocs."""
 
 
-class _LenientLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for `docs_dir` only, so tags like `!!python/name` are ignored."""
-
-
-_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def _default_docs_dir() -> Path:
-    config = Path("mkdocs.yml")
-    if config.is_file():
-        try:
-            data = yaml.load(config.read_text("utf-8"), Loader=_LenientLoader)  # noqa: S506 - safe subclass
-        except (yaml.YAMLError, UnicodeDecodeError, OSError):
-            data = None  # MkDocs itself will report a broken mkdocs.yml; here `docs/` is the guess.
-        if isinstance(data, dict) and isinstance(data.get("docs_dir"), str):
-            return Path(data["docs_dir"])
-        return Path("docs")
-    return Path("docs") if Path("docs").is_dir() else Path(".")
-
-
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "output", type=click.Choice(["text", "github", "json"]), default="text",
               show_default=True, help="text: path:line:column lines; github: workflow commands; json: one document.")
 @click.option("--docs-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="The docs folder that persona ids and image paths resolve in "
-                   "[default: docs_dir of ./mkdocs.yml, else ./docs, else .]")
+                   "[default: the docs_dir of the site each PATH belongs to (its mkdocs.yml), else ./docs]")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-@click.option("--stale-after-days", type=click.IntRange(min=0), default=180, show_default=True,
-              help="A map reviewed longer ago than this gets a warning.")
-def check(paths: tuple[Path, ...], output: str, docs_dir: Path | None, strict: bool, stale_after_days: int) -> None:
+@click.option("--stale-after-days", type=click.IntRange(min=0),
+              help="A map reviewed longer ago than this gets a warning "
+                   "[default: the plugin's stale_after_days in mkdocs.yml, else 180].")
+def check(paths: tuple[Path, ...], output: str, docs_dir: Path | None, strict: bool,
+          stale_after_days: int | None) -> None:
     """Check journey maps and persona files.
 
     PATHS are files, or folders searched for *.journey.yml, *.journey.yaml,
-    *.persona.yml and *.persona.yaml files (default: docs/).
+    *.persona.yml and *.persona.yaml files (default: the docs folder).
     """
-    root = docs_dir or _default_docs_dir()
+    here = default_site(Path.cwd())
     if not paths:
+        root = docs_dir or here.docs_dir
         if not root.is_dir():
-            raise click.UsageError(f"no PATH given and no docs folder `{root}` here")
+            raise click.UsageError(f"no PATH given and no docs folder `{_shown(root)}` here")
         paths = (root,)
-    files: list[Path] = []
+    # Each PATH is judged with its own site's docs folder, as its build would judge it.
+    files: dict[Path, Path] = {}
     for path in paths:
-        files.extend(find_files(path) if path.is_dir() else [path])
-    docs = DocsTree.scan(root)
-    local: dict[Path, DocsTree] = {}
+        root = docs_dir or _docs_root(path, here)
+        for file in find_files(path) if path.is_dir() else [path]:
+            files.setdefault(file.resolve(), root)  # a file named twice is checked once
+    trees: dict[Path, DocsTree] = {}
 
     def docs_for(path: Path) -> DocsTree:
-        # A file outside the docs folder resolves personas and images beside itself.
-        if docs.contains(path):
-            return docs
-        folder = path.resolve().parent
-        return local.setdefault(folder, DocsTree.scan(folder))
+        root = files[path.resolve()].resolve()
+        if root not in trees:
+            trees[root] = DocsTree.scan(root)
+        return trees[root]
 
-    result = check_paths(files, docs_for, today=today(), stale_after_days=stale_after_days)
+    shown = [_relative(file) for file in files]
+    result = check_paths(shown, docs_for, today=today(),
+                         stale_after_days=here.stale_after_days if stale_after_days is None else stale_after_days,
+                         max_size=here.max_file_size)
     if output == "json":
         click.echo(findings_to_json(result.findings, result.files))
     else:
@@ -88,6 +75,29 @@ def check(paths: tuple[Path, ...], output: str, docs_dir: Path | None, strict: b
         click.echo(summary, err=output == "github")
     failed = result.errors > 0 or (strict and result.warnings > 0)
     sys.exit(1 if failed else 0)
+
+
+def _docs_root(path: Path, here: SiteSettings) -> Path:
+    """The docs folder ``path`` belongs to: the current site's, the nearest site's
+    above it, or (for files outside any site) the folder given."""
+    if DocsTree(here.docs_dir.resolve()).contains(path):
+        return here.docs_dir
+    site = find_site(path)
+    if site is not None:
+        return site.docs_dir
+    return path if path.is_dir() else path.parent
+
+
+def _relative(path: Path) -> Path:
+    """How a file is named in findings: relative to the current folder when it is below it."""
+    try:
+        return path.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
+
+
+def _shown(path: Path) -> str:
+    return str(_relative(path.resolve())) if path.is_absolute() else str(path)
 
 
 @main.command()

@@ -239,6 +239,42 @@ def test_mkdocs_yml_docs_dir_is_honoured(project: Path, config: str) -> None:
     assert result.stdout == "checked 2 files: 0 errors, 0 warnings\n"
 
 
+def test_a_folder_of_another_site_is_checked_with_that_sites_docs(project: Path) -> None:
+    # `mkdocs-journey check example-site/docs` from a repository root: the map's
+    # `../img` picture and its persona in a sibling folder belong to that site.
+    put(project, "mkdocs.yml", "site_name: the repository's own docs\n")
+    put(project, "docs/index.md", "# Docs\n")
+    put(project, "example-site/mkdocs.yml", "site_name: x\n")
+    put(project, "example-site/docs/people/mark.persona.yml", "name: Mark\n")
+    put(project, "example-site/docs/img/shot.png", b"png")
+    put(project, "example-site/docs/maps/a.journey.yml", GOOD.replace(
+        "title: T\n", "title: T\npersona: mark\n"))
+    put(project, "example-site/docs/maps/b.journey.yml",
+        "title: B\nstages:\n  - name: S\n    touchpoints:\n      - name: P\n        image: ../img/shot.png\n")
+    for args in (["check", "example-site/docs"], ["check", "example-site/docs/maps"],
+                 ["check", "example-site/docs/maps/a.journey.yml"]):
+        result = run(*args)
+        assert "error" not in result.stdout.replace("0 errors", ""), (args, result.stdout)
+        assert result.exit_code == 0
+
+
+def test_the_sites_plugin_options_are_honoured(project: Path) -> None:
+    put(project, "mkdocs.yml", "site_name: x\nplugins:\n  - search\n  - journey:\n      stale_after_days: 30\n")
+    put(project, "docs/a.journey.yml", GOOD)  # reviewed 31 days before "today"
+    result = run("check", "--strict")
+    assert result.exit_code == 1 and "31 days ago (more than 30 days)" in result.stdout
+    assert run("check", "--strict", "--stale-after-days", "31").exit_code == 0  # the flag wins
+    put(project, "mkdocs.yml", "site_name: x\nplugins:\n  journey:\n    max_file_size: 10\n")
+    result = run("check")
+    assert result.exit_code == 1 and "the limit is 10 bytes" in result.stdout
+
+
+def test_a_file_named_twice_is_checked_once(project: Path) -> None:
+    put(project, "docs/a.journey.yml", BAD)
+    result = run("check", "docs/a.journey.yml", "docs", "./docs/a.journey.yml")
+    assert result.stdout.splitlines()[-1].startswith("checked 1 file: 1 error")
+
+
 @pytest.mark.parametrize("config", ["site_name: [\n", b"site_name: caf\xe9\n", "- a list\n", "docs_dir: 5\n"])
 def test_a_broken_mkdocs_yml_falls_back_to_docs(project: Path, config: str | bytes) -> None:
     put(project, "mkdocs.yml", config)
