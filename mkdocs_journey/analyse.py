@@ -146,6 +146,8 @@ def analyse(loaded: LoadedJourney, *, today: date, stale_after_days: int = 180,
 
 
 _NUMBER = re.compile(r"^\s*([+-]?[0-9]+(?:[.,][0-9]+)?)\s*(.*?)\s*$")
+_GROUPED = re.compile(r"^[+-]?[0-9]{1,3}[.,][0-9]{3}$")
+"""``1,000`` or ``1.000``: a thousands separator in one language, a decimal mark in another."""
 
 
 def kpi_verdict(kpi: Kpi) -> Literal["on", "off"] | None:
@@ -154,6 +156,8 @@ def kpi_verdict(kpi: Kpi) -> Literal["on", "off"] | None:
         return None
     target, actual = _NUMBER.match(kpi.target), _NUMBER.match(kpi.actual)
     if not target or not actual or target.group(2) != actual.group(2):
+        return None
+    if _GROUPED.match(target.group(1)) or _GROUPED.match(actual.group(1)):
         return None
     goal, now = float(target.group(1).replace(",", ".")), float(actual.group(1).replace(",", "."))
     good = now >= goal if kpi.better == "higher" else now <= goal

@@ -206,6 +206,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             # the renderer caches per text.
             inline_markdown=InlineMarkdown(config.markdown_extensions, config.mdx_configs, links.resolve_link),
             asset_url=links.asset_url,
+            link_url=links.resolve_link,
             template_dirs=(Path(custom_dir),) if custom_dir else (),
             docs_root=docs_dir,
         )

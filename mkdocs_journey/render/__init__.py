@@ -49,6 +49,8 @@ class PageContext:
     """Renders one free-text value as inline HTML; raw HTML in it must come out escaped."""
     asset_url: Callable[[Path], str] = lambda path: path.name
     """URL, relative to the page, of a file in the docs tree (touchpoint and persona images)."""
+    link_url: Callable[[str], str | None] = lambda href: None
+    """URL, relative to the page, of a relative ``link`` to a docs file (None: keep it as written)."""
     template_dirs: Sequence[Path] = ()
     """Folders searched first for ``journey/*.html`` (the theme's ``custom_dir``)."""
     docs_root: Path | None = None
@@ -85,7 +87,8 @@ def render_map(loaded: LoadedJourney, context: PageContext) -> RenderedMap:
     view = build_view(
         loaded, analysis, persona=_persona(loaded, context), persona_path=loaded.persona_path,
         lanes=tuple(context.lanes), today=context.today, stale_after_days=context.stale_after_days,
-        asset_url=context.asset_url, health_message=lambda finding: finding.message(translate),
+        asset_url=context.asset_url, link_url=context.link_url,
+        health_message=lambda finding: finding.message(translate),
     )
     templates = environment(context.template_dirs)
     values = {"view": view, "t": translate, "md": context.inline_markdown, "lang": translate.language}

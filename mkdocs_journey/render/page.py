@@ -80,6 +80,8 @@ class BacklogRow:
     rank: int
     anchor: str
     targets: list[Target]
+    link_href: str | None = None
+    """Where ``link`` points from this page: a relative link to a docs file resolved like a Markdown link."""
 
     @property
     def improvement(self) -> Improvement:
@@ -129,7 +131,8 @@ def _health_href(finding: HealthFinding) -> str | None:
 
 def build_view(loaded: LoadedJourney, analysis: Analysis, *, persona: Persona | None, persona_path: Path | None,
                lanes: tuple[str, ...], today: date, stale_after_days: int, asset_url: AssetUrl,
-               health_message: Callable[[HealthFinding], str]) -> JourneyView:
+               health_message: Callable[[HealthFinding], str],
+               link_url: Callable[[str], str | None] = lambda href: None) -> JourneyView:
     journey = loaded.journey
     if journey is None:
         raise ValueError(f"{loaded.name} did not load; render its errors instead")
@@ -138,7 +141,9 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, *, persona: Persona | 
     by_id: dict[str, BacklogRow] = {}
     for rank, item in enumerate(analysis.backlog, start=1):
         targets = [Target(touchpoint_anchor(*key), *names[key]) for key in item.targets if key in names]
-        row = BacklogRow(item, rank, improvement_anchor(item.improvement.id), targets)
+        link = item.improvement.link
+        href = (link_url(link) or link) if link else None
+        row = BacklogRow(item, rank, improvement_anchor(item.improvement.id), targets, href)
         rows.append(row)
         by_id[item.improvement.id] = row
 

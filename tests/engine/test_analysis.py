@@ -244,6 +244,13 @@ def test_improvements_for_a_touchpoint_follow_the_backlog_order(load) -> None:
         ("veel", "weinig", "higher", None),
         ("5%", None, "higher", None),
         (None, "5%", "higher", None),
+        # A separator before exactly three digits may group thousands ("1,000" in
+        # English, "1.000" in Dutch): no verdict rather than a wrong one.
+        ("1,000", "900", "higher", None),
+        ("1.000 bezoekers", "900 bezoekers", "higher", None),
+        ("900", "1,000", "lower", None),
+        ("1000", "900", "higher", "off"),
+        ("2,25", "2,5", "higher", "on"),
     ],
 )
 def test_kpi_verdict(target: str | None, actual: str | None, better: str, verdict: str | None) -> None:

@@ -114,6 +114,24 @@ def test_relative_md_links_in_free_text_resolve(project: Project, use_directory_
     assert resolve(site, url, hrefs["het team"]).is_file()
 
 
+def test_a_relative_tracker_link_resolves_like_a_markdown_link(project: Project, use_directory_urls: bool) -> None:
+    # `link` usually names a tracker URL, but a team may keep its work items as pages.
+    source = project.docs / "journeys" / "rondreis.journey.yml"
+    text = source.read_text(encoding="utf-8")
+    text = text.replace("    notes: Vraag [het webteam](../team.md#webteam)\n",
+                        "    notes: Vraag [het webteam](../team.md#webteam)\n    link: ../team.md#webteam\n")
+    text = text.replace("    effort: 4\n", "    effort: 4\n    link: https://jira.example.com/browse/WEB-7\n", 1)
+    source.write_text(text, encoding="utf-8")
+    site = project.build()
+    url = map_url(use_directory_urls)
+    links = {a.get_text(strip=True): a["href"]
+             for a in soup(page_path(site, url)).select(".journey-backlog__link a[href]")}
+    team = "../../team/" if use_directory_urls else "../team.html"
+    assert links == {"../team.md#webteam": team + "#webteam",
+                     "https://jira.example.com/browse/WEB-7": "https://jira.example.com/browse/WEB-7"}
+    assert resolve(site, url, links["../team.md#webteam"]).is_file()
+
+
 def test_unresolvable_md_link_is_a_warning_naming_the_map(project: Project, caplog: pytest.LogCaptureFixture) -> None:
     project.write("saas/trial.journey.yml", """\
         title: Start a free trial
