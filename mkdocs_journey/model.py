@@ -55,7 +55,9 @@ def _id(value: Any) -> Any:
     return value
 
 
-Id = Annotated[str, BeforeValidator(_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
+# An editor reads `id: 2024` as a number; the loader keeps it as the text "2024".
+Id = Annotated[str, BeforeValidator(_id), WithJsonSchema(
+    {"anyOf": [{"type": "string", "pattern": ID_PATTERN}, {"type": "integer", "minimum": 0}]})]
 
 _WHOLE_NUMBER = re.compile(r"^[+-]?[0-9]+$")
 
@@ -144,7 +146,9 @@ def _flag(value: Any) -> Any:
     raise PydanticCustomError("flag", "expected true or false, got a {kind}", {"kind": _kind(value)})
 
 
-Flag = Annotated[bool, BeforeValidator(_flag)]
+# Editors read `yes` and `no` as text (YAML 1.2); the loader takes them as true and false.
+Flag = Annotated[bool, BeforeValidator(_flag), WithJsonSchema(
+    {"anyOf": [{"type": ["boolean", "null"]}, {"enum": sorted(_TRUE | _FALSE)}]})]
 
 _SAFE_LINK = re.compile(r"^(https?://|mailto:|[^:]*$)", re.IGNORECASE)
 

@@ -127,6 +127,24 @@ def test_loader_and_schema_agree_on_text_that_looks_like_numbers(docs_dir: Path)
     assert _errors("journey", data) == []
 
 
+@pytest.mark.parametrize("flag", [True, False, None, "yes", "No", "TRUE"])
+def test_schema_accepts_every_flag_the_loader_accepts(flag: Any) -> None:
+    data = {"title": "T", "stages": [{"name": "S", "touchpoints": [{"name": "A", "moment_of_truth": flag}]}]}
+    assert _errors("journey", data) == []
+
+
+@pytest.mark.parametrize("flag", ["on", 1, "maybe"])
+def test_schema_refuses_a_flag_the_loader_refuses(flag: Any) -> None:
+    data = {"title": "T", "stages": [{"name": "S", "touchpoints": [{"name": "A", "moment_of_truth": flag}]}]}
+    assert _errors("journey", data)
+
+
+def test_schema_accepts_a_numeric_id_the_loader_keeps_as_text() -> None:
+    data = {"title": "T", "stages": [{"name": "S", "id": 2024, "touchpoints": []}],
+            "improvements": [{"id": 42, "title": "X"}]}
+    assert _errors("journey", data) == []
+
+
 def test_schema_command_module_writes_the_files(tmp_path: Path) -> None:
     from mkdocs_journey.schema import write_all
 
