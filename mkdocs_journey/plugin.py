@@ -9,7 +9,9 @@ A thin adapter over the engine. Per build it:
    stylesheet and ``journeys.json``, and stops ``mkdocs build`` when a file has
    errors (``mkdocs serve`` keeps running and shows the errors on the page);
 3. ``on_page_content``: renders the map into its page, with a table of contents
-   and the map's anchors known to MkDocs' link validation.
+   and the map's anchors known to MkDocs' link validation;
+4. ``on_page_context``: lets the search plugins index the map's search text
+   (sectioned per stage, touchpoint and improvement), then puts the map back.
 """
 
 from __future__ import annotations
