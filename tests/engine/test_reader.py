@@ -266,3 +266,22 @@ def test_absurd_nesting_is_an_error_not_a_crash(load, text: str, line: int, colu
     # mapping is the first level, so the error points at the bracket one too deep.
     loaded = load(text)
     assert_errors(loaded, [(line, column, f"nested more than {MAX_DEPTH} levels deep")])
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_leaves_the_garbage_collector_as_it_was(load, load_person, enabled: bool) -> None:
+    # Loading pauses automatic collection for speed; the caller's setting must survive,
+    # for good files and for files that do not even parse.
+    import gc
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        assert load("title: T\nstages: [{name: S}]\n").ok
+        assert gc.isenabled() is enabled
+        assert load("title: [\n").errors
+        assert gc.isenabled() is enabled
+        assert load_person("name: Mark\n").persona is not None
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
