@@ -58,6 +58,16 @@ class LoadedJourney:
     def ok(self) -> bool:
         return self.journey is not None and not self.errors
 
+    def release_source(self) -> None:
+        """Forget the YAML of a map that loaded, once nothing needs its locations any more.
+
+        The node graph holds thousands of objects per map; kept for every map of a
+        large site, the garbage collector walked them over and over while the
+        pages rendered. A map with errors keeps its source (its page shows them).
+        """
+        if self.ok:
+            self.document = None
+
 
 _Load = TypeVar("_Load", bound=Callable[..., Any])
 

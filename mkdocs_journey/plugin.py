@@ -40,7 +40,7 @@ from .load import LoadedPersona, load_journey, load_persona
 from .plugin_language import choose_language
 from .plugin_links import PageLinks
 from .plugin_page import outline, page_content, search_outline
-from .plugin_sources import MapPage, SearchText, map_title, page_markdown, page_src_uri, rewrite_nav
+from .plugin_sources import MapPage, map_title, page_markdown, page_src_uri, rewrite_nav
 from .render import PageContext, render_map
 from .render.inline_markdown import InlineMarkdown
 
@@ -152,6 +152,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             for note in health_findings(loaded, today=self.today, stale_after_days=self.config.stale_after_days,
                                         translate=self.translate):
                 log.info(note.format_text())
+            loaded.release_source()
         return list(loaded.errors)
 
     def _persona(self, path: Path, docs: DocsTree, config: MkDocsConfig,
@@ -217,8 +218,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         page.toc = sections.toc
         page.present_anchor_ids = (page.present_anchor_ids or set()) | sections.anchor_ids
         if rendered.search_html is not None:
-            search_html = page_content(map_page.title, rendered.search_html)
-            map_page.search = SearchText(search_html, search_outline(search_html))
+            map_page.search_html = page_content(map_page.title, rendered.search_html)
         return page_content(map_page.title, rendered.html)
 
     # -- Search ---------------------------------------------------------------------
@@ -232,9 +232,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
     def _show_search_text(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                           nav: Navigation) -> TemplateContext | None:
         map_page = self._map_page(page)
-        if map_page is not None and map_page.search is not None and page.content is not None:
+        if map_page is not None and map_page.search_html is not None and page.content is not None:
             map_page.shown = (page.content, page.toc)
-            page.content, page.toc = map_page.search.html, map_page.search.toc
+            page.content, page.toc = map_page.search_html, search_outline(map_page.search_html)
         return None
 
     @event_priority(-100)  # After them, before the theme renders the page.
@@ -243,7 +243,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         map_page = self._map_page(page)
         if map_page is not None and map_page.shown is not None:
             page.content, page.toc = map_page.shown
-            map_page.shown = None
+            map_page.shown = map_page.search_html = None
         return None
 
     on_page_context = CombinedEvent(_show_search_text, _show_map)

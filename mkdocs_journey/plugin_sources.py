@@ -22,14 +22,6 @@ from .docs_tree import is_journey_file, stem
 from .load import LoadedJourney
 
 
-@dataclass(frozen=True)
-class SearchText:
-    """A map's words sectioned by its anchors, with the table of contents search plugins expect."""
-
-    html: str
-    toc: TableOfContents
-
-
 @dataclass
 class MapPage:
     """A journey file and the page generated for it, for one build."""
@@ -37,8 +29,9 @@ class MapPage:
     source: File
     page: File
     loaded: LoadedJourney
-    search: SearchText | None = None
-    """What the site's search indexes instead of the map's markup (set when the page renders)."""
+    search_html: str | None = None
+    """What the site's search indexes instead of the map's markup: set when the page
+    renders, dropped once indexed."""
     shown: tuple[str, TableOfContents] | None = None
     """The page's own content and table of contents while the search text stands in for them."""
 
