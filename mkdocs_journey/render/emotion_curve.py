@@ -81,9 +81,13 @@ class EmotionPoint:
         return BELOW + extra
 
     @property
-    def levels(self) -> list[str]:
-        """The y of each score 5..1, for the faint guide lines behind the curve."""
-        return [number(level(score)) for score in range(5, 0, -1)]
+    def levels(self) -> str:
+        """The faint guide lines behind the curve, one per score 5..1, as one path."""
+        return LEVEL_GUIDES
+
+
+LEVEL_GUIDES = "".join(f"M 0 {number(level(score))} H {WIDTH} " for score in range(5, 0, -1)).strip()
+"""Every cell draws the same five guides; one path instead of five lines keeps the page small."""
 
 
 def _left_half(previous: float, current: float) -> str:
