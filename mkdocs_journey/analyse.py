@@ -16,6 +16,8 @@ from .load import LoadedJourney
 from .model import Improvement, Kpi
 
 OPEN_STATUSES = ("idea", "planned", "doing")
+DEFAULT_STALE_AFTER_DAYS = 180
+"""A map reviewed longer ago than this many days is `stale` (the contract's default)."""
 _STATUS_ORDER = {"doing": 0, "planned": 1, "idea": 2, "done": 3, "dropped": 4}
 HEALTH_KINDS = (
     "unaddressed-pain", "no-owner", "no-due", "empty-stage", "no-emotion",
@@ -81,7 +83,7 @@ def improvement_anchor(improvement_id: str) -> str:
     return f"improvement-{improvement_id}"
 
 
-def analyse(loaded: LoadedJourney, *, today: date, stale_after_days: int = 180,
+def analyse(loaded: LoadedJourney, *, today: date, stale_after_days: int = DEFAULT_STALE_AFTER_DAYS,
             translate: Translator | None = None) -> Analysis:
     """Score and order the backlog and run the health checks of a valid map."""
     journey = loaded.journey

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from .analyse import analyse
+from .analyse import DEFAULT_STALE_AFTER_DAYS, analyse
 from .diagnostics import Finding, Severity, sort_findings
 from .docs_tree import DocsTree, is_persona_file, stem
 from .i18n import Translator
@@ -56,7 +56,7 @@ def duplicate_persona_errors(path: Path, name: str, docs: DocsTree) -> list[Find
 
 
 def check_paths(paths: list[Path], docs_for: Callable[[Path], DocsTree], *, today: date,
-                stale_after_days: int = 180, max_size: int = DEFAULT_MAX_FILE_SIZE) -> CheckResult:
+                stale_after_days: int = DEFAULT_STALE_AFTER_DAYS, max_size: int = DEFAULT_MAX_FILE_SIZE) -> CheckResult:
     result = CheckResult()
     for path in paths:
         docs = docs_for(path)

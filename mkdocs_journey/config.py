@@ -12,6 +12,7 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .analyse import DEFAULT_STALE_AFTER_DAYS
 from .render import DEFAULT_LANES
 
 #: What Material for MkDocs' ``hide`` front matter understands.
@@ -83,7 +84,7 @@ class JourneyConfig(base.Config):
 
     # -- Content --------------------------------------------------------------------
 
-    stale_after_days = WholeNumber(minimum=0, default=180)
+    stale_after_days = WholeNumber(minimum=0, default=DEFAULT_STALE_AFTER_DAYS)
     """A ``reviewed`` date older than this many days is a ``stale`` health note."""
 
     lanes = Lanes()

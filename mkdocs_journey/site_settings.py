@@ -16,10 +16,10 @@ from typing import Any
 
 import yaml
 
+from .analyse import DEFAULT_STALE_AFTER_DAYS
 from .yaml_source import DEFAULT_MAX_FILE_SIZE
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
-DEFAULT_STALE_AFTER_DAYS = 180
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -34,7 +34,6 @@ class SiteSettings:
     docs_dir: Path
     stale_after_days: int = DEFAULT_STALE_AFTER_DAYS
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
-    config_file: Path | None = None
 
 
 def _whole(value: Any, minimum: int, default: int) -> int:
@@ -66,7 +65,6 @@ def read_site(config_file: Path) -> SiteSettings:
         docs_dir=config_file.parent / docs_dir,
         stale_after_days=_whole(options.get("stale_after_days"), 0, DEFAULT_STALE_AFTER_DAYS),
         max_file_size=_whole(options.get("max_file_size"), 1, DEFAULT_MAX_FILE_SIZE),
-        config_file=config_file,
     )
 
 

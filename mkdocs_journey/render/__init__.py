@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 
 from markupsafe import Markup, escape
 
-from ..analyse import analyse
+from ..analyse import DEFAULT_STALE_AFTER_DAYS, analyse
 from ..docs_tree import DocsTree
 from ..i18n import Translator
 from ..load import LoadedJourney, load_persona
@@ -44,7 +44,7 @@ class PageContext:
     translate: Translator = field(default_factory=Translator)
     lanes: tuple[str, ...] = DEFAULT_LANES
     today: date = field(default_factory=date.today)
-    stale_after_days: int = 180
+    stale_after_days: int = DEFAULT_STALE_AFTER_DAYS
     inline_markdown: Callable[[str], Markup] = plain_inline
     """Renders one free-text value as inline HTML; raw HTML in it must come out escaped."""
     asset_url: Callable[[Path], str] = lambda path: path.name
