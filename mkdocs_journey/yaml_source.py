@@ -24,6 +24,7 @@ try:  # The C composer is several times faster; fall back where libyaml is missi
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from yaml import SafeLoader as _PurePythonLoader
 
 DEFAULT_MAX_FILE_SIZE = 1024 * 1024
 """Bytes. Hand-written maps are a few kilobytes; anything this big is a mistake."""
@@ -142,6 +143,10 @@ def read_yaml(text: str | bytes, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Do
         _check_depth(text)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
+        if _is_nesting_limit(exc):
+            # PyYAML 6.0.4's libyaml stops at its own limit (1,000 levels), reading
+            # ahead of where ours is crossed; find our place with the streaming parser.
+            raise YamlReadError([_deep_place(text, exc)]) from None
         mark = exc.problem_mark or exc.context_mark
         where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or str(exc)
@@ -150,6 +155,10 @@ def read_yaml(text: str | bytes, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Do
         raise YamlReadError([Problem(*where, f"invalid YAML: {what}")]) from None
     except yaml.YAMLError as exc:
         raise YamlReadError([Problem(1, 1, f"invalid YAML: {exc}")]) from None
+    if root is not None:
+        too_deep = _too_deep_node(root)
+        if too_deep is not None:
+            raise YamlReadError([_problem(too_deep, _TOO_DEEP)])
     builder = _Builder()
     try:
         data = builder.build(root) if root is not None else None
@@ -169,20 +178,73 @@ def _check_depth(text: str) -> None:
     """Refuse absurdly deep nesting before the C composer sees it.
 
     libyaml's composer recurses on the C stack and crashes the interpreter on a few
-    tens of thousands of levels. Every level needs one of ``[{-:?``, so a file with
-    few of them cannot be deep; only large files pay for the event scan.
+    tens of thousands of levels (PyYAML before 6.0.4 has no limit of its own). Every
+    level needs one of ``[{-:?``, so a file with few of them cannot be that deep;
+    only large files pay for the event scan. Files below the threshold are measured
+    on their node graph after composing (:func:`_too_deep_node`).
     """
     if sum(text.count(ch) for ch in _NESTING_CHARS) < 10_000:
         return
+    try:
+        problem = _locate_too_deep(text, _Loader)
+    except yaml.MarkedYAMLError as exc:
+        if not _is_nesting_limit(exc):
+            raise
+        problem = _locate_too_deep(text, _PurePythonLoader)
+    if problem is not None:
+        raise YamlReadError([problem])
+
+
+def _locate_too_deep(text: str, loader: Any) -> Problem | None:
+    """Stream parse events and name the first collection deeper than :data:`MAX_DEPTH`."""
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
                 mark = event.start_mark
-                raise YamlReadError([Problem(mark.line + 1, mark.column + 1, _TOO_DEEP)])
+                return Problem(mark.line + 1, mark.column + 1, _TOO_DEEP)
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
+    return None
+
+
+def _deep_place(text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    try:
+        found = _locate_too_deep(text, _PurePythonLoader)
+    except yaml.YAMLError:
+        found = None
+    if found is not None:
+        return found
+    mark = exc.problem_mark
+    return Problem(mark.line + 1, mark.column + 1, _TOO_DEEP) if mark else Problem(1, 1, _TOO_DEEP)
+
+
+def _is_nesting_limit(exc: yaml.MarkedYAMLError) -> bool:
+    return "maximum nesting depth" in (exc.problem or "")
+
+
+def _too_deep_node(root: Node) -> Node | None:
+    """The first collection (in document order) nested deeper than :data:`MAX_DEPTH`.
+
+    Iterative, so a file of a few hundred levels cannot exhaust Python's stack; each
+    node is visited once (aliases share nodes), which also keeps alias bombs cheap.
+    """
+    stack: list[tuple[Node, int]] = [(root, 1)]
+    seen: set[int] = set()
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen or isinstance(node, ScalarNode):
+            continue
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            return node
+        if isinstance(node, SequenceNode):
+            children = node.value
+        else:
+            children = [part for pair in node.value for part in pair]
+        stack.extend((child, depth + 1) for child in reversed(children))
+    return None
 
 
 class _Builder:

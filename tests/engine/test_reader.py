@@ -258,7 +258,9 @@ def test_recursive_alias_is_refused(load, text: str) -> None:
         pytest.param("title: " + "[" * 200_000 + "\n", 1, 7 + MAX_DEPTH, id="unclosed-flow-lists"),
         pytest.param("title: " + "{a: " * 50_000 + "\n", 1, 8 + 4 * (MAX_DEPTH - 1), id="flow-mappings"),
         pytest.param("- " * 50_000 + "x\n", 1, 1 + 2 * MAX_DEPTH, id="block-lists"),
-        pytest.param("- " * 5_000 + "x\n", 1, 1, id="block-lists-below-the-pre-check"),
+        pytest.param("- " * 5_000 + "x\n", 1, 1 + 2 * MAX_DEPTH, id="block-lists-below-the-pre-check"),
+        pytest.param("a:\n" + "".join("  " * i + "- \n" for i in range(1, 300)), 1 + MAX_DEPTH, 1 + 2 * MAX_DEPTH, id="300-block-levels-in-a-small-file"),
+        pytest.param("title: " + "[" * 300 + "]" * 300 + "\n", 1, 7 + MAX_DEPTH, id="300-flow-levels-in-a-small-file"),
     ],
 )
 def test_absurd_nesting_is_an_error_not_a_crash(load, text: str, line: int, column: int) -> None:
