@@ -10,10 +10,10 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
 
 from markupsafe import Markup, escape
-from mkdocs.structure.toc import TableOfContents, get_toc
+from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
 
 _HEADING = Markup("<h1>{title}</h1>\n")
 
@@ -89,10 +89,42 @@ def outline(fragment: str) -> Outline:
     return Outline(ids, _toc(headings))
 
 
-def search_outline(search_html: str) -> TableOfContents:
+class SearchOutline(TableOfContents):
+    """The flat table of contents of a map's search text, in which a lookup costs O(1).
+
+    MkDocs' and Material's search plugins look up every section of a page in its table
+    of contents (``_find_toc_by_id``: a walk from the first entry until the id
+    matches). A map has a section per touchpoint, so that walk made indexing
+    quadratic in touchpoints: 16,000 touchpoints took most of a minute. The sections
+    are looked up in the order they appear, which is this table's order, so each walk
+    here starts at the entry where the previous one stopped and goes round: the entry
+    sought is the first or the second one it meets. A walk still meets every entry
+    (a lookup for an id that is not listed fails as before), only the starting point
+    moves, so what is found never depends on the order of the lookups.
+
+    The table is flat: the search plugins only need each entry's id, URL and title,
+    and a nested table would have to go round at every level.
+    """
+
+    def __init__(self, items: list[AnchorLink]) -> None:
+        super().__init__(items)
+        self._start = 0
+
+    def __iter__(self) -> Iterator[AnchorLink]:
+        items = self.items
+        count = len(items)
+        start = self._start
+        for offset in range(count):
+            index = (start + offset) % count
+            self._start = index  # a walk that stops here (found) starts here next time
+            yield items[index]
+
+
+def search_outline(search_html: str) -> SearchOutline:
     """The table of contents of a map's search text: sections, stages, touchpoints, improvements.
 
     MkDocs' own search indexes only the sections its page's table of contents
     lists, so the search text comes with one of its own.
     """
-    return _toc(_scan(search_html, frozenset((2, 3, 4)))[1])
+    return SearchOutline([AnchorLink(str(escape(text)), ident, level)
+                          for level, ident, text in _scan(search_html, frozenset((2, 3, 4)))[1]])

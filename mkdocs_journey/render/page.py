@@ -72,6 +72,9 @@ class StageHeader:
     stage: Stage
     anchor: str
     span: int
+    columns: tuple[Column, ...] = ()
+    """The stage's own columns (``span`` of them), so a template can walk the map stage
+    by stage without scanning every column for each stage."""
 
 
 @dataclass(frozen=True)
@@ -149,10 +152,7 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, *, persona: Persona | 
 
     touchpoints = [tp for stage in journey.stages for tp in stage.touchpoints]
     cells: list[tuple[Stage, Touchpoint | None, bool]] = []
-    headers: list[StageHeader] = []
     for stage in journey.stages:
-        assert stage.id is not None
-        headers.append(StageHeader(stage, f"stage-{stage.id}", max(1, len(stage.touchpoints))))
         if not stage.touchpoints:
             cells.append((stage, None, True))
         for index, touchpoint in enumerate(stage.touchpoints):
@@ -170,6 +170,13 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, *, persona: Persona | 
         improvements = [by_id[b.improvement.id] for b in analysis.improvements_for.get(key, [])]
         kpis = [KpiView(k, kpi_verdict(k)) for k in touchpoint.kpis]
         columns.append(Column(stage, touchpoint, touchpoint_anchor(*key), first, image_url, improvements, kpis, point))
+    headers: list[StageHeader] = []
+    start = 0
+    for stage in journey.stages:  # columns are in stage order, an empty stage has one
+        assert stage.id is not None
+        span = max(1, len(stage.touchpoints))
+        headers.append(StageHeader(stage, f"stage-{stage.id}", span, tuple(columns[start:start + span])))
+        start += span
 
     shown_lanes = [lane for lane in lanes if _lane_shown(lane, touchpoints, analysis)]
     persona_view = None
