@@ -15,6 +15,7 @@ from .analyse import DEFAULT_STALE_AFTER_DAYS, analyse
 from .diagnostics import Finding, Severity, sort_findings
 from .docs_tree import DocsTree, is_persona_file, stem
 from .i18n import Translator
+from .limits import DEFAULT_MAX_TOUCHPOINTS, limit_touchpoints
 from .load import LoadedJourney, load_journey, load_persona
 from .yaml_source import DEFAULT_MAX_FILE_SIZE
 
@@ -56,7 +57,8 @@ def duplicate_persona_errors(path: Path, name: str, docs: DocsTree) -> list[Find
 
 
 def check_paths(paths: list[Path], docs_for: Callable[[Path], DocsTree], *, today: date,
-                stale_after_days: int = DEFAULT_STALE_AFTER_DAYS, max_size: int = DEFAULT_MAX_FILE_SIZE) -> CheckResult:
+                stale_after_days: int = DEFAULT_STALE_AFTER_DAYS, max_size: int = DEFAULT_MAX_FILE_SIZE,
+                max_touchpoints: int = DEFAULT_MAX_TOUCHPOINTS) -> CheckResult:
     result = CheckResult()
     for path in paths:
         docs = docs_for(path)
@@ -66,7 +68,7 @@ def check_paths(paths: list[Path], docs_for: Callable[[Path], DocsTree], *, toda
             persona = load_persona(path, docs, name=name, max_size=max_size)
             result.findings += persona.errors + duplicate_persona_errors(path, name, docs)
             continue
-        loaded = load_journey(path, docs, name=name, max_size=max_size)
+        loaded = limit_touchpoints(load_journey(path, docs, name=name, max_size=max_size), max_touchpoints)
         result.findings += loaded.errors
         if loaded.ok:
             result.findings += health_findings(loaded, today=today, stale_after_days=stale_after_days)

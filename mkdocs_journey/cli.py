@@ -63,7 +63,7 @@ def check(paths: tuple[Path, ...], output: str, docs_dir: Path | None, strict: b
     shown = [_relative(file) for file in files]
     result = check_paths(shown, docs_for, today=today(),
                          stale_after_days=here.stale_after_days if stale_after_days is None else stale_after_days,
-                         max_size=here.max_file_size)
+                         max_size=here.max_file_size, max_touchpoints=here.max_touchpoints)
     if output == "json":
         click.echo(findings_to_json(result.findings, result.files))
     else:

@@ -13,11 +13,12 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .analyse import DEFAULT_STALE_AFTER_DAYS
+from .limits import DEFAULT_MAX_TOUCHPOINTS
 from .render import DEFAULT_LANES
+from .yaml_source import DEFAULT_MAX_FILE_SIZE
 
 #: What Material for MkDocs' ``hide`` front matter understands.
 MATERIAL_HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")
-from .yaml_source import DEFAULT_MAX_FILE_SIZE
 
 
 class WholeNumber(c.Type[int]):
@@ -112,3 +113,6 @@ class JourneyConfig(base.Config):
 
     max_file_size = WholeNumber(minimum=1, default=DEFAULT_MAX_FILE_SIZE)
     """A journey or persona file larger than this many bytes is an error."""
+
+    max_touchpoints = WholeNumber(minimum=1, default=DEFAULT_MAX_TOUCHPOINTS)
+    """A map with more touchpoints than this is an error (a build costs time per touchpoint)."""

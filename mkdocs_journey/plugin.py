@@ -36,6 +36,7 @@ from .diagnostics import Finding, Severity
 from .docs_tree import DocsTree, is_journey_file, is_persona_file
 from .export import ExportedMap, dump_export, export_journeys
 from .i18n import Translator
+from .limits import limit_touchpoints
 from .load import LoadedPersona, load_journey, load_persona
 from .plugin_language import choose_language
 from .plugin_links import PageLinks
@@ -137,7 +138,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         if taken is not None:
             return [Finding(name, 1, 1, Severity.ERROR, f"this map would become the page `{page_uri}`, "
                                                         f"but `{taken.src_uri}` already is; rename one of them")]
-        loaded = load_journey(path, docs, name=name, max_size=self.config.max_file_size)
+        loaded = limit_touchpoints(load_journey(path, docs, name=name, max_size=self.config.max_file_size),
+                                   self.config.max_touchpoints)
         if loaded.persona is None and loaded.persona_path is not None:
             loaded.persona = self._persona(loaded.persona_path, docs, config, personas).persona
         markdown = page_markdown(map_title(loaded, file.src_uri), hide=self.config.hide)

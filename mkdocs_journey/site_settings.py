@@ -2,9 +2,9 @@
 
 ``mkdocs-journey check`` should report what ``mkdocs build`` would, so it reads the
 site's ``mkdocs.yml`` for ``docs_dir`` and the ``journey`` plugin's
-``stale_after_days`` and ``max_file_size``. It does not load MkDocs' configuration
+``stale_after_days``, ``max_file_size`` and ``max_touchpoints``. It does not load MkDocs' configuration
 (that would import every plugin and theme of the site): a lenient YAML read that
-ignores tags such as ``!ENV`` or ``!!python/name`` is enough for these three values,
+ignores tags such as ``!ENV`` or ``!!python/name`` is enough for these values,
 and anything unreadable falls back to the defaults, leaving the complaint to MkDocs.
 """
 
@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from .analyse import DEFAULT_STALE_AFTER_DAYS
+from .limits import DEFAULT_MAX_TOUCHPOINTS
 from .yaml_source import DEFAULT_MAX_FILE_SIZE
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -34,6 +35,7 @@ class SiteSettings:
     docs_dir: Path
     stale_after_days: int = DEFAULT_STALE_AFTER_DAYS
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    max_touchpoints: int = DEFAULT_MAX_TOUCHPOINTS
 
 
 def _whole(value: Any, minimum: int, default: int) -> int:
@@ -65,6 +67,7 @@ def read_site(config_file: Path) -> SiteSettings:
         docs_dir=config_file.parent / docs_dir,
         stale_after_days=_whole(options.get("stale_after_days"), 0, DEFAULT_STALE_AFTER_DAYS),
         max_file_size=_whole(options.get("max_file_size"), 1, DEFAULT_MAX_FILE_SIZE),
+        max_touchpoints=_whole(options.get("max_touchpoints"), 1, DEFAULT_MAX_TOUCHPOINTS),
     )
 
 

@@ -267,6 +267,15 @@ def test_the_sites_plugin_options_are_honoured(project: Path) -> None:
     put(project, "mkdocs.yml", "site_name: x\nplugins:\n  journey:\n    max_file_size: 10\n")
     result = run("check")
     assert result.exit_code == 1 and "the limit is 10 bytes" in result.stdout
+    put(project, "mkdocs.yml", "site_name: x\nplugins:\n  journey:\n    max_touchpoints: 0\n")
+    assert run("check").exit_code == 0  # not a valid limit: the default (2,000) applies, as MkDocs would refuse it
+    put(project, "mkdocs.yml", "site_name: x\nplugins:\n  - journey:\n      max_touchpoints: 1\n"
+                               "      stale_after_days: 3650\n")
+    put(project, "docs/a.journey.yml", GOOD.replace("[{name: A, emotion: 3}]", "[{name: A, emotion: 3}, {name: B}]"))
+    result = run("check")
+    assert result.exit_code == 1
+    assert ("docs/a.journey.yml:6:42: error: the map has 2 touchpoints; the limit is 1 per map "
+            "(plugin option `max_touchpoints`): split it into smaller maps") in result.stdout
 
 
 def test_a_file_named_twice_is_checked_once(project: Path) -> None:

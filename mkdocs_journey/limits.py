@@ -1,0 +1,43 @@
+"""Limits on what one map may hold, checked after loading by the plugin and by ``check``.
+
+``max_file_size`` bounds the bytes of a file, but a megabyte of flow-style YAML holds
+some 80,000 touchpoints: such a map loads in a second and then takes about a minute
+to render and index, and its page (megabytes of table) is of no use to a reader. A
+hand-made map has tens of touchpoints, so the default of 2,000 leaves any real map
+far below the limit while keeping the worst build to about a second.
+"""
+
+from __future__ import annotations
+
+from .diagnostics import Finding, Severity, sort_findings
+from .load import LoadedJourney
+
+DEFAULT_MAX_TOUCHPOINTS = 2000
+
+
+def limit_touchpoints(loaded: LoadedJourney, max_touchpoints: int) -> LoadedJourney:
+    """Add an error at the first touchpoint beyond ``max_touchpoints``, if there is one.
+
+    The count reads the file's own lists, so a map with other errors is told about
+    its size too. A map over the limit is not rendered: its errors are shown instead.
+    """
+    data = loaded.document.data if loaded.document is not None else None
+    stages = data.get("stages") if isinstance(data, dict) else None
+    if not isinstance(stages, list):
+        return loaded
+    lists = [(s, stage.get("touchpoints")) for s, stage in enumerate(stages) if isinstance(stage, dict)]
+    counts = [(s, len(touchpoints)) for s, touchpoints in lists if isinstance(touchpoints, list)]
+    total = sum(count for _, count in counts)
+    if total <= max_touchpoints:
+        return loaded
+    seen = 0
+    for s, count in counts:
+        if seen + count > max_touchpoints:
+            assert loaded.document is not None
+            line, column = loaded.document.locate(("stages", s, "touchpoints", max_touchpoints - seen))
+            break
+        seen += count
+    message = (f"the map has {total:,} touchpoints; the limit is {max_touchpoints:,} per map "
+               f"(plugin option `max_touchpoints`): split it into smaller maps")
+    loaded.errors = sort_findings([*loaded.errors, Finding(loaded.name, line, column, Severity.ERROR, message)])
+    return loaded

@@ -1,0 +1,145 @@
+"""Large maps: the build stays linear in touchpoints, and the touchpoint limit.
+
+Timings are measured by ``benchmarks/touchpoints.py``, never asserted here. These
+tests pin what made the build quadratic instead, by counting work: how many
+entries a search plugin's table-of-contents lookup walks, and whether the search
+text scans every column once per stage.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import pytest
+from material.plugins.search.plugin import SearchIndex as MaterialSearchIndex
+from mkdocs.contrib.search.search_index import SearchIndex as MkDocsSearchIndex
+
+from mkdocs_journey.docs_tree import DocsTree
+from mkdocs_journey.i18n import Translator
+from mkdocs_journey.load import load_journey
+from mkdocs_journey.plugin_page import SearchOutline, search_outline
+from mkdocs_journey.render import PageContext, render_map
+from mkdocs_journey.render.environment import environment
+from mkdocs_journey.render.page import build_view
+from mkdocs_journey.analyse import analyse
+
+from ..files import put
+from .conftest import Project, map_url, read_json
+
+STAGES, PER_STAGE = 40, 5
+
+
+def big_map(stages: int = STAGES, per_stage: int = PER_STAGE) -> str:
+    lines = ["title: Groot", "stages:"]
+    for s in range(stages):
+        lines += [f"  - name: Fase {s}", "    touchpoints:"]
+        lines += [f"      - {{name: Stap {s}-{t}, pains: [Pijn {s}-{t}]}}" for t in range(per_stage)]
+    return "\n".join(lines) + "\n"
+
+
+def every_touchpoint_has_its_hit(docs: list[dict[str, Any]], url: str) -> None:
+    by_location = {doc["location"]: doc for doc in docs}
+    for s in range(STAGES):
+        for t in range(PER_STAGE):
+            hit = by_location[f"{url}#tp-fase-{s}--stap-{s}-{t}"]
+            assert hit["title"] == f"Stap {s}-{t}" and f"Pijn {s}-{t}" in hit["text"]
+
+
+@pytest.mark.parametrize("theme", ["material", "mkdocs"])
+def test_every_touchpoint_of_a_large_map_is_a_search_hit_at_its_anchor(project: Project, theme: str) -> None:
+    project.config["theme"] = {"name": theme}
+    project.write("groot.journey.yml", big_map())
+    docs = read_json(project.build() / "search" / "search_index.json")["docs"]
+    every_touchpoint_has_its_hit(docs, map_url(True, "groot"))
+
+
+class CountingOutline(SearchOutline):
+    """Counts the entries the search plugins' lookups walk."""
+
+    walked = 0
+
+    def __iter__(self) -> Iterator[Any]:
+        for item in super().__iter__():
+            self.walked += 1
+            yield item
+
+
+def search_text(tmp_path: Path) -> str:
+    path = put(tmp_path, "groot.journey.yml", big_map())
+    loaded = load_journey(path, DocsTree.scan(tmp_path))
+    assert loaded.ok, loaded.errors
+    search_html = render_map(loaded, PageContext()).search_html
+    assert search_html is not None
+    return search_html
+
+
+@pytest.mark.parametrize("find", [
+    pytest.param(MaterialSearchIndex()._find_toc_by_id, id="material"),
+    pytest.param(MkDocsSearchIndex()._find_toc_by_id, id="mkdocs"),
+])
+def test_a_search_lookup_walks_a_few_entries_not_the_whole_table(
+        tmp_path: Path, find: Callable[[Any, str | None], Any]) -> None:
+    # The search plugins look up each section of the page, in page order, in its table
+    # of contents. Walking the table from the top each time made indexing quadratic.
+    outline = search_outline(search_text(tmp_path))
+    counting = CountingOutline(outline.items)
+    ids = [item.id for item in outline.items]
+    assert len(ids) > STAGES * PER_STAGE
+    for ident in [None, *ids]:  # the page's h1 has no id: one walk of the whole table
+        found = find(counting, ident)
+        assert (found.id if found is not None else None) == ident
+    assert counting.walked <= len(ids) + 2 * len(ids)
+    # Any order still finds every entry: only the starting point of a walk moves.
+    for ident in reversed(ids):
+        assert find(counting, ident).id == ident
+    assert find(counting, "not-listed") is None
+
+
+class CountingList(list):  # type: ignore[type-arg]
+    walks = 0
+
+    def __iter__(self) -> Iterator[Any]:
+        self.walks += 1
+        return super().__iter__()
+
+
+def test_the_search_text_walks_each_stages_own_columns(tmp_path: Path) -> None:
+    # Scanning every column of the map for each stage was the second quadratic loop.
+    path = put(tmp_path, "groot.journey.yml", big_map())
+    loaded = load_journey(path, DocsTree.scan(tmp_path))
+    translate = Translator()
+    analysis = analyse(loaded, today=PageContext().today, stale_after_days=180, translate=translate)
+    view = build_view(loaded, analysis, persona=None, persona_path=None, lanes=PageContext().lanes,
+                      today=PageContext().today, stale_after_days=180, asset_url=lambda p: p.name,
+                      health_message=lambda finding: finding.message(translate))
+    assert [len(header.columns) for header in view.stages] == [PER_STAGE] * STAGES
+    view.columns = CountingList(view.columns)
+    template = environment(()).get_template("journey/search.html")
+    html = template.render(view=view, t=translate, md=lambda text: text, lang="en")
+    assert view.columns.walks <= 1
+    assert html.count("<h4 ") == STAGES * PER_STAGE
+
+
+# -- The limit on touchpoints per map -------------------------------------------------------------
+
+
+def test_a_map_over_the_touchpoint_limit_is_a_located_error(project: Project) -> None:
+    project.set_options(max_touchpoints=12)
+    project.write("groot.journey.yml", big_map(stages=3, per_stage=5))
+    result = project.run_mkdocs("build")
+    assert result.returncode != 0
+    # The 13th touchpoint is the third of the third stage (lines 19 and 20 hold the first two).
+    assert ("docs/groot.journey.yml:21:9: error: the map has 15 touchpoints; the limit is 12 per map "
+            "(plugin option `max_touchpoints`): split it into smaller maps") in result.stderr
+    assert "Traceback" not in result.stderr
+    project.set_options(max_touchpoints=15)
+    assert project.run_mkdocs("build").returncode == 0
+
+
+def test_the_default_touchpoint_limit_is_two_thousand(project: Project) -> None:
+    project.write("groot.journey.yml", big_map(stages=1, per_stage=2001))
+    result = project.run_mkdocs("build")
+    assert "the map has 2,001 touchpoints; the limit is 2,000 per map" in result.stderr
+    project.write("groot.journey.yml", big_map(stages=1, per_stage=2000))
+    assert project.run_mkdocs("build").returncode == 0
