@@ -28,7 +28,8 @@ def main() -> None:
               show_default=True, help="text: path:line:column lines; github: workflow commands; json: one document.")
 @click.option("--docs-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="The docs folder that persona ids and image paths resolve in "
-                   "[default: the docs_dir of the site each PATH belongs to (its mkdocs.yml), else ./docs]")
+                   "[default: the docs_dir of the site each PATH belongs to (its mkdocs.yml), else ./docs, "
+                   "else the PATH's own folder]")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--stale-after-days", type=click.IntRange(min=0),
               help="A map reviewed longer ago than this gets a warning "
@@ -38,19 +39,30 @@ def check(paths: tuple[Path, ...], output: str, docs_dir: Path | None, strict: b
     """Check journey maps and persona files.
 
     PATHS are files, or folders searched for *.journey.yml, *.journey.yaml,
-    *.persona.yml and *.persona.yaml files (default: the docs folder).
+    *.persona.yml and *.persona.yaml files. Default: the docs folder of the
+    site here (--docs-dir, else docs_dir in ./mkdocs.yml, else ./docs); without
+    one, name the PATHS. A folder with none of these files is a usage error.
+
+    Exit status: 0 no errors; 1 errors (or warnings, with --strict); 2 usage error.
     """
     here = default_site(Path.cwd())
     if not paths:
+        # Never the current folder itself: run in a home folder, that would read every project below it.
         root = docs_dir or here.docs_dir
         if not root.is_dir():
-            raise click.UsageError(f"no PATH given and no docs folder `{_shown(root)}` here")
+            raise click.UsageError(f"no PATH given and no docs folder `{_shown(root)}` here; "
+                                   "name the files or folders to check")
         paths = (root,)
     # Each PATH is judged with its own site's docs folder, as its build would judge it.
     files: dict[Path, Path] = {}
     for path in paths:
         root = docs_dir or _docs_root(path, here)
-        for file in find_files(path) if path.is_dir() else [path]:
+        found = find_files(path) if path.is_dir() else [path]
+        if not found:
+            # A mistyped folder (or a CI job run in the wrong place) must not pass as "0 errors".
+            raise click.UsageError(f"no journey or persona files (*.journey.yml, *.journey.yaml, *.persona.yml, "
+                                   f"*.persona.yaml) in `{_shown(path)}`")
+        for file in found:
             files.setdefault(file.resolve(), root)  # a file named twice is checked once
     trees: dict[Path, DocsTree] = {}
 

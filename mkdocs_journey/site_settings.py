@@ -87,8 +87,13 @@ def find_site(start: Path) -> SiteSettings | None:
 
 
 def default_site(cwd: Path) -> SiteSettings:
-    """The site of the current folder: its ``mkdocs.yml``, else ``docs/``, else the folder itself."""
+    """The site of the current folder: its ``mkdocs.yml``, else ``docs/``.
+
+    Never the folder itself: ``docs_dir`` is searched and scanned for personas, and
+    in a home folder that would read every project below it. When ``docs/`` does
+    not exist either, ``docs_dir`` names it all the same, and nothing is inside it.
+    """
     for name in CONFIG_NAMES:
         if (cwd / name).is_file():
             return read_site(cwd / name)
-    return SiteSettings(docs_dir=cwd / "docs" if (cwd / "docs").is_dir() else cwd)
+    return SiteSettings(docs_dir=cwd / "docs")

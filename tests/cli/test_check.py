@@ -195,10 +195,44 @@ def test_explicit_files_and_folders(project: Path) -> None:
     assert run("check", "docs/a.journey.yml", "docs/sub/b.journey.yml").exit_code == 1
 
 
-def test_without_docs_folder_the_current_folder_is_searched(project: Path) -> None:
-    put(project, "maps/a.journey.yml", GOOD)
+def test_without_docs_folder_the_current_folder_is_not_searched(project: Path) -> None:
+    # Run in a home folder, `check` must not read every project below it.
+    put(project, "other-project/docs/a.journey.yml", BAD)
     result = run("check")
-    assert result.stdout == "checked 1 file: 0 errors, 0 warnings\n"
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "Error: no PATH given and no docs folder `docs` here; name the files or folders to check" in result.stderr
+    assert run("check", "other-project/docs").exit_code == 1  # named, it is checked
+
+
+@pytest.mark.parametrize("args", [["check"], ["check", "docs"], ["check", "docs", "maps"], ["check", "--docs-dir", "docs"]])
+def test_a_folder_without_maps_is_a_usage_error(project: Path, args: list[str]) -> None:
+    # "checked 0 files: 0 errors" would let a mistyped folder, or a CI job run in the
+    # wrong place, pass for ever.
+    put(project, "docs/index.md", "# Home\n")
+    put(project, "maps/a.journey.yml", GOOD)
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert ("Error: no journey or persona files (*.journey.yml, *.journey.yaml, *.persona.yml, *.persona.yaml) "
+            "in `docs`") in result.stderr
+
+
+def test_help_says_what_the_default_is(project: Path) -> None:
+    help_text = " ".join(run("check", "--help").stdout.split())
+    assert "Default: the docs folder of the site here (--docs-dir, else docs_dir in ./mkdocs.yml, else ./docs)" in help_text
+    assert "without one, name the PATHS" in help_text
+    assert "2 usage error" in help_text
+
+
+def test_a_file_without_a_site_resolves_beside_itself(project: Path) -> None:
+    # No mkdocs.yml and no docs/: the file's own folder is its docs folder, not the current one.
+    put(project, "maps/people/mark.persona.yml", "name: Mark\n")
+    put(project, "maps/a.journey.yml", GOOD.replace("title: T\n", "title: T\npersona: mark\n"))
+    put(project, "elsewhere/b.journey.yml", GOOD.replace("title: T\n", "title: T\npersona: mark\n"))
+    assert run("check", "maps/a.journey.yml").exit_code == 0
+    result = run("check", "elsewhere/b.journey.yml")
+    assert result.exit_code == 1 and "persona" in result.stdout
 
 
 def test_docs_dir_option_resolves_personas(project: Path) -> None:
@@ -373,3 +407,17 @@ def test_installed_console_script(project: Path) -> None:
     assert completed.stderr == ""
     findings = json.loads(completed.stdout)["findings"]
     assert [(f["path"], f["line"], f["column"]) for f in findings] == [("docs/a.journey.yml", 4, 5)]
+
+
+def test_installed_console_script_without_docs_folder(project: Path) -> None:
+    script = Path(sys.executable).with_name("mkdocs-journey")
+    if not script.exists():
+        pytest.skip(f"no console script beside {sys.executable}; install the project (pip install -e .)")
+    put(project, "some-project/docs/a.journey.yml", BAD)
+    env = {**os.environ, "NO_COLOR": "1"}
+    completed = subprocess.run([str(script), "check"], cwd=project, env=env,
+                               capture_output=True, text=True, timeout=120, check=False)
+    assert completed.returncode == 2
+    assert completed.stdout == ""
+    assert completed.stderr.splitlines()[-1] == ("Error: no PATH given and no docs folder `docs` here; "
+                                                 "name the files or folders to check")
