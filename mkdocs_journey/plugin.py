@@ -41,7 +41,7 @@ from .load import LoadedPersona, load_journey, load_persona
 from .plugin_language import choose_language
 from .plugin_links import PageLinks
 from .plugin_page import outline, page_content, search_outline
-from .plugin_sources import MapPage, map_title, page_markdown, page_src_uri, rewrite_nav
+from .plugin_sources import MapPage, drop_maps_from_nav, map_title, page_markdown, page_src_uri, rewrite_nav
 from .render import PageContext, render_map
 from .render.inline_markdown import InlineMarkdown
 
@@ -79,7 +79,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
-            return None
+            if config.nav is not None and not self.config.publish_source:
+                config.nav = drop_maps_from_nav(config.nav)
+            return config
         choice = choose_language(self.config.language, config.theme)
         if choice.warning:
             log.warning(choice.warning)
@@ -98,7 +100,11 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
     @event_priority(-50)  # Late: maps added by other plugins (e.g. mkdocs-gen-files) become pages too.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
-            return None
+            # Off means no map pages, not publishing the raw YAML in their place.
+            if not self.config.publish_source:
+                for file in [f for f in files if is_journey_file(f.src_uri) or is_persona_file(f.src_uri)]:
+                    files.remove(file)
+            return files
         self.maps = {}
         docs_dir = Path(config.docs_dir)
         docs = DocsTree.scan(docs_dir)

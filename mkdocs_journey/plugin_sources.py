@@ -83,3 +83,29 @@ def rewrite_nav(nav: Any) -> Any:
     if isinstance(nav, str) and is_journey_file(nav) and "://" not in nav:
         return page_src_uri(nav)
     return nav
+
+
+_DROPPED = object()
+
+
+def drop_maps_from_nav(nav: Any) -> Any:
+    """``nav:`` without the entries that name a journey file, for a build without map pages.
+
+    With the plugin off (and the raw YAML not published) those entries would point at
+    nothing, and MkDocs' warning about them fails a ``--strict`` build. A section left
+    with no entries goes too.
+    """
+    kept = _drop(nav)
+    return [] if kept is _DROPPED else kept
+
+
+def _drop(nav: Any) -> Any:
+    if isinstance(nav, list):
+        items = [item for item in (_drop(item) for item in nav) if item is not _DROPPED]
+        return items if items or not nav else _DROPPED
+    if isinstance(nav, dict):
+        entries = {key: value for key, value in ((k, _drop(v)) for k, v in nav.items()) if value is not _DROPPED}
+        return entries if entries or not nav else _DROPPED
+    if isinstance(nav, str) and is_journey_file(nav) and "://" not in nav:
+        return _DROPPED
+    return nav

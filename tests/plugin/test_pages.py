@@ -266,6 +266,33 @@ def test_disabled_plugin_makes_no_pages(project: Project) -> None:
     assert not (site / "journeys.json").exists()
 
 
+def test_disabled_plugin_does_not_publish_the_raw_yaml(project: Project) -> None:
+    project.set_options(enabled=False)
+    site = project.build()
+    assert (site / "index.html").is_file()
+    assert sorted(p.name for p in site.rglob("*.y*ml")) == []
+    project.set_options(publish_source=True)
+    site = project.build()
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*.y*ml")) == [
+        "journeys/rondreis.journey.yml", "persona/mark.persona.yml", "saas/trial.journey.yml"]
+
+
+def test_disabled_plugin_leaves_maps_out_of_an_explicit_nav(project: Project) -> None:
+    # A quick preview build with the maps off must still pass `--strict`: a nav entry
+    # for a map would point at nothing.
+    project.set_options(enabled=False)
+    project.config["nav"] = [
+        {"Welkom": "index.md"},
+        {"Klantreizen": [{"Boeken": "journeys/rondreis.journey.yml"}, "saas/trial.journey.yml"]},
+        {"Werkwijze": ["werkwijze.md", "journeys/rondreis.journey.yml"]},
+    ]
+    result = project.run_mkdocs("build", "--strict")
+    assert result.returncode == 0, result.stderr
+    nav = soup(project.root / "site" / "index.html").select_one("nav.md-nav--primary").get_text(" ", strip=True)
+    assert "Boeken" not in nav and "Klantreizen" not in nav and "Werkwijze" in nav
+    assert not list((project.root / "site").rglob("*.journey.yml"))
+
+
 def test_map_links_another_map_by_its_file(project: Project) -> None:
     project.write("saas/trial.journey.yml", """\
         title: Start a free trial
