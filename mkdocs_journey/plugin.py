@@ -155,11 +155,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.maps[page_uri] = MapPage(file, page, loaded)
         files.append(page)
         if loaded.ok:
-            # Health notes are content (shown on the page), not problems of the build:
-            # as warnings they would fail every `--strict` build of a draft map.
             for note in health_findings(loaded, today=self.today, stale_after_days=self.config.stale_after_days,
                                         translate=self.translate):
-                log.info(note.format_text())
+                log.info(_health_line(note))
             loaded.release_source()
         return list(loaded.errors)
 
@@ -261,6 +259,18 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             return None
         map_page = self.maps.get(page.file.src_uri)
         return map_page if map_page is not None and page.file is map_page.page else None
+
+
+def _health_line(note: Finding) -> str:
+    """A health note in the build log: ``path:line:column: health: message``.
+
+    Health notes are content (the map's health panel), not problems of the build: as
+    MkDocs warnings they would fail every ``mkdocs build --strict`` of a draft map. So
+    they are logged at INFO, and an INFO line must not call itself a warning. (The
+    command line reports the same notes with the severity ``warning``, as linters do;
+    ``mkdocs-journey check --strict`` is how CI fails on them.)
+    """
+    return f"{note.path}:{note.line}:{note.column}: health: {note.message}"
 
 
 def _shown_path(path: Path, config: MkDocsConfig) -> str:

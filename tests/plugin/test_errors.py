@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import pytest
+from click.testing import CliRunner
 from mkdocs.exceptions import Abort
+
+from mkdocs_journey.cli import main
 
 from .conftest import INVALID_MAP, Project, plugin_records
 
@@ -56,6 +60,30 @@ def test_health_notes_do_not_fail_a_strict_build(project: Project) -> None:
     result = project.run_mkdocs("build", "--strict")
     assert result.returncode == 0, result.stderr
     assert "docs/saas/trial.journey.yml" in result.stderr, "health notes are logged at INFO"
+
+
+HEALTH_LINE = re.compile(r"^INFO\s+-\s+mkdocs_journey: (?P<where>docs/saas/trial\.journey\.yml:\d+:\d+): "
+                         r"health: (?P<message>.+)$")
+
+
+def test_health_notes_in_the_build_log_say_health_not_warning(project: Project,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # An INFO line that says "warning" confuses everyone reading a CI log.
+    project.config["theme"]["language"] = "en"  # the command line writes English
+    result = project.run_mkdocs("build", "--strict")
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if "trial.journey.yml" in line]
+    matches = [HEALTH_LINE.match(line) for line in lines]
+    assert lines and all(matches), lines
+    assert not any("warning" in line.lower() for line in lines)
+    assert any(m.group("message").startswith("draft: ") for m in matches if m)
+    # `mkdocs-journey check` reports the same notes, with the severity `warning`.
+    monkeypatch.chdir(project.root)
+    check = CliRunner().invoke(main, ["check", "docs/saas/trial.journey.yml"])
+    assert check.exit_code == 0
+    assert sorted(check.stdout.splitlines()[:-1]) == sorted(
+        f"{m.group('where')}: warning: {m.group('message')}" for m in matches if m)
+    assert CliRunner().invoke(main, ["check", "--strict", "docs/saas/trial.journey.yml"]).exit_code == 1
 
 
 def test_health_notes_are_info_records(project: Project, journey_log: pytest.LogCaptureFixture) -> None:
