@@ -30,13 +30,14 @@ def limit_touchpoints(loaded: LoadedJourney, max_touchpoints: int) -> LoadedJour
     total = sum(count for _, count in counts)
     if total <= max_touchpoints:
         return loaded
-    seen = 0
+    assert loaded.document is not None
+    line, column = 1, 1
+    index = max_touchpoints  # of the first touchpoint over the limit, counted from 0 within its stage
     for s, count in counts:
-        if seen + count > max_touchpoints:
-            assert loaded.document is not None
-            line, column = loaded.document.locate(("stages", s, "touchpoints", max_touchpoints - seen))
+        if index < count:
+            line, column = loaded.document.locate(("stages", s, "touchpoints", index))
             break
-        seen += count
+        index -= count
     message = (f"the map has {total:,} touchpoints; the limit is {max_touchpoints:,} per map "
                f"(plugin option `max_touchpoints`): split it into smaller maps")
     loaded.errors = sort_findings([*loaded.errors, Finding(loaded.name, line, column, Severity.ERROR, message)])

@@ -15,6 +15,7 @@ import pytest
 from material.plugins.search.plugin import SearchIndex as MaterialSearchIndex
 from mkdocs.contrib.search.search_index import SearchIndex as MkDocsSearchIndex
 
+from mkdocs_journey.analyse import analyse
 from mkdocs_journey.docs_tree import DocsTree
 from mkdocs_journey.i18n import Translator
 from mkdocs_journey.load import load_journey
@@ -22,7 +23,6 @@ from mkdocs_journey.plugin_page import SearchOutline, search_outline
 from mkdocs_journey.render import PageContext, render_map
 from mkdocs_journey.render.environment import environment
 from mkdocs_journey.render.page import build_view
-from mkdocs_journey.analyse import analyse
 
 from ..files import put
 from .conftest import Project, map_url, read_json
