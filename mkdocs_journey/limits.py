@@ -1,8 +1,9 @@
 """Limits on what one map may hold, checked after loading by the plugin and by ``check``.
 
 ``max_file_size`` bounds the bytes of a file, but a megabyte of flow-style YAML holds
-some 80,000 touchpoints: such a map loads in a second and then takes about a minute
-to render and index, and its page (megabytes of table) is of no use to a reader. A
+some 75,000 touchpoints: such a map loads in a second or two and then takes half a
+minute or more to render and index, and its page (megabytes of table) is of no use to
+a reader. A
 hand-made map has tens of touchpoints, so the default of 2,000 leaves any real map
 far below the limit while keeping the worst build to about a second.
 """

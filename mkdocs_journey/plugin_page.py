@@ -95,7 +95,7 @@ class SearchOutline(TableOfContents):
     MkDocs' and Material's search plugins look up every section of a page in its table
     of contents (``_find_toc_by_id``: a walk from the first entry until the id
     matches). A map has a section per touchpoint, so that walk made indexing
-    quadratic in touchpoints: 16,000 touchpoints took most of a minute. The sections
+    quadratic in touchpoints (16,000 touchpoints built in 35 s instead of 9). The sections
     are looked up in the order they appear, which is this table's order, so each walk
     here starts at the entry where the previous one stopped and goes round: the entry
     sought is the first or the second one it meets. A walk still meets every entry
