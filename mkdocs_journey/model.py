@@ -160,7 +160,7 @@ def _flag(value: Any) -> Any:
             return True
         if value in _FALSE:
             return False
-        raise PydanticCustomError("flag", "expected true or false, got `{value}`", {"value": value})
+        raise PydanticCustomError("flag", "expected true or false, got `{value}`", {"value": visible(value)})
     if value is None:
         return False
     raise PydanticCustomError("flag", "expected true or false, got a {kind}", {"kind": _kind(value)})

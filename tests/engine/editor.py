@@ -10,6 +10,7 @@ judge a file the way the editor does.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -68,14 +69,20 @@ Yaml12Loader.add_constructor(_TAG + "int", Yaml12Loader.construct_yaml_int)
 Yaml12Loader.add_constructor(_TAG + "float", Yaml12Loader.construct_yaml_float)
 
 
+@functools.cache
+def _regex(pattern: str) -> Any:
+    return regress.Regex(pattern)
+
+
 def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
-    if validator.is_type(instance, "string") and regress.Regex(pattern).find(instance) is None:
+    if validator.is_type(instance, "string") and _regex(pattern).find(instance) is None:
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
 _EditorValidator = extend(jsonschema.Draft202012Validator, {"pattern": _ecma_pattern})
 
 
+@functools.cache
 def validator(kind: str) -> Any:
     schema = json.loads(shipped(kind))
     jsonschema.Draft202012Validator.check_schema(schema)

@@ -240,6 +240,14 @@ def test_a_trailing_line_break_makes_an_id_or_date_invalid(load, text: str, at: 
     assert all("\n" not in finding.message for finding in loaded.errors), "every message is one line"
 
 
+@pytest.mark.parametrize(("line", "message"), [
+    ('met: "yes\\n"', "`met` must be one of `yes`, `partly` or `no`, got `yes\\n`"),
+    ("moment_of_truth: |\n          true", "`moment_of_truth` expected true or false, got `true\\n`"),
+])
+def test_a_word_with_a_line_break_is_an_error_on_one_line(load, line: str, message: str) -> None:
+    assert_errors(load(TOUCHPOINT + f"        {line}\n"), [(6, 9 + len(line.split(":")[0]) + 2, message)])
+
+
 def test_an_id_with_a_line_break_does_not_become_a_second_id(load) -> None:
     # `book` and `book\n` side by side: one error, not two touchpoints with "different" ids.
     loaded = load(TOUCHPOINT + '        id: book\n      - name: B\n        id: "book\\n"\n')
