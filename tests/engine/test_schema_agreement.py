@@ -21,6 +21,7 @@ import pytest
 from mkdocs_journey.docs_tree import DocsTree
 from mkdocs_journey.load import load_journey, load_persona
 from mkdocs_journey.model import Backstage, Improvement, Journey, Kpi, Persona, Stage, Touchpoint
+from mkdocs_journey.schema import schema_url
 
 from ..files import put
 from .editor import editor_errors
@@ -380,3 +381,15 @@ def test_the_limits_are_documented() -> None:
     section = text[text.index("### What the schema cannot check"):]
     for name in LIMITS:
         assert f"**{name}**" in section, f"docs/format.md does not list the limit {name!r}"
+
+
+EXAMPLES = sorted((Path(__file__).parents[2] / "example-site" / "docs").rglob("*.*.yml"))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_the_example_site_is_valid_to_the_editor_too(path: Path) -> None:
+    # What users copy first must not show a red squiggle; each names its schema.
+    kind = "persona" if path.name.endswith(".persona.yml") else "journey"
+    text = path.read_text("utf-8")
+    assert text.startswith(f"# yaml-language-server: $schema={schema_url(kind)}\n")
+    assert editor_errors(kind, text) == []
