@@ -114,6 +114,19 @@ def _shown(path: Path) -> str:
 
 @main.command()
 @click.argument("kind", type=click.Choice(sorted(SCHEMAS)), default="journey")
-def schema(kind: str) -> None:
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the schema to this file (its folders are made) instead of printing it: "
+                   "for a copy kept in your repository.")
+def schema(kind: str, output: Path | None) -> None:
     """Print the JSON Schema of journey (default) or persona files."""
-    click.echo(dumps(kind), nl=False)
+    text = dumps(kind)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        # The same bytes on every system, so a vendored copy does not churn in git.
+        output.write_bytes(text.encode("utf-8"))
+    except OSError as exc:
+        raise click.ClickException(f"cannot write `{output}`: {exc.strerror or exc}") from None
+    click.echo(f"wrote the {kind} schema to {output}", err=True)

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Finding, Severity
 from .docs_tree import DocsTree, stem
-from .model import Journey, Persona
+from .model import Journey, Persona, visible
 from .slug import is_valid_id, slugify
 from .validation_errors import problems_from
 from .yaml_source import DEFAULT_MAX_FILE_SIZE, Document, Problem, YamlReadError, read_yaml
@@ -279,6 +279,7 @@ def _suggest(word: str, options: Any) -> str:
 def _find_persona(ident: str, docs: DocsTree, document: Document, problems: list[Problem]) -> Path | None:
     paths = docs.personas.get(ident, [])
     line, column = document.locate(("persona",))
+    ident = visible(ident)  # for the messages: `mark\n` is no persona id either
     if len(paths) == 1:
         return paths[0]
     if not paths:

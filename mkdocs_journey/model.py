@@ -19,13 +19,15 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    GetJsonSchemaHandler,
     Tag,
     WithJsonSchema,
 )
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
 from .slug import ID_PATTERN, is_valid_id
-from .yaml_source import QuotedText
+from .yaml_source import MarkedText, QuotedText
 
 # -- Scalars -------------------------------------------------------------------------
 
@@ -44,32 +46,48 @@ Text = Annotated[str, BeforeValidator(_text), WithJsonSchema(_TEXT_SCHEMA)]
 Name = Annotated[str, BeforeValidator(_text), Field(min_length=1), WithJsonSchema({**_TEXT_SCHEMA, "minLength": 1})]
 
 
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def visible(value: str) -> str:
+    """``value`` for a one-line message: a line break or other control character as ``\\n``, ``\\x85``..."""
+    return _INVISIBLE.sub(lambda m: repr(m.group())[1:-1], value)
+
+
 def _id(value: Any) -> Any:
     value = _text(value)
     if isinstance(value, str) and not is_valid_id(value):
         raise PydanticCustomError(
             "id",
             "expected an id of lowercase letters, digits, `-` and `_` (starting with a letter or digit), got `{value}`",
-            {"value": value},
+            {"value": visible(value)},
         )
     return value
 
 
-# An editor reads `id: 2024` as a number; the loader keeps it as the text "2024".
+# An editor reads `id: 2024` as a number and `id: true` as a boolean; the loader keeps
+# both as text ("2024", "true"), which are ids.
 Id = Annotated[str, BeforeValidator(_id), WithJsonSchema(
-    {"anyOf": [{"type": "string", "pattern": ID_PATTERN}, {"type": "integer", "minimum": 0}]})]
+    {"anyOf": [{"type": "string", "pattern": ID_PATTERN}, {"type": "integer", "minimum": 0}, {"type": "boolean"}]})]
 
-_WHOLE_NUMBER = re.compile(r"^[+-]?[0-9]+$")
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 
 
 def _score(value: Any) -> Any:
+    if isinstance(value, MarkedText):
+        raise PydanticCustomError(
+            "score", "expected a whole number from 1 to 5, got the text \"{value}\" "
+            "(a `|` or `>` block or a `!!str` tag makes a value text)", {"value": visible(value)}
+        )
     if isinstance(value, QuotedText):
         raise PydanticCustomError(
-            "score", "expected a whole number from 1 to 5 without quotes, got the text \"{value}\"", {"value": value}
+            "score", "expected a whole number from 1 to 5 without quotes, got the text \"{value}\"",
+            {"value": visible(value)}
         )
     if isinstance(value, str):
-        if not _WHOLE_NUMBER.match(value):
-            raise PydanticCustomError("score", "expected a whole number from 1 to 5, got `{value}`", {"value": value})
+        if not _WHOLE_NUMBER.fullmatch(value):
+            raise PydanticCustomError("score", "expected a whole number from 1 to 5, got `{value}`",
+                                      {"value": visible(value)})
         number = int(value)
         if not 1 <= number <= 5:
             raise PydanticCustomError("score", "expected a whole number from 1 to 5, got {value}", {"value": value})
@@ -84,12 +102,14 @@ def _score(value: Any) -> Any:
 Score = Annotated[int, BeforeValidator(_score), Field(ge=1, le=5),
                   WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 5})]
 
-_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-_QUARTER = re.compile(r"^([0-9]{4})-Q([1-4])$")
+# Whole values only: `re.fullmatch`, since `$` would also accept a final newline
+# (`due: "2027-Q1\n"`). The schema publishes them with ECMA-262's `$`, which does not.
+_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_QUARTER = r"[0-9]{4}-Q[1-4]"
 
 
 def _real_date(value: str) -> date | None:
-    if not _DATE.match(value):
+    if not re.fullmatch(_DATE, value):
         return None
     try:
         return date.fromisoformat(value)
@@ -103,31 +123,31 @@ def _date(value: Any) -> Any:
     if isinstance(value, str):
         parsed = _real_date(value)
         if parsed is None:
-            raise PydanticCustomError("date", "expected a date written as YYYY-MM-DD, got `{value}`", {"value": value})
+            raise PydanticCustomError("date", "expected a date written as YYYY-MM-DD, got `{value}`",
+                                      {"value": visible(value)})
         return parsed
     return _text(value)
 
 
 def _due(value: Any) -> Any:
     if isinstance(value, str):
-        if _QUARTER.match(value):
+        if re.fullmatch(_QUARTER, value):
             return value
         parsed = _real_date(value)
         if parsed is None:
             raise PydanticCustomError(
-                "due", "expected a date (YYYY-MM-DD) or a quarter (YYYY-Qn), got `{value}`", {"value": value}
+                "due", "expected a date (YYYY-MM-DD) or a quarter (YYYY-Qn), got `{value}`", {"value": visible(value)}
             )
         return parsed
     return _text(value)
 
 
-Date = Annotated[date, BeforeValidator(_date)]
+_DATE_SCHEMA = {"type": "string", "format": "date", "pattern": f"^{_DATE}$"}
+Date = Annotated[date, BeforeValidator(_date), WithJsonSchema(_DATE_SCHEMA)]
 Due = Annotated[
     Union[date, str],
     BeforeValidator(_due),
-    WithJsonSchema(
-        {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "pattern": r"^[0-9]{4}-Q[1-4]$"}]}
-    ),
+    WithJsonSchema({"anyOf": [_DATE_SCHEMA, {"type": "string", "pattern": f"^{_QUARTER}$"}]}),
 ]
 
 _TRUE = frozenset(("true", "True", "TRUE", "yes", "Yes", "YES"))
@@ -140,7 +160,7 @@ def _flag(value: Any) -> Any:
             return True
         if value in _FALSE:
             return False
-        raise PydanticCustomError("flag", "expected true or false, got `{value}`", {"value": value})
+        raise PydanticCustomError("flag", "expected true or false, got `{value}`", {"value": visible(value)})
     if value is None:
         return False
     raise PydanticCustomError("flag", "expected true or false, got a {kind}", {"kind": _kind(value)})
@@ -150,19 +170,60 @@ def _flag(value: Any) -> Any:
 Flag = Annotated[bool, BeforeValidator(_flag), WithJsonSchema(
     {"anyOf": [{"type": ["boolean", "null"]}, {"enum": sorted(_TRUE | _FALSE)}]})]
 
-_SAFE_LINK = re.compile(r"^(https?://|mailto:|[^:]*$)", re.IGNORECASE)
+# What `link` may be, written once for the loader and the schema (ECMA-262 and Python
+# read it alike: no flags, so letter case is spelt out). Browsers drop spaces around a
+# URL, remove tabs and line breaks inside it, read `\` as `/` and take a `//` start as
+# another host: so a relative path may not start with two slashes of either kind,
+# and control characters are refused outright.
+_URL_CHARS = r"[^\x00-\x1f\x7f]"
+_SCHEME = r"[A-Za-z][A-Za-z0-9+.-]*:"
+_EXTERNAL = r"(?:[Hh][Tt][Tt][Pp][Ss]?://[^\s/\\]|[Mm][Aa][Ii][Ll][Tt][Oo]:\S)"
+_RELATIVE = rf"(?=[^ ])(?!{_SCHEME})(?![/\\][/\\])"
+_LINK = rf" *(?:{_EXTERNAL}|{_RELATIVE}){_URL_CHARS}*"
 
 
 def _link(value: Any) -> Any:
     value = _text(value)
-    if isinstance(value, str) and not _SAFE_LINK.match(value.strip()):
-        raise PydanticCustomError(
-            "link", "expected an http(s) or mailto URL or a relative path, got `{value}`", {"value": value}
-        )
-    return value
+    if not isinstance(value, str) or re.fullmatch(_LINK, value):
+        return value
+    shown = {"value": visible(value)}
+    if re.search(r"[\x00-\x1f\x7f]", value):
+        raise PydanticCustomError("link", "must not contain a tab, line break or other control character, "
+                                          "got `{value}`", shown)
+    written = value.strip(" ")
+    if not written:
+        raise PydanticCustomError("link", "must not be empty; leave the key out for no link", shown)
+    if re.match(r"[/\\][/\\]", written):
+        raise PydanticCustomError("link", "expected a relative path or an `https://` URL, got `{value}`, which "
+                                          "browsers open on another site: a relative path cannot start with two "
+                                          "slashes (`//`, `\\\\`, `/\\` or `\\/`)", shown)
+    raise PydanticCustomError("link", "expected an `https://` or `http://` URL, a `mailto:` address or a relative "
+                                      "path, got `{value}`", shown)
 
 
-Link = Annotated[str, BeforeValidator(_link), WithJsonSchema({"type": "string"})]
+Link = Annotated[str, BeforeValidator(_link), WithJsonSchema({"anyOf": [
+    {"type": "string", "pattern": f"^{_LINK}$"},
+    {"type": ["number", "boolean"]},  # `link: 2024` is the relative path "2024" to the loader
+]})]
+
+# The shape `image` must have (whether the file exists, no schema can say): a relative
+# path, without a scheme, not from the root. The loader checks it in `load._check_image`.
+_IMAGE_SCHEMA: dict[str, Any] = {"anyOf": [
+    {"type": "string", "pattern": r"^(?![/\\])(?![^/]*:)(?![\s\S]*://)"},
+    {"type": ["number", "boolean"]},
+]}
+ImagePath = Annotated[str, BeforeValidator(_text), WithJsonSchema(_IMAGE_SCHEMA)]
+
+
+class _MayBeEmpty:
+    """For the schema: an empty value (`pains:`) is an empty list or mapping.
+
+    Editors read an empty value as null; the loader reads it as "none yet".
+    """
+
+    def __get_pydantic_json_schema__(self, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        return {**schema, "type": [schema["type"], "null"]}
 
 
 def _list(value: Any) -> Any:
@@ -181,9 +242,9 @@ def TextList(description: str) -> Any:  # noqa: N802 - reads like a type in the 
     return Field(default_factory=list, description=description)
 
 
-Texts = Annotated[list[Text], BeforeValidator(_list)]
+Texts = Annotated[list[Text], BeforeValidator(_list), _MayBeEmpty()]
 Sense = Literal["see", "hear", "smell", "touch", "taste"]
-Senses = Annotated[list[Sense], BeforeValidator(_list)]
+Senses = Annotated[list[Sense], BeforeValidator(_list), _MayBeEmpty()]
 Rating = Literal["yes", "partly", "no"]
 
 
@@ -238,13 +299,13 @@ class Touchpoint(_Strict):
     met: Rating | None = Field(None, description="How well the needs are met: yes, partly, no.")
     on_brand: Rating | None = Field(None, description="Does it carry the brand promise: yes, partly, no.")
     moment_of_truth: Flag = Field(False, description="A moment that matters most to the customer.")
-    image: Text | None = Field(None, description="A picture, relative to this file, inside the docs tree.")
+    image: ImagePath | None = Field(None, description="A picture, relative to this file, inside the docs tree.")
     evidence: Texts = TextList("What this touchpoint is based on.")
     pains: Texts = TextList("Pain points.")
     gains: Texts = TextList("What already works well.")
     opportunities: Texts = TextList("Ideas, not yet backlog items.")
     backstage: Backstage | None = Field(None, description="Team, systems and process behind the touchpoint.")
-    kpis: Annotated[list[Kpi], BeforeValidator(_list)] = Field(default_factory=list, description="Measures.")
+    kpis: Annotated[list[Kpi], BeforeValidator(_list), _MayBeEmpty()] = Field(default_factory=list, description="Measures.")
 
 
 class Stage(_Strict):
@@ -253,7 +314,7 @@ class Stage(_Strict):
     name: Name = Field(description="Required. The stage's name, e.g. `Oriëntatie`.")
     id: Id | None = Field(None, description="Stable id; default: the slug of the name.")
     goal: Text | None = Field(None, description="What the customer wants in this stage.")
-    touchpoints: Annotated[list[Touchpoint], BeforeValidator(_list)] = Field(
+    touchpoints: Annotated[list[Touchpoint], BeforeValidator(_list), _MayBeEmpty()] = Field(
         default_factory=list, description="Touchpoints, left to right; may be empty."
     )
 
@@ -289,10 +350,10 @@ class Persona(_Strict):
     name: Name = Field(description="Required.")
     role: Text | None = None
     quote: Text | None = None
-    image: Text | None = Field(None, description="A picture, relative to the file that names it.")
+    image: ImagePath | None = Field(None, description="A picture, relative to the file that names it.")
     about: Text | None = Field(None, description="Inline Markdown.")
-    facts: Annotated[dict[str, Text | None], BeforeValidator(lambda v: {} if v is None else v)] = Field(
-        default_factory=dict, description="Label to value, e.g. `Leeftijd: 42`."
+    facts: Annotated[dict[str, Text | None], BeforeValidator(lambda v: {} if v is None else v), _MayBeEmpty()] = Field(
+        default_factory=dict, description="Label to value, e.g. `Age: 42` or `City: Utrecht`."
     )
     goals: Texts = TextList("What the persona wants to achieve.")
     needs: Texts = TextList("What the persona needs.")
@@ -329,6 +390,6 @@ class Journey(_Strict):
     stages: Annotated[list[Stage], BeforeValidator(_list)] = Field(
         min_length=1, description="Required, at least one; left to right."
     )
-    improvements: Annotated[list[Improvement], BeforeValidator(_list)] = Field(
+    improvements: Annotated[list[Improvement], BeforeValidator(_list), _MayBeEmpty()] = Field(
         default_factory=list, description="The improvement backlog."
     )

@@ -2,7 +2,8 @@
 
 Editors use it for completion and red squiggles while authors type. The shipped copy
 in ``schema/`` is regenerated with ``python -m mkdocs_journey.schema`` and a test
-fails when it is out of date.
+fails when it is out of date. Each schema's ``$id`` is where that copy can be read on
+the repository's default branch, so a modeline can name one stable URL.
 """
 
 from __future__ import annotations
@@ -16,6 +17,12 @@ from .model import Journey, Persona
 
 SCHEMAS = {"journey": Journey, "persona": Persona}
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
+_PUBLISHED = "https://raw.githubusercontent.com/mkdocs-journey/mkdocs-journey/main/mkdocs_journey/schema/"
+
+
+def schema_url(kind: str) -> str:
+    """The stable URL of the shipped schema of ``kind`` (its ``$id``)."""
+    return f"{_PUBLISHED}{kind}.schema.json"
 
 
 def generate(kind: str) -> dict[str, Any]:
@@ -23,6 +30,7 @@ def generate(kind: str) -> dict[str, Any]:
     schema = model.model_json_schema()
     return {
         "$schema": _DRAFT,
+        "$id": schema_url(kind),
         **schema,
         "title": f"mkdocs-journey {kind} file, format version 1",
     }

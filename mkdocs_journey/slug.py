@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
-"""What an explicit id may look like (also published in the JSON Schema)."""
+_ID = r"[a-z0-9][a-z0-9_-]*"
+ID_PATTERN = rf"^{_ID}$"
+"""What an explicit id may look like, as the JSON Schema publishes it (ECMA-262, where
+``$`` is the end of the text; Python's ``$`` also matches before a final newline, so
+the loader uses :func:`re.fullmatch` instead)."""
 
-_ID_RE = re.compile(ID_PATTERN)
+_ID_RE = re.compile(_ID)
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -29,4 +32,5 @@ def slugify(name: str) -> str:
 
 
 def is_valid_id(value: str) -> bool:
-    return bool(_ID_RE.match(value))
+    """True when ``value`` is an id as written, all of it (``"book\\n"`` is not)."""
+    return _ID_RE.fullmatch(value) is not None

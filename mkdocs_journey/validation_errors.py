@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .model import Backstage, Improvement, Journey, Kpi, Persona, Stage, Touchpoint
+from .model import Backstage, Improvement, Journey, Kpi, Persona, Stage, Touchpoint, visible
 from .yaml_source import Document, Path, Problem
 
 # Which model a key in the data leads to: used to suggest the closest known key.
@@ -115,4 +115,4 @@ def _show(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    return f"`{value}`"
+    return f"`{visible(str(value))}`"

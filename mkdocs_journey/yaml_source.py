@@ -37,11 +37,19 @@ _ALLOWED_TAGS = frozenset(
     _TAG + name for name in ("str", "null", "bool", "int", "float", "timestamp", "seq", "map", "merge")
 )
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_RESOLVER = yaml.resolver.Resolver()
+"""What a plain scalar would be without a tag (to tell `!!str 4` from `4`)."""
 
 
 
 class QuotedText(str):
     """Text the author put in quotes: never read as a number, even where one is asked."""
+
+    __slots__ = ()
+
+
+class MarkedText(QuotedText):
+    """Text made text by a ``|`` or ``>`` block or a ``!!str`` tag: as good as quoted."""
 
     __slots__ = ()
 
@@ -280,8 +288,10 @@ class _Builder:
         if isinstance(node, ScalarNode):
             value = node.value
             if not node.style:  # plain: None from PyYAML's composer, "" from libyaml's
+                if node.tag == _TAG + "str" and _RESOLVER.resolve(ScalarNode, value, (True, False)) != node.tag:
+                    return MarkedText(value)  # `!!str 4`: the author said "text"
                 return None if value in _NULLS else value
-            return QuotedText(value) if node.style in ("'", '"') else value
+            return QuotedText(value) if node.style in ("'", '"') else MarkedText(value)
         self._active.add(ident)
         try:
             if isinstance(node, SequenceNode):

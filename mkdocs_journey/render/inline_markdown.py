@@ -10,7 +10,10 @@ and the inline extensions a site enables) and removes everything else:
 - block syntax is switched off (a pain point starting with ``#`` is not a heading;
   preprocessors such as snippets that read files are dropped);
 - a last tree pass drops event-handler attributes (``attr_list`` could add them)
-  and turns links whose scheme is not http(s)/mailto/tel into plain text.
+  and turns links whose scheme is not http(s)/mailto/tel into plain text, and so
+  links without a scheme that start with two slashes, ``/`` or ``\\`` (``//host``,
+  ``/\\host``): browsers open those on another host, so a link that looks relative
+  in review would leave the site (a link to another site must say ``https://``).
 """
 
 from __future__ import annotations
@@ -35,19 +38,23 @@ _URL_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "xlink:href"
 _DROPPED_TAGS = frozenset(("script", "style", "iframe", "object", "embed", "form", "input", "button",
                            "textarea", "select", "link", "meta", "base", "frame", "frameset", "svg", "math"))
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_OTHER_HOST = re.compile(r"^[/\\]{2}")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]+")
 _PARAGRAPHS = re.compile(r"</p>\s*<p>")
 
 
 def is_safe_url(url: str) -> bool:
-    """True for relative URLs, fragments and http(s)/mailto/tel links.
+    """True for relative URLs that stay on the site, fragments and http(s)/mailto/tel links.
 
     Browsers decode entities and ignore control characters and whitespace inside a
-    scheme (``java&#x09;script:``), so the check looks at the URL the browser sees.
+    scheme (``java&#x09;script:``), so the check looks at the URL the browser sees
+    (leaving out all whitespace, which can only make it stricter).
     """
     seen = _INVISIBLE.sub("", html.unescape(html.unescape(url))).lower()
     match = _SCHEME.match(seen)
-    return match is None or match.group(1) in _SAFE_SCHEMES
+    if match is None:
+        return _OTHER_HOST.match(seen) is None
+    return match.group(1) in _SAFE_SCHEMES
 
 
 class _Sanitiser(Treeprocessor):

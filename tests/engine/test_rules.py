@@ -96,6 +96,42 @@ def test_impact_and_effort_are_whole_numbers_from_one_to_five(load, field: str) 
                                (10, 5 + len(field) + 2, f"`{field}` expected a whole number from 1 to 5, got `2.0`")])
 
 
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        pytest.param("!!str 4", "4", id="str-tag"),
+        pytest.param("!!str", "", id="str-tag-empty"),
+        pytest.param("|\n          4", "4\\n", id="literal-block"),
+        pytest.param("|-\n          4", "4", id="literal-block-strip"),
+        pytest.param(">\n          4", "4\\n", id="folded-block"),
+    ],
+)
+@pytest.mark.parametrize("field", ["emotion", "impact", "effort"])
+def test_a_number_written_as_text_is_an_error_as_in_quotes(load, write_file, field: str, value: str,
+                                                            shown: str) -> None:
+    # `!!str 4` and a block holding 4 are the text "4", as `"4"` is: not the number.
+    if field == "emotion":
+        text, at = TOUCHPOINT + f"        emotion: {value}\n", (6, 18)
+    else:
+        text, at = IMPROVEMENT + f"    {field}: {value}\n", (7, 5 + len(field) + 2)
+    assert_errors(load(text), [(*at, f"`{field}` expected a whole number from 1 to 5, got the text \"{shown}\" "
+                                     "(a `|` or `>` block or a `!!str` tag makes a value text)")])
+
+
+@pytest.mark.parametrize(("value", "text"), [("!!str hello", "hello"), ("!!str 4", "4"),
+                                           ("|\n          4 stars", "4 stars\n"), ("!!str null", "null")])
+def test_text_tagged_or_in_a_block_is_text_where_text_is_asked(load, value: str, text: str) -> None:
+    loaded = load(TOUCHPOINT + f"        feeling: {value}\n")
+    assert loaded.ok, loaded.errors
+    assert loaded.journey.stages[0].touchpoints[0].feeling == text
+
+
+def test_an_explicit_number_tag_is_a_number(load) -> None:
+    loaded = load(TOUCHPOINT + "        emotion: !!int 4\n")
+    assert loaded.ok, loaded.errors
+    assert loaded.journey.stages[0].touchpoints[0].emotion == 4
+
+
 def test_numbers_where_text_is_asked_stay_text(load) -> None:
     loaded = load(TOUCHPOINT + "        kpis:\n          - name: 2025\n"
                                "            target: 5\n            actual: 4.50\n")
@@ -170,6 +206,59 @@ def test_valid_dates_and_quarters(load) -> None:
     journey = loaded.journey
     assert journey.reviewed == datetime.date(2024, 2, 29)
     assert [i.due for i in journey.improvements] == ["2027-Q1", datetime.date(2027, 3, 31), "2027-Q4"]
+
+
+# -- Whole values: a trailing line break is not part of an id or a date ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "message"),
+    [
+        pytest.param(MAP + '    id: "s\\n"\n', (4, 9), "`id` expected an id of lowercase letters, digits, `-` and `_` "
+                     "(starting with a letter or digit), got `s\\n`", id="stage-id"),
+        pytest.param(TOUCHPOINT + '        id: "book\\n"\n', (6, 13), "`id` expected an id of lowercase letters, "
+                     "digits, `-` and `_` (starting with a letter or digit), got `book\\n`", id="touchpoint-id"),
+        pytest.param(TOUCHPOINT + "        id: |\n          book\n", (6, 13), "got `book\\n`", id="touchpoint-id-block"),
+        pytest.param(MAP + "improvements:\n  - id: \"a\\n\"\n    title: A\n", (5, 9), "`id` expected an id of "
+                     "lowercase letters, digits, `-` and `_` (starting with a letter or digit), got `a\\n`",
+                     id="improvement-id"),
+        pytest.param(IMPROVEMENT + '    due: "2027-Q1\\n"\n', (7, 10),
+                     "`due` expected a date (YYYY-MM-DD) or a quarter (YYYY-Qn), got `2027-Q1\\n`", id="due-quarter"),
+        pytest.param(IMPROVEMENT + '    due: "2027-03-31\\n"\n', (7, 10),
+                     "`due` expected a date (YYYY-MM-DD) or a quarter (YYYY-Qn), got `2027-03-31\\n`", id="due-date"),
+        pytest.param('title: T\nreviewed: "2026-10-14\\n"\nstages:\n  - name: S\n', (2, 11),
+                     "`reviewed` expected a date written as YYYY-MM-DD, got `2026-10-14\\n`", id="reviewed"),
+        pytest.param(TOUCHPOINT + '        emotion: "4\\n"\n', (6, 18),
+                     '`emotion` expected a whole number from 1 to 5 without quotes, got the text "4\\n"',
+                     id="emotion"),
+    ],
+)
+def test_a_trailing_line_break_makes_an_id_or_date_invalid(load, text: str, at: tuple[int, int],
+                                                            message: str) -> None:
+    loaded = load(text)
+    assert_errors(loaded, [(*at, message)])
+    assert all("\n" not in finding.message for finding in loaded.errors), "every message is one line"
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ('met: "yes\\n"', "`met` must be one of `yes`, `partly` or `no`, got `yes\\n`"),
+    ("moment_of_truth: |\n          true", "`moment_of_truth` expected true or false, got `true\\n`"),
+])
+def test_a_word_with_a_line_break_is_an_error_on_one_line(load, line: str, message: str) -> None:
+    assert_errors(load(TOUCHPOINT + f"        {line}\n"), [(6, 9 + len(line.split(":")[0]) + 2, message)])
+
+
+def test_an_id_with_a_line_break_does_not_become_a_second_id(load) -> None:
+    # `book` and `book\n` side by side: one error, not two touchpoints with "different" ids.
+    loaded = load(TOUCHPOINT + '        id: book\n      - name: B\n        id: "book\\n"\n')
+    assert [(f.line, f.column) for f in loaded.errors] == [(8, 13)]
+
+
+def test_a_persona_id_with_a_line_break_names_no_file(load, write_file) -> None:
+    write_file("mark.persona.yml", "name: Mark\n")
+    loaded = load('title: T\npersona: "mark\\n"\nstages:\n  - name: S\n')
+    assert_errors(loaded, [(2, 10, "persona `mark\\n` not found")])
+    assert "\n" not in loaded.errors[0].message
 
 
 # -- Required keys -------------------------------------------------------------------
@@ -253,14 +342,45 @@ def test_wrong_shapes_say_what_was_expected(load, text: str, expected: list[Spot
 # -- Links -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("link", ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "vbscript:x"])
-def test_links_that_could_run_script_are_refused(load, link: str) -> None:
+@pytest.mark.parametrize("link", ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "vbscript:x",
+                                  "tel:+31201234567", "ftp://files.example.com/a", "C:\\tracker\\web-42",
+                                  "https:evil.example", "https:///evil.example", "mailto:"])
+def test_links_with_another_scheme_are_refused(load, link: str) -> None:
+    # Script (`javascript:`), but also anything that is not a web page or an address.
     assert_errors(load(IMPROVEMENT + f"    link: '{link}'\n"),
-                  [(7, 11, "`link` expected an http(s) or mailto URL or a relative path")])
+                  [(7, 11, "`link` expected an `https://` or `http://` URL, a `mailto:` address or a relative path, "
+                           f"got `{link}`")])
+
+
+@pytest.mark.parametrize("link", ["//evil.example/x", "\\\\evil.example\\x", "/\\evil.example", "\\/evil.example",
+                                  "  //evil.example", " \\\\evil.example", "///evil.example"])
+def test_links_that_would_leave_the_site_are_refused(load, link: str) -> None:
+    # A browser opens all of these on the host `evil.example` (`\` counts as `/`,
+    # spaces around a URL are dropped): they look relative but are not.
+    assert_errors(load(IMPROVEMENT + f"    link: '{link}'\n"),
+                  [(7, 11, f"`link` expected a relative path or an `https://` URL, got `{link}`, which browsers "
+                           "open on another site: a relative path cannot start with two slashes")])
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    ('"/\\t/evil.example"', "/\\t/evil.example"), ('"https://x.test/a\\nb"', "https://x.test/a\\nb"),
+    ("|\n      https://x.test", "https://x.test\\n"),
+])
+def test_a_link_with_a_control_character_is_refused(load, written: str, shown: str) -> None:
+    # Browsers remove tabs and line breaks from a URL: `/<tab>/evil.example` is `//evil.example`.
+    assert_errors(load(IMPROVEMENT + f"    link: {written}\n"),
+                  [(7, 11, f"`link` must not contain a tab, line break or other control character, got `{shown}`")])
+
+
+def test_an_empty_link_is_refused_and_no_link_is_fine(load) -> None:
+    assert_errors(load(IMPROVEMENT + "    link: ' '\n"), [(7, 11, "`link` must not be empty")])
+    assert load(IMPROVEMENT + "    link:\n").ok
 
 
 @pytest.mark.parametrize("link", ["https://jira.example.com/browse/WEB-42", "http://x.test", "mailto:a@b.test",
-                                  "../backlog.md#web-42", "WEB-42"])
+                                  "HTTPS://X.TEST", "MailTo:a@b.test", "../backlog.md#web-42", "WEB-42",
+                                  "/backlog/web-42/", "\\backlog\\web-42", "./x//y", "2024", "'  ../a.md  '",
+                                  "a/b:c", "#web-42", "?q=1"])
 def test_safe_links(load, link: str) -> None:
     loaded = load(IMPROVEMENT + f"    link: {link}\n")
     assert loaded.ok, loaded.errors

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,8 @@ import yaml
 from mkdocs_journey.docs_tree import DocsTree
 from mkdocs_journey.load import load_journey
 from mkdocs_journey.schema import SCHEMAS, dumps, generate, shipped
+
+from .editor import Yaml12Loader, validator
 
 COMPLETE = Path(__file__).parent / "data" / "complete.journey.yml"
 
@@ -53,36 +54,12 @@ def test_complete_example_loads(docs_dir: Path) -> None:
 # -- Against jsonschema, as an editor would use it --------------------------------------------
 
 
-class _Yaml12Loader(yaml.SafeLoader):
-    """YAML 1.2's core schema, as editors' YAML language servers read files.
-
-    (PyYAML speaks YAML 1.1, where `yes` is a boolean and a date is a date object.)
-    """
-
-
-_Yaml12Loader.yaml_implicit_resolvers = {}
-for _tag, _pattern, _first in [
-    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
-    ("int", r"^[-+]?[0-9]+$", list("-+0123456789")),
-    ("float", r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$", list("-+.0123456789")),
-]:
-    _Yaml12Loader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), _first)
-
-
-def _validator(kind: str) -> Any:
-    jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads(shipped(kind))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-
-
 def _errors(kind: str, data: Any) -> list[str]:
-    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in _validator(kind).iter_errors(data)]
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator(kind).iter_errors(data)]
 
 
 def test_complete_example_is_valid_against_the_schema() -> None:
-    data = yaml.load(COMPLETE.read_text("utf-8"), Loader=_Yaml12Loader)  # noqa: S506 - SafeLoader subclass
+    data = yaml.load(COMPLETE.read_text("utf-8"), Loader=Yaml12Loader)  # noqa: S506 - SafeLoader subclass
     assert data["stages"][0]["touchpoints"][0]["on_brand"] == "yes"
     assert _errors("journey", data) == []
 
@@ -113,7 +90,7 @@ def test_persona_schema_accepts_a_full_persona() -> None:
     ],
 )
 def test_schema_refuses_what_the_loader_refuses(change: Any, where: str) -> None:
-    data = yaml.load(COMPLETE.read_text("utf-8"), Loader=_Yaml12Loader)  # noqa: S506 - SafeLoader subclass
+    data = yaml.load(COMPLETE.read_text("utf-8"), Loader=Yaml12Loader)  # noqa: S506 - SafeLoader subclass
     change(data)
     errors = _errors("journey", data)
     assert errors, "the schema accepted what the loader refuses"

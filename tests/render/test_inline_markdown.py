@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urljoin, urlsplit
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -134,6 +137,39 @@ def test_results_are_cached_and_repeatable() -> None:
     ("https://x.org", True), ("mailto:a@b.c", True), ("../a.md", True), ("#x", True), ("a/b:c", True),
     ("javascript:x", False), (" JAVASCRIPT:x", False), ("java\tscript:x", False), ("data:x", False),
     ("vbscript:x", False), ("&#x6A;avascript:x", False),
+    ("//evil.example/x", False), ("\\\\evil.example", False), ("/\\evil.example", False), ("\\/evil.example", False),
+    (" //evil.example", False), ("/\t/evil.example", False), ("&#47;/evil.example", False), ("/ok", True),
+    ("\\ok", True),
 ])
 def test_is_safe_url(url: str, safe: bool) -> None:
     assert is_safe_url(url) is safe
+
+
+SITE = "https://docs.example.org/journeys/booking/"
+OFF_SITE = [
+    "[x](//evil.example/x)", "[x](\\\\evil.example\\x)", "[x](/\\evil.example)", "[x](\\/evil.example)",
+    "[x]( //evil.example)", "[x](<//evil.example>)", "[x](/\t/evil.example)", "[x](&#47;/evil.example)",
+    "![x](//evil.example/pixel.png)", "[x][r]\n\n[r]: //evil.example", "<//evil.example>",
+]
+
+
+def host_a_browser_opens(url: str) -> str:
+    """The host a browser on ``SITE`` goes to for ``url`` (it drops spaces and tabs, reads ``\\`` as ``/``)."""
+    cleaned = re.sub(r"[\t\n\r]", "", url).strip("\x00 ").replace("\\", "/")
+    return urlsplit(urljoin(SITE, cleaned)).netloc
+
+
+@pytest.mark.parametrize("extensions", [[], SITE_EXTENSIONS], ids=["plain", "material-site"])
+@pytest.mark.parametrize("text", OFF_SITE)
+def test_a_link_without_a_scheme_stays_on_the_site(text: str, extensions: list[str]) -> None:
+    # Free text may link to any site with `https://`; a link that looks relative may
+    # not lead elsewhere (`//host` and its backslash spellings are another host).
+    soup = BeautifulSoup(InlineMarkdown(extensions)(text), "html.parser")
+    urls = [str(tag[name]) for tag in soup.find_all(True) for name in ("href", "src") if tag.has_attr(name)]
+    assert [url for url in urls if host_a_browser_opens(url) != "docs.example.org"] == []
+    assert "x" in soup.get_text() or text.startswith("<"), "the words stay"
+
+
+def test_an_explicit_link_to_another_site_is_kept() -> None:
+    soup = BeautifulSoup(InlineMarkdown()("[x](https://evil.example/x) [y](../a.md)"), "html.parser")
+    assert [a["href"] for a in soup.find_all("a")] == ["https://evil.example/x", "../a.md"]
