@@ -139,5 +139,6 @@ def test_distributions_pass_twine_check(dist: Dist) -> None:
 def test_the_wheel_names_the_project_s_urls(dist: Dist) -> None:
     with zipfile.ZipFile(dist.wheel) as wheel:
         metadata = next(wheel.read(n).decode() for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
-    urls = {line.split(": ", 1)[1].split(", ", 1)[0] for line in metadata.splitlines() if line.startswith("Project-URL: ")}
+    urls = {line.split(": ", 1)[1].split(", ", 1)[0]
+            for line in metadata.splitlines() if line.startswith("Project-URL: ")}
     assert urls == {"Homepage", "Documentation", "Repository", "Issues", "Changelog"}
