@@ -7,7 +7,8 @@ files of each page into a fresh folder, as a reader following the page would, an
 runs ``mkdocs-journey check`` and ``mkdocs build --strict`` there. A page that shows
 the same file twice (a first version, then a changed one) is tested at each
 version. Workflow files are validated against GitHub's schema and audited by
-zizmor, like the repository's own.
+zizmor, like the repository's own, and ``.pre-commit-config.yaml`` files by
+pre-commit itself.
 
 Two safety nets catch an example that was not marked: every ``yaml`` block whose
 top level has ``title`` and ``stages`` (a whole map) is checked on its own (with
@@ -143,6 +144,7 @@ def _tool(name: str) -> str:
 ALL_FENCES = [fence for page in PAGES for fence in fences(page)]
 SITES = [(page, n, project) for page in PAGES for n, project in enumerate(projects(page)) if project.is_site]
 WORKFLOWS = [fence for fence in ALL_FENCES if (fence.title or "").startswith(".github/workflows/")]
+PRE_COMMIT_CONFIGS = [fence for fence in ALL_FENCES if fence.title == ".pre-commit-config.yaml"]
 
 
 def _yaml(fence: Fence) -> Any:
@@ -156,7 +158,7 @@ def test_the_docs_have_tested_examples() -> None:
     titled = {(f.page.name, f.title) for f in ALL_FENCES if f.title}
     assert ("getting-started.md", "docs/index.md") in titled
     assert ("format.md", "docs/journeys/booking.journey.yml") in titled, "the format reference's complete example"
-    assert len(SITES) >= 4 and len(WORKFLOWS) >= 2
+    assert len(SITES) >= 4 and len(WORKFLOWS) >= 2 and len(PRE_COMMIT_CONFIGS) >= 2
 
 
 @pytest.mark.parametrize(("page", "version", "project"), SITES,
@@ -210,3 +212,21 @@ def test_workflow_recipes_are_valid_and_pass_zizmor(fence: Fence, tmp_path: Path
     audit = _run([_tool("zizmor"), "--offline", "--config", str(REPO / ".github" / "zizmor.yml"), str(path)],
                  tmp_path)
     assert audit.returncode == 0, f"{fence.where}:\n{audit.stdout}{audit.stderr}"
+
+
+@pytest.mark.parametrize("fence", PRE_COMMIT_CONFIGS, ids=lambda f: f.where)
+def test_pre_commit_recipes_are_valid_configs(fence: Fence, tmp_path: Path) -> None:
+    path = tmp_path / ".pre-commit-config.yaml"
+    path.write_text(fence.text, encoding="utf-8")
+    result = _run([_tool("pre-commit"), "validate-config", str(path)], tmp_path)
+    assert result.returncode == 0, f"{fence.where}:\n{result.stdout}{result.stderr}"
+    hooks = [hook for repo in yaml.safe_load(fence.text)["repos"] for hook in repo["hooks"]]
+    assert [hook["id"] for hook in hooks] == ["mkdocs-journey-check"]
+
+
+def test_the_hook_manifest_is_valid_and_its_usage_comment_names_the_repository(tmp_path: Path) -> None:
+    manifest = REPO / ".pre-commit-hooks.yaml"
+    result = _run([_tool("pre-commit"), "validate-manifest", str(manifest)], tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = manifest.read_text(encoding="utf-8")
+    assert "https://github.com/mkdocs-journey/mkdocs-journey" in text and "<owner>" not in text

@@ -188,3 +188,15 @@ def test_readme_links_and_images_are_absolute() -> None:
     relative = [t for t in targets if not t.startswith(("https://", "http://"))]
     assert relative == []
     assert "https://raw.githubusercontent.com/mkdocs-journey/mkdocs-journey/main/docs/assets/screenshot.png" in readme
+
+
+#: Placeholders a reader cannot fill in: the repository has one name everywhere.
+PLACEHOLDERS = ("<repository-url>", "OWNER/", "<owner>", "github.com/<", "YOUR-ORG/mkdocs-journey")
+
+
+def test_no_placeholder_without_a_value() -> None:
+    files = [REPO / "README.md", REPO / ".pre-commit-hooks.yaml", REPO / "pyproject.toml",
+             *sorted((REPO / "docs").rglob("*.md")), *sorted((REPO / ".github").rglob("*.yml"))]
+    found = [f"{path.relative_to(REPO)}: {placeholder}" for path in files
+             for placeholder in PLACEHOLDERS if placeholder in path.read_text(encoding="utf-8")]
+    assert found == []
