@@ -22,9 +22,11 @@ from .conftest import build_site, write_inheriting_config
 
 SITE_URL = "https://example.org/reisbureau/handboek/"
 
+#: The example site's own ``site_url`` is switched off (``None``) where a variant
+#: tests a site without one; tests/e2e/test_site_url.py builds it as shipped.
 VARIANTS: dict[str, dict[str, Any]] = {
-    "directory-urls": {"use_directory_urls": True},
-    "file-urls": {"use_directory_urls": False},
+    "directory-urls": {"use_directory_urls": True, "site_url": None},
+    "file-urls": {"use_directory_urls": False, "site_url": None},
     "site-url": {"use_directory_urls": True, "site_url": SITE_URL},
 }
 

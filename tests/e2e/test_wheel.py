@@ -128,3 +128,17 @@ def test_installed_cli_checks_the_example_maps(venv: Path, tmp_path: Path) -> No
     assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
     assert "Traceback" not in result.stdout + result.stderr
     assert site_copy.is_dir()
+
+
+def test_distributions_pass_twine_check(dist: Dist) -> None:
+    """What release.yml checks before publishing: metadata complete, README renders on PyPI."""
+    result = _run([sys.executable, "-m", "twine", "check", "--strict", dist.wheel, dist.sdist], cwd=REPO)
+    assert result.returncode == 0, f"twine check failed:\n{result.stdout}\n{result.stderr}"
+
+
+def test_the_wheel_names_the_project_s_urls(dist: Dist) -> None:
+    with zipfile.ZipFile(dist.wheel) as wheel:
+        metadata = next(wheel.read(n).decode() for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
+    urls = {line.split(": ", 1)[1].split(", ", 1)[0]
+            for line in metadata.splitlines() if line.startswith("Project-URL: ")}
+    assert urls == {"Homepage", "Documentation", "Repository", "Issues", "Changelog"}

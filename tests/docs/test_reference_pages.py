@@ -1,0 +1,202 @@
+"""Reference pages that quote the code stay true to it.
+
+- docs/css.md: every custom property the stylesheet defines is documented, and
+  every class and property the page names exists in the stylesheet or the
+  templates (a renamed class would otherwise leave readers' overrides silently dead).
+- docs/troubleshooting.md: the messages it quotes are what ``mkdocs-journey check``
+  prints for the mistake described (the files below reproduce them).
+- README.md: its links and image work on PyPI, which shows the README without the
+  repository around it, so every link is absolute.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+PACKAGE = REPO / "mkdocs_journey"
+STYLESHEET = PACKAGE / "assets" / "stylesheets" / "journey.css"
+BIN = Path(sys.executable).parent
+
+
+def _markup_and_styles() -> str:
+    sources = [STYLESHEET, *sorted((PACKAGE / "templates").rglob("*.html")), *sorted((PACKAGE / "render").glob("*.py"))]
+    return "\n".join(path.read_text(encoding="utf-8") for path in sources)
+
+
+def test_every_custom_property_is_documented() -> None:
+    defined = set(re.findall(r"(--journey-[a-z0-9-]+)\s*:", STYLESHEET.read_text(encoding="utf-8")))
+    page = (REPO / "docs" / "css.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"--journey-[a-z0-9-]+", page))
+    if "--journey-emotion-1` … `--journey-emotion-5" in page:  # the table's one row for the five
+        documented |= {f"--journey-emotion-{n}" for n in range(1, 6)}
+    assert defined, "the stylesheet defines custom properties"
+    assert sorted(defined - documented) == []
+
+
+def _named_classes(page: str) -> list[str]:
+    """The classes the tables name, with short forms expanded.
+
+    A row lists variants after a full class: `journey-badge--draft`, `--validated` means
+    `journey-badge--validated`, and `journey-persona__image`, `__name` means `journey-persona__name`.
+    """
+    names: list[str] = []
+    for line in page.splitlines():
+        if not line.startswith("|"):
+            continue
+        last = ""
+        for token in re.findall(r"`\.?((?:journey-|--|__)[a-z0-9_-]+)`", line):
+            if token.startswith("journey-"):
+                last = token
+                names.append(token)
+            elif token.startswith("--journey-"):
+                continue
+            elif last and token.startswith("--"):
+                names.append(last.rsplit("--", 1)[0] + token)
+            elif last and token.startswith("__"):
+                names.append(last.split("__", 1)[0] + token)
+    return names
+
+
+def test_every_class_named_in_the_css_page_exists() -> None:
+    page = (REPO / "docs" / "css.md").read_text(encoding="utf-8")
+    source = _markup_and_styles()
+    # Modifiers built from values in the templates (`journey-status--{{ item.status }}`) exist as prefixes.
+    dynamic = set(re.findall(r"(journey-[a-z0-9_-]+--)\{", source))
+    names = _named_classes(page)
+    assert len(names) > 60
+    missing = sorted({name for name in names if not re.search(re.escape(name) + r"(?![a-z0-9_-])", source)
+                      and not any(name.startswith(prefix) for prefix in dynamic)})
+    assert missing == [], "docs/css.md names classes that do not exist: " + ", ".join(missing)
+
+
+#: (the mistake, the file at docs/journeys/booking.journey.yml) for each message the page quotes in full.
+MISTAKES = {
+    "unknown key": """\
+        title: A
+        stages:
+          - name: S
+            touchpoints:
+              - name: T
+                emtion: 3
+        """,
+    "duplicate key": """\
+        title: A
+        title: B
+        stages:
+          - name: S
+        """,
+    "a single value where a list belongs": """\
+        title: A
+        stages:
+          - name: S
+            touchpoints:
+              - name: T
+                pains: Slow
+        """,
+    "emotion out of range, not whole, quoted": """\
+        title: A
+        stages:
+          - name: S
+            touchpoints:
+              - name: T
+                emotion: 6
+              - name: U
+                emotion: 2.5
+              - name: V
+                emotion: "3"
+        """,
+    "a word that is not in the list": """\
+        title: A
+        stages:
+          - name: S
+            touchpoints:
+              - name: T
+                met: Yes
+        """,
+    "an id with capitals": """\
+        title: A
+        stages:
+          - name: S
+            id: Book
+        """,
+    "duplicate touchpoint ids": """\
+        title: A
+        stages:
+          - name: S
+            touchpoints:
+              - name: Website
+              - name: Website
+        """,
+    "addresses names no touchpoint": """\
+        title: A
+        stages:
+          - name: Book
+            touchpoints:
+              - name: Form
+        improvements:
+          - id: x
+            title: X
+            addresses: [bok/form]
+        """,
+    "persona not found": """\
+        title: A
+        persona: mark
+        stages:
+          - name: S
+        """,
+    "image not found and outside the docs": """\
+        title: A
+        stages:
+          - name: S
+            touchpoints:
+              - name: T
+                image: ../img/nope.png
+              - name: U
+                image: ../../../etc/passwd
+        """,
+}
+
+
+@pytest.mark.parametrize("mistake", sorted(MISTAKES))
+def test_troubleshooting_quotes_what_check_prints(mistake: str, tmp_path: Path) -> None:
+    path = tmp_path / "docs" / "journeys" / "booking.journey.yml"
+    path.parent.mkdir(parents=True)
+    path.write_text(textwrap.dedent(MISTAKES[mistake]), encoding="utf-8")
+    command = shutil.which("mkdocs-journey", path=str(BIN)) or "mkdocs-journey"
+    result = subprocess.run([command, "check"], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert result.returncode == 1, result.stdout + result.stderr
+    page = (REPO / "docs" / "troubleshooting.md").read_text(encoding="utf-8")
+    findings = [line for line in result.stdout.splitlines() if ": error: " in line]
+    assert findings
+    for line in findings:
+        assert line in page, f"docs/troubleshooting.md should quote, for {mistake}:\n{line}"
+
+
+def test_readme_links_and_images_are_absolute() -> None:
+    """PyPI renders the README on its own: a relative link there leads nowhere."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)\s]+)\)", readme) + re.findall(r"<(https?://[^>]+)>", readme)
+    assert len(targets) >= 10
+    relative = [t for t in targets if not t.startswith(("https://", "http://"))]
+    assert relative == []
+    assert "https://raw.githubusercontent.com/mkdocs-journey/mkdocs-journey/main/docs/assets/screenshot.png" in readme
+
+
+#: Placeholders a reader cannot fill in: the repository has one name everywhere.
+PLACEHOLDERS = ("<repository-url>", "OWNER/", "<owner>", "github.com/<", "YOUR-ORG/mkdocs-journey")
+
+
+def test_no_placeholder_without_a_value() -> None:
+    files = [REPO / "README.md", REPO / ".pre-commit-hooks.yaml", REPO / "pyproject.toml",
+             *sorted((REPO / "docs").rglob("*.md")), *sorted((REPO / ".github").rglob("*.yml"))]
+    found = [f"{path.relative_to(REPO)}: {placeholder}" for path in files
+             for placeholder in PLACEHOLDERS if placeholder in path.read_text(encoding="utf-8")]
+    assert found == []
