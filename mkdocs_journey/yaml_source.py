@@ -154,7 +154,7 @@ def read_yaml(text: str | bytes, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Do
         if _is_nesting_limit(exc):
             # PyYAML 6.0.4's libyaml stops at its own limit (1,000 levels), reading
             # ahead of where ours is crossed; find our place with the streaming parser.
-            raise YamlReadError([_deep_place(text, exc)]) from None
+            raise YamlReadError([_deep_place(text, exc.problem_mark)]) from None
         mark = exc.problem_mark or exc.context_mark
         where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or str(exc)
@@ -163,6 +163,11 @@ def read_yaml(text: str | bytes, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Do
         raise YamlReadError([Problem(*where, f"invalid YAML: {what}")]) from None
     except yaml.YAMLError as exc:
         raise YamlReadError([Problem(1, 1, f"invalid YAML: {exc}")]) from None
+    except RecursionError:
+        # PyYAML's pure-Python composer (PyYAML built without libyaml) recurses once
+        # per level and runs out of Python stack at a few hundred levels, below the
+        # pre-check's threshold; the streaming parser does not recurse.
+        raise YamlReadError([_deep_place(text, None)]) from None
     if root is not None:
         too_deep = _too_deep_node(root)
         if too_deep is not None:
@@ -217,14 +222,18 @@ def _locate_too_deep(text: str, loader: Any) -> Problem | None:
     return None
 
 
-def _deep_place(text: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _deep_place(text: str, mark: yaml.Mark | None) -> Problem:
+    """Where ``text`` first nests too deep, found by the pure-Python streaming parser.
+
+    ``mark`` (where a composer gave up, if it said) is the fallback when the parser
+    stops at a syntax error before reaching that level.
+    """
     try:
         found = _locate_too_deep(text, _PurePythonLoader)
     except yaml.YAMLError:
         found = None
     if found is not None:
         return found
-    mark = exc.problem_mark
     return Problem(mark.line + 1, mark.column + 1, _TOO_DEEP) if mark else Problem(1, 1, _TOO_DEEP)
 
 

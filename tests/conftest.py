@@ -1,4 +1,4 @@
-"""Shared fixtures: a docs folder in tmp_path and a way to write files into it."""
+"""Shared fixtures (a docs folder in tmp_path and a way to write files into it) and the CI rule that a skip fails."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Callable
 
 import pytest
 
+from .ci_skips import pytest_make_collect_report, pytest_runtest_makereport  # noqa: F401 - hooks, found by name
 from .files import put
 
 WriteFile = Callable[..., Path]
