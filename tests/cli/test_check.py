@@ -180,7 +180,7 @@ def test_one_bad_file_does_not_hide_the_others(project: Path) -> None:
     put(project, "docs/notes.yml", "not: checked\n")
     result = run("check")
     assert [(f["path"], f["line"], f["column"]) for f in text_lines(result)] == [
-        ("docs/a.journey.yml", "2", "1"),
+        ("docs/a.journey.yml", "1", "9"),
         ("docs/c.journey.yml", "1", "11"),
         ("docs/d.persona.yml", "1", "1"),
         ("docs/deep/b.journey.yaml", "4", "5"),
