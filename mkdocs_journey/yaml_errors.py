@@ -198,9 +198,9 @@ def _unclosed_quote(error: _Error) -> Hint | None:
 
 
 def _escape(error: _Error) -> Hint | None:
-    if not error.has("unknown escape character"):
+    if not error.has("unknown escape character", "invalid Unicode character escape"):
         return None
-    return error.at, ("unknown escape after `\\` in double quotes; write `\\\\` for a backslash, "
+    return error.at, ("unknown or invalid escape after `\\` in double quotes; write `\\\\` for a backslash, "
                       "or put the text in single quotes")
 
 
