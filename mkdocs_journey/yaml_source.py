@@ -28,8 +28,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 from yaml import SafeLoader as _PurePythonLoader
 
-from .characters import FORBIDDEN, describe, shown
-from .yaml_errors import Place, SourceLines, explain, quote_hint
+from .characters import describe, find_forbidden, shown
+from .yaml_errors import explain, quote_hint
 
 DEFAULT_MAX_FILE_SIZE = 1024 * 1024
 """Bytes. Hand-written maps are a few kilobytes; anything this big is a mistake."""
@@ -146,8 +146,7 @@ def read_yaml(text: str | bytes, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Do
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            line = raw.count(b"\n", 0, exc.start) + 1
-            column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+            line, column = _place_of(raw[: exc.start].decode("utf-8-sig", "replace"))
             raise YamlReadError([Problem(line, column, "file is not UTF-8 text; save it as UTF-8")]) from None
     _check_characters(text)
     try:
@@ -181,15 +180,17 @@ def _check_characters(text: str) -> None:
     U+0085, U+2028 and U+2029 as line breaks; we name the character at its real
     line and column (lines as editors count them).
     """
-    found = FORBIDDEN.search(text)
+    found = find_forbidden(text)
     if found is None:
         return
-    start = found.start()
-    before = text[:start]
-    breaks = list(re.finditer(r"\r\n|\r|\n", before))
-    line = len(breaks) + 1
-    column = start - (breaks[-1].end() if breaks else 0) + 1
+    line, column = _place_of(text[: found.start()])
     raise YamlReadError([Problem(line, column, _character_message(found.group()))])
+
+
+def _place_of(before: str) -> tuple[int, int]:
+    """1-based line and column just after ``before``, counting lines as editors do (CR LF, CR or LF)."""
+    lines = re.split(r"\r\n|\r|\n", before)
+    return len(lines), len(lines[-1]) + 1
 
 
 def _character_message(char: str) -> str:
@@ -264,40 +265,20 @@ def _check_graph(root: Node, text: str) -> None:
     :data:`MAX_DEPTH`, written or reached through aliases, and aliases that refer to
     the collection they are part of. Iterative, so no depth can exhaust the stack.
     """
+    if isinstance(root, ScalarNode):
+        return
     done: dict[int, tuple[int, int]] = {}  # node -> (expanded size, collection levels)
-    active: set[int] = set()
-    total = 0
-    aliases = 0
-    # Each frame: the node, its depth (the top collection is level 1), its children
-    # still to visit, and the size and height gathered from those visited.
-    stack: list[list[Any]] = []
-
-    def open_(node: Node, depth: int) -> tuple[int, int] | None:
-        """Visit ``node`` for the first time; returns its (size, height) if it has no children to walk."""
-        if isinstance(node, ScalarNode):
-            measured = (1 + len(node.value), 0)
-            done[id(node)] = measured
-            return measured
-        if depth > MAX_DEPTH:
-            raise YamlReadError([_problem(node, _TOO_DEEP)])
-        children = node.value if isinstance(node, SequenceNode) else [part for pair in node.value for part in pair]
-        active.add(id(node))
-        stack.append([node, depth, iter(children), 1, 0])
-        return None
-
-    open_(root, 1)
+    active = {id(root)}
+    total = aliases = 0
+    # Each frame: the node, its depth (the top collection is level 1), an iterator over
+    # its children, and the size and height gathered from the children visited.
+    stack: list[list[Any]] = [[root, 1, iter(_children(root)), 1, 0]]
     while stack:
         frame = stack[-1]
-        node, depth, children = frame[0], frame[1], frame[2]
-        child = next(children, None)
-        if child is None:
-            stack.pop()
-            active.discard(id(node))
-            measured = (frame[3], frame[4] + 1)
-            done[id(node)] = measured
-        else:
+        depth = frame[1]
+        for child in frame[2]:
             ident = id(child)
-            if ident in done:
+            if ident in done:  # met before: an alias
                 aliases += 1
                 size, height = done[ident]
                 total += size
@@ -305,18 +286,37 @@ def _check_graph(root: Node, text: str) -> None:
                     raise YamlReadError([_alias_problem(text, aliases, _ALIAS_BOMB)])
                 if depth + height > MAX_DEPTH:
                     raise YamlReadError([_alias_problem(text, aliases, _TOO_DEEP)])
-                measured = (size, height)
+                frame[3] += size
+                if height > frame[4]:
+                    frame[4] = height
             elif ident in active:
-                aliases += 1
-                raise YamlReadError([_alias_problem(text, aliases, _RECURSIVE)])
+                raise YamlReadError([_alias_problem(text, aliases + 1, _RECURSIVE)])
+            elif isinstance(child, ScalarNode):
+                size = 1 + len(child.value)
+                done[ident] = (size, 0)
+                frame[3] += size
             else:
-                measured = open_(child, depth + 1)
-                if measured is None:
-                    continue
-        if stack:
-            parent = stack[-1]
-            parent[3] += measured[0]
-            parent[4] = max(parent[4], measured[1])
+                if depth + 1 > MAX_DEPTH:
+                    raise YamlReadError([_problem(child, _TOO_DEEP)])
+                active.add(ident)
+                stack.append([child, depth + 1, iter(_children(child)), 1, 0])
+                break
+        else:
+            stack.pop()
+            node, size, height = frame[0], frame[3], frame[4] + 1
+            active.discard(id(node))
+            done[id(node)] = (size, height)
+            if stack:
+                parent = stack[-1]
+                parent[3] += size
+                if height > parent[4]:
+                    parent[4] = height
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return node.value  # type: ignore[no-any-return]
+    return [part for pair in node.value for part in pair]
 
 
 _ALIAS_BOMB = (f"aliases repeat more than {MAX_ALIAS_EXPANSION:,} characters and values in all; "
@@ -363,6 +363,18 @@ def _unused_anchors(text: str) -> list[Problem]:
     ]
 
 
+_BARE_TAG = re.compile(r"(?<![^\s\[{,:?-])!(?=[ \t\r\n]|$)", re.MULTILINE)
+
+
+def _bare_tags(text: str) -> frozenset[tuple[int, int]]:
+    """0-based places of a lone `!` before a value: ``title: ! Important`` silently loses the `!`."""
+    places = set()
+    for found in _BARE_TAG.finditer(text):
+        start = text.rfind("\n", 0, found.start()) + 1
+        places.add((text.count("\n", 0, found.start()), found.start() - start))
+    return frozenset(places)
+
+
 class _Builder:
     """Turns composed nodes into dicts, lists, text and None (after :func:`_check_graph` passed)."""
 
@@ -370,7 +382,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self._checked: set[int] = set()
         self._refused: set[int] = set()
-        self._source = SourceLines(text) if "!" in text else None
+        self._bare_tags = _bare_tags(text) if "!" in text else frozenset()
 
     def _refuse(self, node: Node) -> str | None:
         """Why ``node``'s value is refused, if it is; each node is judged (and reported) once."""
@@ -380,35 +392,33 @@ class _Builder:
                     f"{quote_hint('!')}")
         if isinstance(node, ScalarNode):
             if node.style == '"':
-                found = FORBIDDEN.search(node.value)
+                found = find_forbidden(node.value)
                 if found is not None:
                     return (f"this text holds {describe(found.group())}, written as an escape; "
                             "remove it (write text with printable characters only)")
-            elif self._source is not None and self._empty_tag(node):
+            elif (node.start_mark.line, node.start_mark.column) in self._bare_tags:
                 return f"`!` starts a YAML tag here; {quote_hint('!')}"
         return None
 
-    def _empty_tag(self, node: ScalarNode) -> bool:
-        """``title: ! Important``: the non-specific tag `!` silently drops itself from the text."""
-        assert self._source is not None
-        place = Place(node.start_mark.line, node.start_mark.column)
-        return self._source.char(place) == "!" and self._source.char(Place(place.line, place.column + 1)) in (" ", "\t", "\n")
-
     def build(self, node: Node) -> Any:
-        ident = id(node)
-        if ident not in self._checked:
-            self._checked.add(ident)
-            refused = self._refuse(node)
-            if refused is not None:
-                self.problems.append(_problem(node, refused))
-                self._refused.add(ident)
-        if ident in self._refused:
-            return None
-        if isinstance(node, ScalarNode):
+        scalar = isinstance(node, ScalarNode)
+        if node.tag not in _ALLOWED_TAGS or (scalar and (node.style == '"' or self._bare_tags)):
+            # The rare values that may be refused: judge each node once (aliases repeat it).
+            ident = id(node)
+            if ident not in self._checked:
+                self._checked.add(ident)
+                refused = self._refuse(node)
+                if refused is not None:
+                    self.problems.append(_problem(node, refused))
+                    self._refused.add(ident)
+            if ident in self._refused:
+                return None
+        if scalar:
             value = node.value
-            if not node.style:  # plain: None from PyYAML's composer, "" from libyaml's
+            style = node.style
+            if not style:  # plain: None from PyYAML's composer, "" from libyaml's
                 return None if value in _NULLS else value
-            return QuotedText(value) if node.style in ("'", '"') else value
+            return QuotedText(value) if style in ("'", '"') else value
         if isinstance(node, SequenceNode):
             return [self.build(item) for item in node.value]
         return self._mapping(node)  # type: ignore[arg-type]
@@ -425,7 +435,7 @@ class _Builder:
                 self.problems.append(_problem(key_node, "a key must be plain text, not a list or a mapping; "
                                                        "text that starts with `[` or `{` must be quoted"))
                 continue
-            refused = self._refuse(key_node)
+            refused = self._refuse(key_node) if key_node.style == '"' or self._bare_tags else None
             if refused is not None:
                 self.problems.append(_problem(key_node, refused))
                 continue

@@ -141,6 +141,11 @@ def test_a_file_that_ends_too_early_is_reported_inside_it(load, parser: str, tex
         assert finding.column <= len(lines_of(text)[finding.line - 1]) + 1
 
 
+def test_a_file_that_is_not_utf8_is_located_with_old_mac_line_endings(load) -> None:
+    # Lines that end in a carriage return only are lines too, to editors and to YAML.
+    assert_errors(load(b"title: T\rstages:\r  - name: caf\xe9\r"), [(3, 14, "file is not UTF-8 text")])
+
+
 @pytest.mark.parametrize(
     ("text", "line", "column", "char"),
     [
