@@ -388,3 +388,14 @@ def test_installed_console_script(project: Path) -> None:
     assert completed.stderr == ""
     findings = json.loads(completed.stdout)["findings"]
     assert [(f["path"], f["line"], f["column"]) for f in findings] == [("docs/a.journey.yml", 4, 5)]
+
+
+def test_check_reads_symlinked_folders_as_the_build_does(project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    shared = tmp_path_factory.mktemp("shared")
+    put(shared, "lisa.persona.yml", "name: Lisa\n")
+    put(project, "docs/a.journey.yml", GOOD.replace("title: T\n", "title: T\npersona: lisa\n"))
+    (project / "docs" / "team").symlink_to(shared, target_is_directory=True)
+    (project / "docs" / "team-again").symlink_to(shared, target_is_directory=True)
+    (project / "docs" / "loop").symlink_to(project / "docs", target_is_directory=True)
+    result = run("check")
+    assert result.stdout.splitlines()[-1] == "checked 2 files: 0 errors, 0 warnings", result.stdout

@@ -153,7 +153,22 @@ def _unicode(rng: random.Random, text: str) -> str:
     return text[:i] + rng.choice(["\ufeff", "\u202e", "é", "😀", "\u0301", "\u00a0", "\ud7ff"]) + text[i:]
 
 
+PATHS = ["x" * 300 + ".png", "a/" * 3000 + "b.png", "../" * 40 + "etc/passwd", '"a\\0b.png"', "img/", ".", "..",
+         "~/x.png", "img//mark.svg", "img/./mark.svg", "C:x.png", "\\\\host\\x.png", "%2e%2e/x.png", "img/mark.svg/x",
+         '"img/\\u202emark.svg"', "'img/mark.svg '", "é" * 200 + ".png"]
+
+
+def _reference(rng: random.Random, text: str) -> str:
+    """A path or id the file system or the persona scan must survive, in `image:` or `persona:`."""
+    found = list(re.finditer(r"(?m)^(\s*(?:- )?(?:image|persona): ).*$", text))
+    if not found:
+        return text
+    match = rng.choice(found)
+    return text[: match.start()] + match.group(1) + rng.choice(PATHS) + text[match.end():]
+
+
 MUTATIONS: tuple[Mutation, ...] = (
+    _reference, _reference,
     _flip_byte, _insert_control, _insert_escape, _truncate, _duplicate_line, _delete_line, _swap_lines,
     _indentation, _insert_special, _long_text, _alias, _line_endings, _unicode,
 )
