@@ -8,7 +8,10 @@ file needs guarantees PyYAML does not give:
   stays ``"no"``); the model reads numbers only where it asks for one;
 * duplicate keys are reported instead of silently keeping the last one;
 * only the standard YAML tags are accepted, so nothing can build objects;
-* alias expansion is bounded, so a "billion laughs" file fails fast;
+* alias expansion is bounded by the size it repeats, so a "billion laughs" file, or
+  a hundred aliases of one long text, fails fast at the alias;
+* control characters are refused, raw or written as escapes (see :mod:`.characters`);
+* syntax errors become one-line hints inside the file (see :mod:`.yaml_errors`);
 * the node graph is kept, so any finding can name its line and column.
 """
 
@@ -331,8 +334,9 @@ def _alias_problem(text: str, number: int, message: str) -> Problem:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent):
                 seen += 1
-                if seen == number:
-                    return Problem(event.start_mark.line + 1, event.start_mark.column + 1, message)
+                mark = event.start_mark
+                if seen == number and mark is not None:
+                    return Problem(mark.line + 1, mark.column + 1, message)
     except yaml.YAMLError:  # pragma: no cover - the text composed, so it parses
         pass
     return Problem(1, 1, message)  # pragma: no cover
@@ -349,12 +353,12 @@ def _unused_anchors(text: str) -> list[Problem]:
     """
     if _ANCHOR_LIKE.search(text) is None:
         return []
-    anchors: dict[str, yaml.Mark] = {}
-    used: set[str] = set()
+    anchors: dict[str, Any] = {}  # name -> the mark where it is defined
+    used: set[str | None] = set()
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
             used.add(event.anchor)
-        elif isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+        elif isinstance(event, yaml.NodeEvent) and event.anchor is not None and event.start_mark is not None:
             anchors.setdefault(event.anchor, event.start_mark)
     return [
         Problem(mark.line + 1, mark.column + 1,
@@ -402,7 +406,7 @@ class _Builder:
 
     def build(self, node: Node) -> Any:
         scalar = isinstance(node, ScalarNode)
-        if node.tag not in _ALLOWED_TAGS or (scalar and (node.style == '"' or self._bare_tags)):
+        if node.tag not in _ALLOWED_TAGS or (scalar and (node.style == '"' or self._bare_tags)):  # type: ignore[attr-defined]
             # The rare values that may be refused: judge each node once (aliases repeat it).
             ident = id(node)
             if ident not in self._checked:
@@ -415,7 +419,7 @@ class _Builder:
                 return None
         if scalar:
             value = node.value
-            style = node.style
+            style = node.style  # type: ignore[attr-defined]
             if not style:  # plain: None from PyYAML's composer, "" from libyaml's
                 return None if value in _NULLS else value
             return QuotedText(value) if style in ("'", '"') else value
