@@ -198,7 +198,8 @@ def _unclosed_quote(error: _Error) -> Hint | None:
 
 
 def _escape(error: _Error) -> Hint | None:
-    if not error.has("unknown escape character", "invalid Unicode character escape"):
+    if not error.has("unknown escape character", "invalid Unicode character escape", "expected hexdecimal",
+                     "expected escape sequence of"):
         return None
     return error.at, ("unknown or invalid escape after `\\` in double quotes; write `\\\\` for a backslash, "
                       "or put the text in single quotes")
@@ -278,6 +279,21 @@ def _documents(error: _Error) -> Hint | None:
     return error.at, "a journey file holds one YAML document; remove this `---` line or what follows it"
 
 
+def _document_end(error: _Error) -> Hint | None:
+    if not error.has("expected <document start>", "expected '<document start>'"):
+        return None
+    for number in range(min(error.at.line, len(error.source.lines) - 1), -1, -1):
+        if error.source.line(number).startswith("..."):
+            return Place(number, 0), "a `...` line ends the YAML document, so nothing may follow it; remove the `...` line"
+    return error.at, "a journey file holds one YAML document; nothing may follow its end here"
+
+
+def _tag(error: _Error) -> Hint | None:
+    if not error.has("scanning a tag"):
+        return None
+    return error.start, f"`!` starts a YAML tag here; {quote_hint('!')}"
+
+
 def _node_content(error: _Error) -> Hint | None:
     if not error.has("expected node content", "expected the node content"):
         return None
@@ -292,7 +308,7 @@ def _node_content(error: _Error) -> Hint | None:
 _RULES: tuple[Callable[[_Error], Hint | None], ...] = (
     _tab, _alias, _anchor, _block_scalar, _directive, _cannot_start, _unclosed_quote, _escape,
     _missing_colon, _mapping_values, _sequence_entry, _mixed_list, _block_mapping, _flow, _documents,
-    _node_content,
+    _document_end, _tag, _node_content,
 )
 
 
