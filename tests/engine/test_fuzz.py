@@ -7,7 +7,8 @@ notes), the page's front matter, rendering and the ``journeys.json`` export. The
 fails on any exception that escapes, any diagnostic that spans lines, and any line or
 column outside the file.
 
-Every run of the suite tries :data:`QUICK` mutations; ``pytest -m fuzz`` runs the
+Every run of the suite tries :data:`QUICK` mutations (and a third as many with PyYAML's
+pure-Python parser); ``pytest -m fuzz`` runs the
 larger round (``JOURNEY_FUZZ_COUNT`` mutations, default 5,000). ``JOURNEY_FUZZ_SEED``
 picks another seed; a failure names the seed and the mutation's number to replay it.
 """
@@ -27,6 +28,7 @@ from typing import Callable
 import pytest
 import yaml
 
+from mkdocs_journey import yaml_source
 from mkdocs_journey.check import check_paths
 from mkdocs_journey.diagnostics import Finding
 from mkdocs_journey.docs_tree import DocsTree, is_persona_file
@@ -41,7 +43,7 @@ REPO = Path(__file__).resolve().parents[2]
 SOURCES = (REPO / "example-site" / "docs", REPO / "docs")
 """Docs folders whose journey and persona files are the seeds (copied whole, so images and personas resolve)."""
 
-QUICK = 300
+QUICK = 500
 SEED = int(os.environ.get("JOURNEY_FUZZ_SEED", "20261126"))
 TODAY = date(2027, 1, 1)
 
@@ -277,6 +279,12 @@ def fuzz(seeds: list[Seed], count: int, seed: int) -> None:
 
 def test_mutated_examples_never_crash_and_stay_located(seeds: list[Seed]) -> None:
     fuzz(seeds, QUICK, SEED)
+
+
+def test_mutated_examples_with_the_pure_python_parser(seeds: list[Seed], monkeypatch: pytest.MonkeyPatch) -> None:
+    # PyYAML without libyaml words its errors differently and points elsewhere.
+    monkeypatch.setattr(yaml_source, "_Loader", yaml.SafeLoader)
+    fuzz(seeds, QUICK // 3, SEED + 2)
 
 
 @pytest.mark.fuzz
