@@ -310,9 +310,7 @@ def _check_image(value: Any, at: tuple[Any, ...], owner: Path, docs: DocsTree, d
             problems.append(Problem(line, column, f"{image} points outside the docs folder"))
             return
         found = stat.S_ISREG(os.stat(target).st_mode)
-    except FileNotFoundError:
-        found = False
-    except NotADirectoryError:
+    except (FileNotFoundError, NotADirectoryError):
         found = False
     except (OSError, ValueError, RuntimeError) as exc:
         # The path comes from the file, so the file system may refuse it in many ways
