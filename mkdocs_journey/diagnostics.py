@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass
 from enum import Enum
 from typing import Iterable
 
+from .characters import one_line
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -26,6 +28,11 @@ class Finding:
     severity: Severity
     message: str
     kind: str = "invalid"
+
+    def __post_init__(self) -> None:
+        # Compilers, editors and CI read one finding per line; a user's value quoted
+        # in a message must not break that, whatever it holds.
+        object.__setattr__(self, "message", one_line(self.message))
 
     def format_text(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.severity.value}: {self.message}"

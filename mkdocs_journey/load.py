@@ -11,15 +11,18 @@ from __future__ import annotations
 import difflib
 import functools
 import gc
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .characters import shown
 from .diagnostics import Finding, Severity
 from .docs_tree import DocsTree, stem
-from .model import Journey, Persona, visible
+from .model import Journey, Persona
 from .slug import is_valid_id, slugify
 from .validation_errors import problems_from
 from .yaml_source import DEFAULT_MAX_FILE_SIZE, Document, Problem, YamlReadError, read_yaml
@@ -244,7 +247,7 @@ class _References:
                 if ident in seen_ids:
                     line = self.document.locate(("improvements", seen_ids[ident]))[0]
                     self._error(("improvements", index, "id"),
-                                f"improvement id `{ident}` is already used by the improvement on line {line}; "
+                                f"improvement id `{shown(ident)}` is already used by the improvement on line {line}; "
                                 f"improvement ids must be unique in a map")
                 else:
                     seen_ids[ident] = index
@@ -257,14 +260,14 @@ class _References:
                     if ref in full:
                         resolved.append(full[ref])
                     else:
-                        self._error(at, f"`{ref}` names no touchpoint in this map{_suggest(ref, full)}")
+                        self._error(at, f"`{shown(ref)}` names no touchpoint in this map{_suggest(ref, full)}")
                 elif len(bare.get(ref, [])) == 1:
                     resolved.append((bare[ref][0], ref))
                 elif ref in bare:
                     options = ", ".join(f"`{s}/{ref}`" for s in bare[ref])
                     self._error(at, f"touchpoint id `{ref}` is used in several stages; write one of {options}")
                 else:
-                    self._error(at, f"`{ref}` names no touchpoint in this map{_suggest(ref, [*full, *bare])}"
+                    self._error(at, f"`{shown(ref)}` names no touchpoint in this map{_suggest(ref, [*full, *bare])}"
                                     " (write `stage/touchpoint` or a unique touchpoint id)")
             if isinstance(ident, str):
                 targets.setdefault(ident, resolved)
@@ -279,16 +282,16 @@ def _suggest(word: str, options: Any) -> str:
 def _find_persona(ident: str, docs: DocsTree, document: Document, problems: list[Problem]) -> Path | None:
     paths = docs.personas.get(ident, [])
     line, column = document.locate(("persona",))
-    ident = visible(ident)  # for the messages: `mark\n` is no persona id either
+    ident = shown(ident)  # for the messages: `mark\n` is no persona id either
     if len(paths) == 1:
         return paths[0]
     if not paths:
         hint = _suggest(ident, docs.personas)
-        problems.append(Problem(line, column, f"persona `{ident}` not found: expected a file `{ident}.persona.yml` "
-                                              f"in the docs folder{hint}"))
+        problems.append(Problem(line, column, f"persona `{shown(ident)}` not found: expected a file "
+                                              f"`{shown(ident)}.persona.yml` in the docs folder{hint}"))
     else:
         listed = ", ".join(str(p.relative_to(docs.root)) for p in paths)
-        problems.append(Problem(line, column, f"persona `{ident}` is ambiguous: several files have that name ({listed})"))
+        problems.append(Problem(line, column, f"persona `{shown(ident)}` is ambiguous: several files have that name ({listed})"))
     return None
 
 
@@ -297,15 +300,38 @@ def _check_image(value: Any, at: tuple[Any, ...], owner: Path, docs: DocsTree, d
     if not isinstance(value, str) or not value:
         return
     line, column = document.locate(at)
+    image = f"image `{shown(value)}`"
     if "://" in value or value.startswith(("/", "data:", "\\")) or ":" in value.split("/")[0]:
-        problems.append(Problem(line, column, f"image `{value}` must be a path relative to this file, "
+        problems.append(Problem(line, column, f"{image} must be a path relative to this file, "
                                               "to a picture inside the docs folder"))
         return
-    target = (owner.parent / value).resolve()
-    if not docs.contains(target):
-        problems.append(Problem(line, column, f"image `{value}` points outside the docs folder"))
-    elif not target.is_file():
-        problems.append(Problem(line, column, f"image `{value}` not found (looked for {target.relative_to(docs.root)})"))
+    try:
+        target = (owner.parent / value).resolve()
+        if not docs.contains(target):
+            problems.append(Problem(line, column, f"{image} points outside the docs folder"))
+            return
+        found = stat.S_ISREG(os.stat(target).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        found = False
+    except (OSError, ValueError, RuntimeError) as exc:
+        # The path comes from the file, so the file system may refuse it in many ways
+        # (a name too long, a NUL byte, a symlink loop, no permission): all of them are
+        # the author's to fix, never a traceback.
+        problems.append(Problem(line, column, f"{image} cannot be looked up ({_os_reason(exc)}); "
+                                              "expected a path to a picture inside the docs folder"))
+        return
+    if not found:
+        where = shown(target.relative_to(docs.root).as_posix())
+        problems.append(Problem(line, column, f"{image} not found (looked for {where})"))
+
+
+def _os_reason(exc: BaseException) -> str:
+    """What went wrong, in the operating system's words, without the (possibly huge) path."""
+    if isinstance(exc, RuntimeError):  # Python before 3.13 on a symlink loop
+        return "too many levels of symbolic links"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return shown(str(exc))
 
 
 def persona_id(path: Path) -> str:

@@ -26,6 +26,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
+from .characters import shown
 from .slug import ID_PATTERN, is_valid_id
 from .yaml_source import MarkedText, QuotedText
 
@@ -46,21 +47,13 @@ Text = Annotated[str, BeforeValidator(_text), WithJsonSchema(_TEXT_SCHEMA)]
 Name = Annotated[str, BeforeValidator(_text), Field(min_length=1), WithJsonSchema({**_TEXT_SCHEMA, "minLength": 1})]
 
 
-_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def visible(value: str) -> str:
-    """``value`` for a one-line message: a line break or other control character as ``\\n``, ``\\x85``..."""
-    return _INVISIBLE.sub(lambda m: repr(m.group())[1:-1], value)
-
-
 def _id(value: Any) -> Any:
     value = _text(value)
     if isinstance(value, str) and not is_valid_id(value):
         raise PydanticCustomError(
             "id",
             "expected an id of lowercase letters, digits, `-` and `_` (starting with a letter or digit), got `{value}`",
-            {"value": visible(value)},
+            {"value": shown(value)},
         )
     return value
 
@@ -77,17 +70,17 @@ def _score(value: Any) -> Any:
     if isinstance(value, MarkedText):
         raise PydanticCustomError(
             "score", "expected a whole number from 1 to 5, got the text \"{value}\" "
-            "(a `|` or `>` block or a `!!str` tag makes a value text)", {"value": visible(value)}
+            "(a `|` or `>` block or a `!!str` tag makes a value text)", {"value": shown(value)}
         )
     if isinstance(value, QuotedText):
         raise PydanticCustomError(
             "score", "expected a whole number from 1 to 5 without quotes, got the text \"{value}\"",
-            {"value": visible(value)}
+            {"value": shown(value)}
         )
     if isinstance(value, str):
         if not _WHOLE_NUMBER.fullmatch(value):
             raise PydanticCustomError("score", "expected a whole number from 1 to 5, got `{value}`",
-                                      {"value": visible(value)})
+                                      {"value": shown(value)})
         number = int(value)
         if not 1 <= number <= 5:
             raise PydanticCustomError("score", "expected a whole number from 1 to 5, got {value}", {"value": value})
@@ -124,7 +117,7 @@ def _date(value: Any) -> Any:
         parsed = _real_date(value)
         if parsed is None:
             raise PydanticCustomError("date", "expected a date written as YYYY-MM-DD, got `{value}`",
-                                      {"value": visible(value)})
+                                      {"value": shown(value)})
         return parsed
     return _text(value)
 
@@ -136,7 +129,7 @@ def _due(value: Any) -> Any:
         parsed = _real_date(value)
         if parsed is None:
             raise PydanticCustomError(
-                "due", "expected a date (YYYY-MM-DD) or a quarter (YYYY-Qn), got `{value}`", {"value": visible(value)}
+                "due", "expected a date (YYYY-MM-DD) or a quarter (YYYY-Qn), got `{value}`", {"value": shown(value)}
             )
         return parsed
     return _text(value)
@@ -160,7 +153,7 @@ def _flag(value: Any) -> Any:
             return True
         if value in _FALSE:
             return False
-        raise PydanticCustomError("flag", "expected true or false, got `{value}`", {"value": visible(value)})
+        raise PydanticCustomError("flag", "expected true or false, got `{value}`", {"value": shown(value)})
     if value is None:
         return False
     raise PydanticCustomError("flag", "expected true or false, got a {kind}", {"kind": _kind(value)})
@@ -186,19 +179,19 @@ def _link(value: Any) -> Any:
     value = _text(value)
     if not isinstance(value, str) or re.fullmatch(_LINK, value):
         return value
-    shown = {"value": visible(value)}
+    quoted = {"value": shown(value)}
     if re.search(r"[\x00-\x1f\x7f]", value):
         raise PydanticCustomError("link", "must not contain a tab, line break or other control character, "
-                                          "got `{value}`", shown)
+                                          "got `{value}`", quoted)
     written = value.strip(" ")
     if not written:
-        raise PydanticCustomError("link", "must not be empty; leave the key out for no link", shown)
+        raise PydanticCustomError("link", "must not be empty; leave the key out for no link", quoted)
     if re.match(r"[/\\][/\\]", written):
         raise PydanticCustomError("link", "expected a relative path or an `https://` URL, got `{value}`, which "
                                           "browsers open on another site: a relative path cannot start with two "
-                                          "slashes (`//`, `\\\\`, `/\\` or `\\/`)", shown)
+                                          "slashes (`//`, `\\\\`, `/\\` or `\\/`)", quoted)
     raise PydanticCustomError("link", "expected an `https://` or `http://` URL, a `mailto:` address or a relative "
-                                      "path, got `{value}`", shown)
+                                      "path, got `{value}`", quoted)
 
 
 Link = Annotated[str, BeforeValidator(_link), WithJsonSchema({"anyOf": [

@@ -7,7 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .model import Backstage, Improvement, Journey, Kpi, Persona, Stage, Touchpoint, visible
+from .characters import shown
+from .model import Backstage, Improvement, Journey, Kpi, Persona, Stage, Touchpoint
 from .yaml_source import Document, Path, Problem
 
 # Which model a key in the data leads to: used to suggest the closest known key.
@@ -80,7 +81,7 @@ def _problem(item: Any, loc: Path, document: Document, root: type[BaseModel]) ->
         line, column = document.locate(loc, key=True)
         close = _closest(key, model)
         hint = f"did you mean `{close}`?" if close else "known keys: " + ", ".join(f"`{k}`" for k in known)
-        return Problem(line, column, f"unknown key `{key}` in {_WHAT[model]}; {hint}")
+        return Problem(line, column, f"unknown key `{shown(key)}` in {_WHAT[model]}; {hint}")
     if kind == "missing":
         line, column = document.locate(loc[:-1])
         model = _model_at(loc[:-1], root)
@@ -115,4 +116,4 @@ def _show(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    return f"`{visible(str(value))}`"
+    return f"`{shown(str(value))}`"

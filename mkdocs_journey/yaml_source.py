@@ -8,7 +8,10 @@ file needs guarantees PyYAML does not give:
   stays ``"no"``); the model reads numbers only where it asks for one;
 * duplicate keys are reported instead of silently keeping the last one;
 * only the standard YAML tags are accepted, so nothing can build objects;
-* alias expansion is bounded, so a "billion laughs" file fails fast;
+* alias expansion is bounded by the size it repeats, so a "billion laughs" file, or
+  a hundred aliases of one long text, fails fast at the alias;
+* control characters are refused, raw or written as escapes (see :mod:`.characters`);
+* syntax errors become one-line hints inside the file (see :mod:`.yaml_errors`);
 * the node graph is kept, so any finding can name its line and column.
 """
 
@@ -16,6 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Sequence
+
+import re
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -26,11 +31,17 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 from yaml import SafeLoader as _PurePythonLoader
 
+from .characters import describe, find_forbidden, shown
+from .yaml_errors import explain, quote_hint
+
 DEFAULT_MAX_FILE_SIZE = 1024 * 1024
 """Bytes. Hand-written maps are a few kilobytes; anything this big is a mistake."""
 
-MAX_ALIAS_NODES = 100_000
-"""How many nodes a file may add to its data through aliases, in total."""
+MAX_ALIAS_EXPANSION = 1_000_000
+"""How much a file may repeat through aliases, in all: characters of text plus one per value.
+
+Sharing a backstage block or a list of needs costs a few hundred; a file whose
+aliases would repeat a large text many times is refused before it is built."""
 
 _TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset(
@@ -132,10 +143,12 @@ def read_yaml(text: str | bytes, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Do
     """Compose ``text`` and build plain data from it.
 
     Raises :class:`YamlReadError` when nothing sensible can be built (size, encoding,
-    syntax, alias bombs). Problems in an otherwise readable file (duplicate keys,
-    forbidden tags) are collected on the returned document so every one is reported.
+    forbidden characters, syntax, alias bombs, depth). Problems in an otherwise
+    readable file (duplicate keys, forbidden tags, control characters written as
+    escapes) are collected on the returned document so every one is reported. Every
+    problem is one line, at a line and column inside the file.
     """
-    raw = text.encode("utf-8") if isinstance(text, str) else text
+    raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
     if len(raw) > max_size:
         raise YamlReadError(
             [Problem(1, 1, f"file is {len(raw):,} bytes; the limit is {max_size:,} bytes (plugin option `max_file_size`)")]
@@ -144,9 +157,9 @@ def read_yaml(text: str | bytes, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Do
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            line = raw.count(b"\n", 0, exc.start) + 1
-            column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+            line, column = _place_of(raw[: exc.start].decode("utf-8-sig", "replace"))
             raise YamlReadError([Problem(line, column, "file is not UTF-8 text; save it as UTF-8")]) from None
+    _check_characters(text)
     try:
         _check_depth(text)
         root = yaml.compose(text, Loader=_Loader)
@@ -155,29 +168,49 @@ def read_yaml(text: str | bytes, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Do
             # PyYAML 6.0.4's libyaml stops at its own limit (1,000 levels), reading
             # ahead of where ours is crossed; find our place with the streaming parser.
             raise YamlReadError([_deep_place(text, exc.problem_mark)]) from None
-        mark = exc.problem_mark or exc.context_mark
-        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or str(exc)
-        if exc.context:
-            what = f"{exc.context}, {what}"
-        raise YamlReadError([Problem(*where, f"invalid YAML: {what}")]) from None
+        raise YamlReadError([Problem(*explain(exc, text))]) from None
     except yaml.YAMLError as exc:
-        raise YamlReadError([Problem(1, 1, f"invalid YAML: {exc}")]) from None
+        raise YamlReadError([Problem(*explain(exc, text))]) from None
     except RecursionError:
         # PyYAML's pure-Python composer (PyYAML built without libyaml) recurses once
         # per level and runs out of Python stack at a few hundred levels, below the
         # pre-check's threshold; the streaming parser does not recurse.
         raise YamlReadError([_deep_place(text, None)]) from None
-    if root is not None:
-        too_deep = _too_deep_node(root)
-        if too_deep is not None:
-            raise YamlReadError([_problem(too_deep, _TOO_DEEP)])
-    builder = _Builder()
+    if root is None:
+        return Document(data=None, root=None)
+    _check_graph(root, text)
+    builder = _Builder(text)
     try:
-        data = builder.build(root) if root is not None else None
-    except RecursionError:
+        data = builder.build(root)
+    except RecursionError:  # pragma: no cover - the graph check bounds the depth first
         raise YamlReadError([Problem(1, 1, _TOO_DEEP)]) from None
-    return Document(data=data, root=root, problems=builder.problems)
+    # A mapping repeated through aliases is built again: report each problem once.
+    problems = list(dict.fromkeys([*builder.problems, *_unused_anchors(text)]))
+    return Document(data=data, root=root, problems=problems)
+
+
+def _check_characters(text: str) -> None:
+    """Refuse control characters and the like before PyYAML sees them.
+
+    PyYAML reports most of them with a character offset on a second line, and reads
+    U+0085, U+2028 and U+2029 as line breaks; we name the character at its real
+    line and column (lines as editors count them).
+    """
+    found = find_forbidden(text)
+    if found is None:
+        return
+    line, column = _place_of(text[: found.start()])
+    raise YamlReadError([Problem(line, column, _character_message(found.group()))])
+
+
+def _place_of(before: str) -> tuple[int, int]:
+    """1-based line and column just after ``before``, counting lines as editors do (CR LF, CR or LF)."""
+    lines = re.split(r"\r\n|\r|\n", before)
+    return len(lines), len(lines[-1]) + 1
+
+
+def _character_message(char: str) -> str:
+    return f"{describe(char)} is not allowed in a journey file; remove it (write text with printable characters only)"
 
 
 MAX_DEPTH = 100
@@ -194,7 +227,7 @@ def _check_depth(text: str) -> None:
     tens of thousands of levels (PyYAML before 6.0.4 has no limit of its own). Every
     level needs one of ``[{-:?``, so a file with few of them cannot be that deep;
     only large files pay for the event scan. Files below the threshold are measured
-    on their node graph after composing (:func:`_too_deep_node`).
+    on their node graph after composing (:func:`_check_graph`).
     """
     if sum(text.count(ch) for ch in _NESTING_CHARS) < 10_000:
         return
@@ -241,73 +274,177 @@ def _is_nesting_limit(exc: yaml.MarkedYAMLError) -> bool:
     return "maximum nesting depth" in (exc.problem or "")
 
 
-def _too_deep_node(root: Node) -> Node | None:
-    """The first collection (in document order) nested deeper than :data:`MAX_DEPTH`.
+def _check_graph(root: Node, text: str) -> None:
+    """Refuse nesting and alias expansion beyond the limits, before any data is built.
 
-    Iterative, so a file of a few hundred levels cannot exhaust Python's stack; each
-    node is visited once (aliases share nodes), which also keeps alias bombs cheap.
+    One walk over the node graph in document order. A node met a second time is an
+    alias; each alias costs the size of what it repeats (the characters of its text
+    plus one per value, aliases inside it included, counted once per node thanks to
+    the memo), so 100 aliases of a 900,000-character text fail at the second one,
+    long before anything is copied. The same walk finds nesting deeper than
+    :data:`MAX_DEPTH`, written or reached through aliases, and aliases that refer to
+    the collection they are part of. Iterative, so no depth can exhaust the stack.
     """
-    stack: list[tuple[Node, int]] = [(root, 1)]
-    seen: set[int] = set()
+    if isinstance(root, ScalarNode):
+        return
+    done: dict[int, tuple[int, int]] = {}  # node -> (expanded size, collection levels)
+    active = {id(root)}
+    total = aliases = 0
+    # Each frame: the node, its depth (the top collection is level 1), an iterator over
+    # its children, and the size and height gathered from the children visited.
+    stack: list[list[Any]] = [[root, 1, iter(_children(root)), 1, 0]]
     while stack:
-        node, depth = stack.pop()
-        if id(node) in seen or isinstance(node, ScalarNode):
-            continue
-        seen.add(id(node))
-        if depth > MAX_DEPTH:
-            return node
-        if isinstance(node, SequenceNode):
-            children = node.value
+        frame = stack[-1]
+        depth = frame[1]
+        for child in frame[2]:
+            ident = id(child)
+            if ident in done:  # met before: an alias
+                aliases += 1
+                size, height = done[ident]
+                total += size
+                if total > MAX_ALIAS_EXPANSION:
+                    raise YamlReadError([_alias_problem(text, aliases, _ALIAS_BOMB)])
+                if depth + height > MAX_DEPTH:
+                    raise YamlReadError([_alias_problem(text, aliases, _TOO_DEEP)])
+                frame[3] += size
+                if height > frame[4]:
+                    frame[4] = height
+            elif ident in active:
+                raise YamlReadError([_alias_problem(text, aliases + 1, _RECURSIVE)])
+            elif isinstance(child, ScalarNode):
+                size = 1 + len(child.value)
+                done[ident] = (size, 0)
+                frame[3] += size
+            else:
+                if depth + 1 > MAX_DEPTH:
+                    raise YamlReadError([_problem(child, _TOO_DEEP)])
+                active.add(ident)
+                stack.append([child, depth + 1, iter(_children(child)), 1, 0])
+                break
         else:
-            children = [part for pair in node.value for part in pair]
-        stack.extend((child, depth + 1) for child in reversed(children))
-    return None
+            stack.pop()
+            node, size, height = frame[0], frame[3], frame[4] + 1
+            active.discard(id(node))
+            done[id(node)] = (size, height)
+            if stack:
+                parent = stack[-1]
+                parent[3] += size
+                if height > parent[4]:
+                    parent[4] = height
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return node.value  # type: ignore[no-any-return]
+    return [part for pair in node.value for part in pair]
+
+
+_ALIAS_BOMB = (f"aliases repeat more than {MAX_ALIAS_EXPANSION:,} characters and values in all; "
+               "the file looks like an alias bomb (\"billion laughs\")")
+_RECURSIVE = "an alias refers to itself (recursive anchor)"
+
+
+def _alias_problem(text: str, number: int, message: str) -> Problem:
+    """``message`` at the ``number``-th alias of ``text`` (the walk meets aliases in document order)."""
+    seen = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                seen += 1
+                mark = event.start_mark
+                if seen == number and mark is not None:
+                    return Problem(mark.line + 1, mark.column + 1, message)
+    except yaml.YAMLError:  # pragma: no cover - the text composed, so it parses
+        pass
+    return Problem(1, 1, message)  # pragma: no cover
+
+
+_ANCHOR_LIKE = re.compile(r"(?:^|[\s\[{,])&[^\s,\[\]{}]")
+
+
+def _unused_anchors(text: str) -> list[Problem]:
+    """Anchors no alias uses: almost always text that starts with `&` and lost its first word.
+
+    ``notes: &tag follow-up`` is valid YAML that silently drops ``&tag``. The event
+    scan runs only for files with something that looks like an anchor.
+    """
+    if _ANCHOR_LIKE.search(text) is None:
+        return []
+    anchors: dict[str, Any] = {}  # name -> the mark where it is defined
+    used: set[str | None] = set()
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            used.add(event.anchor)
+        elif isinstance(event, yaml.NodeEvent) and event.anchor is not None and event.start_mark is not None:
+            anchors.setdefault(event.anchor, event.start_mark)
+    return [
+        Problem(mark.line + 1, mark.column + 1,
+                f"the anchor `&{shown(name)}` is never used by an alias (`*{shown(name)}`); {quote_hint('&')}")
+        for name, mark in anchors.items() if name not in used
+    ]
+
+
+_BARE_TAG = re.compile(r"(?<![^\s\[{,:?-])!(?=[ \t\r\n]|$)", re.MULTILINE)
+
+
+def _bare_tags(text: str) -> frozenset[tuple[int, int]]:
+    """0-based places of a lone `!` before a value: ``title: ! Important`` silently loses the `!`."""
+    places = set()
+    for found in _BARE_TAG.finditer(text):
+        start = text.rfind("\n", 0, found.start()) + 1
+        places.add((text.count("\n", 0, found.start()), found.start() - start))
+    return frozenset(places)
 
 
 class _Builder:
-    """Turns composed nodes into dicts, lists, text and None."""
+    """Turns composed nodes into dicts, lists, text and None (after :func:`_check_graph` passed)."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str) -> None:
         self.problems: list[Problem] = []
-        self._seen: set[int] = set()
-        self._active: set[int] = set()
-        self._alias_nodes = 0
+        self._checked: set[int] = set()
+        self._refused: set[int] = set()
+        self._bare_tags = _bare_tags(text) if "!" in text else frozenset()
 
-    def build(self, node: Node) -> Any:
-        ident = id(node)
-        if ident in self._seen:
-            # A node we met before is an alias being expanded: that is where
-            # exponential blow-ups come from, so it is what we count.
-            if ident in self._active:
-                raise YamlReadError([_problem(node, "an alias refers to itself (recursive anchor)")])
-            self._alias_nodes += 1
-            if self._alias_nodes > MAX_ALIAS_NODES:
-                raise YamlReadError(
-                    [_problem(node, f"aliases expand to more than {MAX_ALIAS_NODES:,} values; "
-                              "the file looks like an alias bomb (\"billion laughs\")")]
-                )
-        else:
-            self._seen.add(ident)
+    def _refuse(self, node: Node) -> str | None:
+        """Why ``node``'s value is refused, if it is; each node is judged (and reported) once."""
         tag = node.tag
         if tag not in _ALLOWED_TAGS:
-            self.problems.append(
-                _problem(node, f"tag `{_short_tag(tag)}` is not allowed; journey files use plain YAML values only")
-            )
-            return None
+            return (f"tag `{shown(_short_tag(tag))}` is not allowed: journey files use plain YAML values only; "
+                    f"{quote_hint('!')}")
         if isinstance(node, ScalarNode):
+            if node.style == '"':
+                found = find_forbidden(node.value)
+                if found is not None:
+                    return (f"this text holds {describe(found.group())}, written as an escape; "
+                            "remove it (write text with printable characters only)")
+            elif (node.start_mark.line, node.start_mark.column) in self._bare_tags:
+                return f"`!` starts a YAML tag here; {quote_hint('!')}"
+        return None
+
+    def build(self, node: Node) -> Any:
+        scalar = isinstance(node, ScalarNode)
+        if node.tag not in _ALLOWED_TAGS or (scalar and (node.style == '"' or self._bare_tags)):  # type: ignore[attr-defined]
+            # The rare values that may be refused: judge each node once (aliases repeat it).
+            ident = id(node)
+            if ident not in self._checked:
+                self._checked.add(ident)
+                refused = self._refuse(node)
+                if refused is not None:
+                    self.problems.append(_problem(node, refused))
+                    self._refused.add(ident)
+            if ident in self._refused:
+                return None
+        if scalar:
             value = node.value
-            if not node.style:  # plain: None from PyYAML's composer, "" from libyaml's
+            style = node.style  # type: ignore[attr-defined]
+            if not style:  # plain: None from PyYAML's composer, "" from libyaml's
                 if node.tag == _TAG + "str" and _RESOLVER.resolve(ScalarNode, value, (True, False)) != node.tag:
                     return MarkedText(value)  # `!!str 4`: the author said "text"
                 return None if value in _NULLS else value
-            return QuotedText(value) if node.style in ("'", '"') else MarkedText(value)
-        self._active.add(ident)
-        try:
-            if isinstance(node, SequenceNode):
-                return [self.build(item) for item in node.value]
-            return self._mapping(node)  # type: ignore[arg-type]
-        finally:
-            self._active.discard(ident)
+            return QuotedText(value) if style in ("'", '"') else MarkedText(value)
+        if isinstance(node, SequenceNode):
+            return [self.build(item) for item in node.value]
+        return self._mapping(node)  # type: ignore[arg-type]
 
     def _mapping(self, node: MappingNode) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -318,13 +455,18 @@ class _Builder:
                 merges.append((key_node, value_node))
                 continue
             if not isinstance(key_node, ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
-                self.problems.append(_problem(key_node, "a key must be plain text"))
+                self.problems.append(_problem(key_node, "a key must be plain text, not a list or a mapping; "
+                                                       "text that starts with `[` or `{` must be quoted"))
+                continue
+            refused = self._refuse(key_node) if key_node.style == '"' or self._bare_tags else None
+            if refused is not None:
+                self.problems.append(_problem(key_node, refused))
                 continue
             key = key_node.value
             if key in first_seen:
                 earlier = first_seen[key].start_mark.line + 1
                 self.problems.append(
-                    _problem(key_node, f"duplicate key `{key}` (first used on line {earlier}); each key may appear once")
+                    _problem(key_node, f"duplicate key `{shown(key)}` (first used on line {earlier}); each key may appear once")
                 )
                 continue
             first_seen[key] = key_node

@@ -192,7 +192,7 @@ def test_one_bad_file_does_not_hide_the_others(project: Path) -> None:
     put(project, "docs/notes.yml", "not: checked\n")
     result = run("check")
     assert [(f["path"], f["line"], f["column"]) for f in text_lines(result)] == [
-        ("docs/a.journey.yml", "2", "1"),
+        ("docs/a.journey.yml", "1", "9"),
         ("docs/c.journey.yml", "1", "11"),
         ("docs/d.persona.yml", "1", "1"),
         ("docs/deep/b.journey.yaml", "4", "5"),
@@ -348,6 +348,18 @@ def test_a_file_outside_the_docs_folder_resolves_beside_itself(project: Path) ->
 # -- Nothing a user can write makes it crash --------------------------------------------------
 
 
+IMAGE = "title: T\nstages:\n  - name: S\n    touchpoints:\n      - name: A\n        image: {image}\n"
+
+
+def test_an_image_name_too_long_is_a_located_error(project: Path) -> None:
+    put(project, "docs/a.journey.yml", IMAGE.format(image="x" * 300 + ".png"))
+    result = run("check")
+    assert result.exit_code == 1
+    [finding] = text_lines(result)
+    assert (finding["path"], finding["line"], finding["column"]) == ("docs/a.journey.yml", "6", "16")
+    assert "cannot be looked up (file name too long); expected a path to a picture" in finding["message"]
+
+
 def _bomb() -> str:
     lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"{c}: &{c} [" + ", ".join([f"*{p}"] * 10) + "]" for p, c in zip("abcdefgh", "bcdefghi")]
@@ -372,14 +384,26 @@ def _bomb() -> str:
         pytest.param("title: T\nstages:\n  - name: S\nimprovements: {id: a}\n", id="mapping-for-list"),
         pytest.param("title: T\npersona: 5\nstages:\n  - name: S\n", id="number-persona"),
         pytest.param("title: T\npersona: ''\nstages:\n  - name: S\n", id="empty-persona"),
+        pytest.param(IMAGE.format(image="x" * 300 + ".png"), id="image-name-too-long"),
+        pytest.param(IMAGE.format(image='"a\\0b.png"'), id="image-with-nul"),
+        pytest.param(IMAGE.format(image="loop.png"), id="image-symlink-loop"),
+        pytest.param('title: "A\\x85B"\nstages:\n  - name: S\n', id="escaped-control-character"),
+        pytest.param("title: A\x99B\nstages:\n  - name: S\n", id="raw-control-character"),
+        pytest.param("title: T\nstag", id="ends-mid-key"),
     ],
 )
 def test_no_traceback_on_bad_input(project: Path, content: str | bytes) -> None:
     put(project, "docs/bad.journey.yml", content)
     put(project, "docs/bad.persona.yml", content)
+    (project / "docs" / "loop.png").symlink_to("loop.png")
     for output in ("text", "github", "json"):
         result = run("check", "--format", output)
         assert result.exit_code == 1, result.stdout + result.stderr
+        if output == "text":
+            for finding in text_lines(result):  # one line each, inside the file
+                lines = (project / finding["path"]).read_bytes().decode("utf-8", "replace").splitlines() or [""]
+                assert int(finding["line"]) <= len(lines)
+                assert int(finding["column"]) <= len(lines[int(finding["line"]) - 1]) + 1
     assert not (project / "pwned").exists()
 
 
@@ -433,3 +457,14 @@ def test_installed_console_script_without_docs_folder(project: Path) -> None:
     assert completed.stdout == ""
     assert completed.stderr.splitlines()[-1] == ("Error: no PATH given and no docs folder `docs` here; "
                                                  "name the files or folders to check")
+
+
+def test_check_reads_symlinked_folders_as_the_build_does(project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    shared = tmp_path_factory.mktemp("shared")
+    put(shared, "lisa.persona.yml", "name: Lisa\n")
+    put(project, "docs/a.journey.yml", GOOD.replace("title: T\n", "title: T\npersona: lisa\n"))
+    (project / "docs" / "team").symlink_to(shared, target_is_directory=True)
+    (project / "docs" / "team-again").symlink_to(shared, target_is_directory=True)
+    (project / "docs" / "loop").symlink_to(project / "docs", target_is_directory=True)
+    result = run("check")
+    assert result.stdout.splitlines()[-1] == "checked 2 files: 0 errors, 0 warnings", result.stdout

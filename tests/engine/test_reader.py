@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_journey.yaml_source import MAX_ALIAS_NODES, MAX_DEPTH
+from mkdocs_journey.yaml_source import MAX_ALIAS_EXPANSION, MAX_DEPTH
 
 from .expect import Spot, assert_errors
 
@@ -181,12 +181,15 @@ def test_merging_a_non_mapping_is_an_error(load) -> None:
         pytest.param("", [(1, 1, "the file is empty")], id="empty"),
         pytest.param("# only a comment\n", [(1, 1, "the file is empty")], id="comment-only"),
         pytest.param(b"title: T\nstages:\n  - name: caf\xe9\n", [(3, 14, "not UTF-8")], id="latin-1"),
-        pytest.param("title: [a\nstages: x\n", [(2, 7, "invalid YAML")], id="unclosed-flow"),
-        pytest.param("title: T\n  stages: x\n", [(2, 9, "invalid YAML: mapping values are not allowed")],
+        pytest.param("title: [a\nstages: x\n", [(2, 7, "invalid YAML: expected `,` or `]`")], id="unclosed-flow"),
+        pytest.param("title: T\n  stages: x\n", [(2, 9, "invalid YAML: unexpected `key:` here")],
                      id="bad-indent"),
-        pytest.param("title: 'T\n", [(2, 1, "invalid YAML")], id="unclosed-quote"),
-        pytest.param("title: T\n\tstages: []\n", [(2, 1, "invalid YAML")], id="tab"),
-        pytest.param("title: *nowhere\n", [(1, 8, "invalid YAML: found undefined alias")], id="undefined-alias"),
+        # At the opening quote: PyYAML points one line past the end of the file.
+        pytest.param("title: 'T\n", [(1, 8, "invalid YAML: the quote `'` that opens this text is never closed")],
+                     id="unclosed-quote"),
+        pytest.param("title: T\n\tstages: []\n", [(2, 1, "invalid YAML: tabs cannot indent YAML")], id="tab"),
+        pytest.param("title: *nowhere\n", [(1, 8, "invalid YAML: `*nowhere` is an alias, but no anchor")],
+                     id="undefined-alias"),
     ],
 )
 def test_unreadable_files_name_line_and_column(load, content: str | bytes, expected: list[Spot]) -> None:
@@ -226,7 +229,7 @@ def test_alias_bomb_is_refused(load) -> None:
     loaded = load(billion_laughs())
     assert len(loaded.errors) == 1
     message = loaded.errors[0].message
-    assert f"aliases expand to more than {MAX_ALIAS_NODES:,} values" in message
+    assert f"aliases repeat more than {MAX_ALIAS_EXPANSION:,} characters and values" in message
     assert "billion laughs" in message
     assert loaded.document is None
 

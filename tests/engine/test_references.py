@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -10,6 +12,7 @@ from mkdocs_journey.docs_tree import DocsTree
 from mkdocs_journey.load import load_journey, load_persona
 from mkdocs_journey.slug import slugify
 
+from ..files import put
 from .expect import Spot, assert_errors
 
 MAP = "title: T\nstages:\n  - name: S\n"
@@ -247,6 +250,94 @@ def test_a_symlink_out_of_the_docs_tree_is_outside(load, write_file, tmp_path: P
     (docs_dir / "journeys" / "link.png").symlink_to(tmp_path / "secret.png")
     assert_errors(load(IMAGE_MAP.format(image="link.png"), name="journeys/trip.journey.yml"),
                   [(6, 16, "points outside the docs folder")])
+
+
+def _image_loop(docs_dir: Path) -> None:
+    (docs_dir / "journeys").mkdir(exist_ok=True)
+    (docs_dir / "journeys" / "loop.png").symlink_to("loop.png")
+
+
+@pytest.mark.parametrize(
+    ("image", "make", "expected"),
+    [
+        pytest.param("x" * 300 + ".png", None, "cannot be looked up (file name too long); expected a path to a picture "
+                                               "inside the docs folder", id="name-too-long"),
+        pytest.param("loop.png", _image_loop, "cannot be looked up (too many levels of symbolic links)",
+                     id="symlink-loop"),
+        pytest.param("img/a.png/b.png", lambda docs: put(docs, "journeys/img/a.png", b"\x89PNG"),
+                     "not found (looked for journeys/img/a.png/b.png)", id="file-as-folder"),
+    ],
+)
+def test_image_paths_the_file_system_refuses_are_located_errors(load, docs_dir: Path, image: str,
+                                                                 make: Any, expected: str) -> None:
+    if make is not None:
+        make(docs_dir)
+    loaded = load(IMAGE_MAP.format(image=image), name="journeys/trip.journey.yml")
+    assert_errors(loaded, [(6, 16, expected)])
+    assert len(loaded.errors[0].message) < 250, "the path is not repeated in full"
+
+
+def test_an_image_path_with_a_nul_byte_is_refused_before_any_look_up(load) -> None:
+    loaded = load(IMAGE_MAP.format(image='"a\\0b.png"'), name="journeys/trip.journey.yml")
+    assert_errors(loaded, [(6, 16, "U+0000 (a control character)")])
+
+
+def test_persona_image_the_file_system_refuses(write_file, docs_dir: Path) -> None:
+    path = write_file("mark.persona.yml", "name: Mark\nimage: " + "m" * 300 + ".png\n")
+    assert_errors(load_persona(path, DocsTree.scan(docs_dir), name="mark"),
+                  [(2, 8, "cannot be looked up (file name too long)")])
+
+
+def test_an_image_in_a_folder_without_permission(load, write_file, docs_dir: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    write_file("journeys/img/a.png", b"\x89PNG")
+    folder = docs_dir / "journeys" / "img"
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Root reads every folder, so there the refusal is the system call's own error.
+        real_stat = os.stat
+
+        def refusing_stat(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+            if Path(path).parent == folder:
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_stat(path, *args, **kwargs)
+
+        monkeypatch.setattr(os, "stat", refusing_stat)
+    folder.chmod(0)
+    try:
+        assert_errors(load(IMAGE_MAP.format(image="img/a.png"), name="journeys/trip.journey.yml"),
+                      [(6, 16, "cannot be looked up (permission denied)")])
+    finally:
+        folder.chmod(0o755)
+
+
+# -- Personas in symlinked folders -----------------------------------------------------------------
+
+
+def test_a_persona_in_a_symlinked_folder_is_found(load, write_file, tmp_path: Path, docs_dir: Path) -> None:
+    # MkDocs reads symlinked folders (os.walk(followlinks=True)), so the build has this
+    # persona; `persona: lisa` must find it too.
+    put(tmp_path / "shared", "lisa.persona.yml", "name: Lisa\n")
+    (docs_dir / "personas").symlink_to(tmp_path / "shared", target_is_directory=True)
+    loaded = load(PERSONA_MAP.format(ident="lisa"), name="journeys/trip.journey.yml")
+    assert loaded.ok, loaded.errors
+    assert loaded.persona_path == docs_dir / "personas" / "lisa.persona.yml"
+
+
+def test_a_symlink_loop_in_the_docs_folder_ends_the_scan(load, write_file, docs_dir: Path) -> None:
+    write_file("personas/mark.persona.yml", "name: Mark\n")
+    (docs_dir / "personas" / "again").symlink_to(docs_dir / "personas", target_is_directory=True)
+    (docs_dir / "personas" / "dead").symlink_to(docs_dir / "personas" / "dead")
+    docs = DocsTree.scan(docs_dir)
+    assert docs.personas == {"mark": [docs_dir / "personas" / "mark.persona.yml"]}
+    assert load(PERSONA_MAP.format(ident="mark")).ok
+
+
+def test_one_persona_reached_by_two_paths_is_not_ambiguous(load, write_file, docs_dir: Path) -> None:
+    write_file("personas/mark.persona.yml", "name: Mark\n")
+    (docs_dir / "team").symlink_to(docs_dir / "personas", target_is_directory=True)
+    loaded = load(PERSONA_MAP.format(ident="mark"))
+    assert loaded.ok, loaded.errors
+    assert loaded.persona_path == docs_dir / "personas" / "mark.persona.yml"
 
 
 # -- Files judged on their own -------------------------------------------------------------------

@@ -11,7 +11,7 @@ from mkdocs.exceptions import Abort
 
 from mkdocs_journey.cli import main
 
-from .conftest import INVALID_MAP, Project, plugin_records
+from .conftest import DUTCH_MAP, ENGLISH_MAP, INVALID_MAP, PERSONA, Project, plugin_records, soup
 
 
 @pytest.mark.parametrize("strict", [True, False], ids=["strict", "not-strict"])
@@ -117,3 +117,57 @@ def test_bad_option_values_are_config_errors(project: Project, option: str, valu
     assert result.returncode != 0
     assert message in result.stderr and option in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# -- Paths and characters the file system or MkDocs would choke on ------------------------------
+
+LONG_IMAGE = "x" * 300 + ".png"
+
+
+@pytest.mark.parametrize(
+    ("image", "message"),
+    [
+        pytest.param(LONG_IMAGE, ("cannot be looked up (file name too long)",), id="name-too-long"),
+        # Python before 3.13 stops at the loop; later ones see a path outside the docs folder.
+        pytest.param("../../loop/a.png", ("cannot be looked up (too many levels of symbolic links)",
+                                          "points outside the docs folder"), id="symlink-loop"),
+    ],
+)
+def test_an_image_path_the_file_system_refuses_stops_the_build_with_its_location(project: Project, image: str,
+                                                                                   message: tuple[str, ...]) -> None:
+    (project.root / "loop").symlink_to("loop", target_is_directory=True)  # outside: MkDocs would copy it
+    project.write("journeys/rondreis.journey.yml", DUTCH_MAP.replace("../img/google.png", image))
+    result = project.run_mkdocs("build")
+    assert result.returncode != 0
+    assert f"docs/journeys/rondreis.journey.yml:16:16: error: image `" in result.stderr
+    assert any(piece in result.stderr for piece in message)
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_a_persona_image_name_too_long_stops_the_build_with_its_location(project: Project) -> None:
+    project.write("persona/mark.persona.yml", PERSONA.replace("../img/mark.png", LONG_IMAGE))
+    result = project.run_mkdocs("build")
+    assert result.returncode != 0
+    assert "docs/persona/mark.persona.yml:3:8: error: image `" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("char", ["\\x85", "\\x9f", "\\uFFFE", "\\u2028"])
+def test_a_title_with_a_control_character_is_an_error_not_a_broken_page(project: Project, char: str) -> None:
+    # MkDocs used to drop the generated page's front matter silently: title and `hide` lost.
+    project.write("journeys/rondreis.journey.yml",
+                  DUTCH_MAP.replace("title: Rondreis door de VS boeken", f'title: "Rondreis{char}"'))
+    result = project.run_mkdocs("build")
+    assert result.returncode != 0
+    assert "docs/journeys/rondreis.journey.yml:1:8: error: this text holds U+" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_a_persona_in_a_symlinked_folder_builds(project: Project, tmp_path_factory: pytest.TempPathFactory) -> None:
+    shared = tmp_path_factory.mktemp("shared")
+    (shared / "lisa.persona.yml").write_text("name: Lisa\nrole: Reiziger\n", encoding="utf-8")
+    (project.docs / "team").symlink_to(shared, target_is_directory=True)
+    project.write("saas/trial.journey.yml", ENGLISH_MAP.replace("status: draft\n", "status: draft\npersona: lisa\n"))
+    site = project.build()
+    page = soup(site / "saas" / "trial" / "index.html")
+    assert "Lisa" in page.select_one(".journey").get_text()

@@ -20,7 +20,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
-from .conftest import EPOCH, INVALID_MAP, Project, page_path, soup
+from .conftest import DUTCH_MAP, EPOCH, INVALID_MAP, Project, page_path, soup
 
 ServeBuild = Callable[[], Path]
 
@@ -124,3 +124,17 @@ def test_real_mkdocs_serve_survives_a_broken_map(project: Project) -> None:
             server.kill()
             _, stderr = server.communicate(timeout=15)
     assert b"Traceback" not in stderr
+
+
+def test_serve_survives_image_paths_the_file_system_refuses(project: Project, serve_build: ServeBuild) -> None:
+    # Such a path used to raise inside the build, and `mkdocs serve` then timed out
+    # on every request until the file was fixed.
+    (project.root / "loop").symlink_to("loop", target_is_directory=True)  # outside: MkDocs would copy it
+    for image in ("x" * 300 + ".png", "../../loop/a.png"):
+        project.write("journeys/rondreis.journey.yml", DUTCH_MAP.replace("../img/google.png", image))
+        page = soup(page_path(serve_build(), "journeys/rondreis/"))
+        errors = page.select_one(".journey-errors")
+        assert errors is not None and "rondreis.journey.yml:16:16: error: image `" in errors.get_text()
+    project.write("journeys/rondreis.journey.yml", DUTCH_MAP)
+    page = soup(page_path(serve_build(), "journeys/rondreis/"))
+    assert page.select_one(".journey-errors") is None and page.select_one(".journey") is not None
