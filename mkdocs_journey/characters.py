@@ -39,6 +39,9 @@ def find_forbidden(text: str) -> re.Match[str] | None:
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 """What :meth:`str.splitlines` splits on: any of them would split a one-line message."""
 
+_SHOWN_ESCAPES = re.compile(r"\r\n|[\t\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+"""The line breaks of :data:`_LINE_BREAKS` and the tab, written as escapes when a value is quoted."""
+
 MAX_SHOWN = 80
 """Characters of a user's value quoted in a message; the rest is elided."""
 
@@ -58,9 +61,13 @@ def describe(char: str) -> str:
 
 
 def shown(value: str) -> str:
-    """A user's text as a message quotes it: on one line, escapes visible, not too long."""
+    """A user's text as a message quotes it: on one line, escapes visible, not too long.
+
+    A tab is shown as ``\\t`` too: invisible in a message, it matters where browsers
+    drop it (``/<tab>/host`` is ``//host`` to them).
+    """
     short = value if len(value) <= MAX_SHOWN else value[: MAX_SHOWN - 1] + "…"
-    return _LINE_BREAKS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), _escape(short))
+    return _SHOWN_ESCAPES.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), _escape(short))
 
 
 def one_line(message: str) -> str:

@@ -152,6 +152,71 @@ MISTAKES = {
         stages:
           - name: S
         """,
+    "a value starting with *": """\
+        title: A
+        stages:
+          - name: S
+            touchpoints:
+              - name: T
+                thought: *important*
+        """,
+    "a value starting with [": """\
+        title: A
+        stages:
+          - name: S
+            touchpoints:
+              - name: T
+                action: [Ticket](https://tracker.example.com/T-1) is open
+        """,
+    "a colon and a space in a value": """\
+        title: A
+        stages:
+          - name: S
+            touchpoints:
+              - name: T
+                thought: He said: no
+        """,
+    "a tab in the indentation": "title: A\nstages:\n  - name: S\n    touchpoints:\n\t  - name: T\n",
+    "a key indented less than its neighbours": """\
+        title: A
+        stages:
+          - name: S
+            touchpoints:
+              - name: T
+               emotion: 3
+        """,
+    "a list that is not closed": """\
+        title: A
+        stages:
+          - name: S
+            touchpoints:
+              - name: T
+                gains: [Fast
+        """,
+    "a quote that is not closed": """\
+        title: A
+        stages:
+          - name: S
+            touchpoints:
+              - name: T
+                thought: "Is it open?
+        """,
+    "an anchor that no alias uses": """\
+        title: A
+        stages:
+          - name: S
+            touchpoints:
+              - name: T
+                thought: &note keep this
+        """,
+    "a control character written as an escape": """\
+        title: "Caf\\x85"
+        stages:
+          - name: S
+        """,
+    "an image name longer than the file system allows": (
+        "title: A\nstages:\n  - name: S\n    touchpoints:\n      - name: T\n        image: " + "x" * 300 + ".png\n"
+    ),
     "image not found and outside the docs": """\
         title: A
         stages:
