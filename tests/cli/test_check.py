@@ -431,14 +431,19 @@ def test_version() -> None:
 # -- The installed console script ---------------------------------------------------------------
 
 
-def test_installed_console_script(project: Path) -> None:
+def _console_script(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the installed ``mkdocs-journey`` command in ``project``, as a user's shell would."""
     script = Path(sys.executable).with_name("mkdocs-journey")
     if not script.exists():
         pytest.skip(f"no console script beside {sys.executable}; install the project (pip install -e .)")
-    put(project, "docs/a.journey.yml", BAD)
     env = {**os.environ, "NO_COLOR": "1"}
-    completed = subprocess.run([str(script), "check", "--format", "json"], cwd=project, env=env,
-                               capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run([str(script), *args], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_installed_console_script(project: Path) -> None:
+    put(project, "docs/a.journey.yml", BAD)
+    completed = _console_script(project, "check", "--format", "json")
     assert completed.returncode == 1, completed.stderr
     assert completed.stderr == ""
     findings = json.loads(completed.stdout)["findings"]
@@ -446,13 +451,8 @@ def test_installed_console_script(project: Path) -> None:
 
 
 def test_installed_console_script_without_docs_folder(project: Path) -> None:
-    script = Path(sys.executable).with_name("mkdocs-journey")
-    if not script.exists():
-        pytest.skip(f"no console script beside {sys.executable}; install the project (pip install -e .)")
     put(project, "some-project/docs/a.journey.yml", BAD)
-    env = {**os.environ, "NO_COLOR": "1"}
-    completed = subprocess.run([str(script), "check"], cwd=project, env=env,
-                               capture_output=True, text=True, timeout=120, check=False)
+    completed = _console_script(project, "check")
     assert completed.returncode == 2
     assert completed.stdout == ""
     assert completed.stderr.splitlines()[-1] == ("Error: no PATH given and no docs folder `docs` here; "
