@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -265,3 +266,34 @@ def test_no_placeholder_without_a_value() -> None:
     found = [f"{path.relative_to(REPO)}: {placeholder}" for path in files
              for placeholder in PLACEHOLDERS if placeholder in path.read_text(encoding="utf-8")]
     assert found == []
+
+
+@pytest.mark.parametrize("page", ["README.md", "docs/index.md", "docs/getting-started.md", "docs/troubleshooting.md"])
+def test_the_pages_a_newcomer_reads_say_what_happens_on_zensical_and_mkdocs_2(page: str) -> None:
+    """Zensical silently ignores the plugin and publishes the raw YAML: a team must learn that before it switches."""
+    text = (REPO / page).read_text(encoding="utf-8")
+    assert "Zensical" in text and "MkDocs 2.0" in text, page
+    assert "raw" in text, f"{page} should say that Zensical publishes the raw journey files"
+
+
+#: Words that give away a Dutch text; the schema is read in English editors.
+DUTCH = re.compile(r"\b(de|het|een|van|voor|Leeftijd|Stad|klant|reis)\b")
+
+
+@pytest.mark.parametrize("kind", ["journey", "persona"])
+def test_the_shipped_schemas_speak_english(kind: str) -> None:
+    schema = json.loads((PACKAGE / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    descriptions: list[str] = []
+
+    def collect(node: object) -> None:
+        if isinstance(node, dict):
+            descriptions.extend(v for k, v in node.items() if k in ("description", "title") and isinstance(v, str))
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+
+    collect(schema)
+    assert descriptions
+    assert [d for d in descriptions if DUTCH.search(d)] == []
