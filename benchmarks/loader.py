@@ -20,9 +20,9 @@ from pathlib import Path
 
 import yaml
 
-from mkdocs_journey.docs_tree import DocsTree
-from mkdocs_journey.load import load_journey
-from mkdocs_journey.yaml_source import read_yaml
+from mkdocs_journey.engine.docs_tree import DocsTree
+from mkdocs_journey.engine.load import load_journey
+from mkdocs_journey.engine.yaml_source import read_yaml
 
 TARGET_RATIO = 3.0
 

@@ -5,11 +5,11 @@ with every error located), ``analyse`` (scores, backlog order, health) and ``ren
 (model -> HTML). The MkDocs plugin and the command line are thin adapters over it.
 """
 
-from .analyse import Analysis, BacklogItem, HealthFinding, analyse, is_quick_win, priority_score
-from .diagnostics import Finding, Severity
-from .docs_tree import DocsTree
-from .load import LoadedJourney, LoadedPersona, load_journey, load_persona
-from .model import Backstage, Improvement, Journey, Kpi, Persona, Stage, Touchpoint
+from .engine.analyse import Analysis, BacklogItem, HealthFinding, analyse, is_quick_win, priority_score
+from .engine.diagnostics import Finding, Severity
+from .engine.docs_tree import DocsTree
+from .engine.load import LoadedJourney, LoadedPersona, load_journey, load_persona
+from .engine.model import Backstage, Improvement, Journey, Kpi, Persona, Stage, Touchpoint
 
 __version__ = "0.1.0"
 

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from mkdocs_journey.cli import main
-from mkdocs_journey.schema import generate
+from mkdocs_journey.engine.schema import generate
 
 from ..files import put
 

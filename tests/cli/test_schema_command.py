@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_journey.schema import dumps, generate, schema_url, shipped
+from mkdocs_journey.engine.schema import dumps, generate, schema_url, shipped
 
 
 def mkdocs_journey(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -100,7 +100,7 @@ def test_wheel_carries_templates_styles_catalogs_schemas_and_types(dist: Dist) -
 def test_sdist_carries_the_sources_tests_and_example_site(dist: Dist) -> None:
     with tarfile.open(dist.sdist) as sdist:
         names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
-    for required in ("pyproject.toml", "LICENSE", "README.md", "mkdocs_journey/plugin.py",
+    for required in ("pyproject.toml", "LICENSE", "README.md", "mkdocs_journey/plugin/plugin.py",
                      "mkdocs_journey/translations/nl.yml", "example-site/mkdocs.yml", "tests/conftest.py"):
         assert required in names
 

@@ -7,8 +7,8 @@ from typing import Callable
 
 import pytest
 
-from mkdocs_journey.docs_tree import DocsTree
-from mkdocs_journey.load import LoadedJourney, LoadedPersona, load_journey, load_persona
+from mkdocs_journey.engine.docs_tree import DocsTree
+from mkdocs_journey.engine.load import LoadedJourney, LoadedPersona, load_journey, load_persona
 
 
 @pytest.fixture

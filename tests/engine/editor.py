@@ -22,7 +22,7 @@ import yaml
 from jsonschema import ValidationError
 from jsonschema.validators import extend
 
-from mkdocs_journey.schema import shipped
+from mkdocs_journey.engine.schema import shipped
 
 _TAG = "tag:yaml.org,2002:"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mkdocs_journey.load import LoadedJourney, LoadedPersona
+from mkdocs_journey.engine.load import LoadedJourney, LoadedPersona
 
 Spot = tuple[int, int, str]
 """(line, column, a piece of the message) that a test expects."""

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from mkdocs_journey.analyse import (
+from mkdocs_journey.engine.analyse import (
     HEALTH_KINDS,
     analyse,
     improvement_anchor,
@@ -16,11 +16,11 @@ from mkdocs_journey.analyse import (
     priority_score,
     touchpoint_anchor,
 )
-from mkdocs_journey.check import health_findings
-from mkdocs_journey.clock import today
-from mkdocs_journey.diagnostics import Severity
-from mkdocs_journey.i18n import Translator
-from mkdocs_journey.model import Improvement, Kpi
+from mkdocs_journey.engine.check import health_findings
+from mkdocs_journey.engine.clock import today
+from mkdocs_journey.engine.diagnostics import Severity
+from mkdocs_journey.engine.i18n import Translator
+from mkdocs_journey.engine.model import Improvement, Kpi
 
 TODAY = date(2026, 11, 1)
 HEALTHY_HEAD = "title: T\nstatus: validated\nreviewed: 2026-10-01\n"

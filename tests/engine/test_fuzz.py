@@ -28,16 +28,16 @@ from typing import Callable
 import pytest
 import yaml
 
-from mkdocs_journey import yaml_source
-from mkdocs_journey.check import check_paths
-from mkdocs_journey.diagnostics import Finding
-from mkdocs_journey.docs_tree import DocsTree, is_persona_file
-from mkdocs_journey.export import ExportedMap, dump_export, export_journeys
-from mkdocs_journey.i18n import Translator
-from mkdocs_journey.load import load_journey
-from mkdocs_journey.plugin_sources import map_title, page_markdown
-from mkdocs_journey.render import PageContext, render_map
-from mkdocs_journey.render.inline_markdown import InlineMarkdown
+from mkdocs_journey.engine import yaml_source
+from mkdocs_journey.engine.check import check_paths
+from mkdocs_journey.engine.diagnostics import Finding
+from mkdocs_journey.engine.docs_tree import DocsTree, is_persona_file
+from mkdocs_journey.engine.export import ExportedMap, dump_export, export_journeys
+from mkdocs_journey.engine.i18n import Translator
+from mkdocs_journey.engine.load import load_journey
+from mkdocs_journey.plugin.sources import map_title, page_markdown
+from mkdocs_journey.engine.render import PageContext, render_map
+from mkdocs_journey.engine.render.inline_markdown import InlineMarkdown
 
 REPO = Path(__file__).resolve().parents[2]
 SOURCES = (REPO / "example-site" / "docs", REPO / "docs")

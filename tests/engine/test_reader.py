@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_journey.yaml_source import MAX_ALIAS_EXPANSION, MAX_DEPTH
+from mkdocs_journey.engine.yaml_source import MAX_ALIAS_EXPANSION, MAX_DEPTH
 
 from .expect import Spot, assert_errors
 

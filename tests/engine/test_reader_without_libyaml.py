@@ -22,7 +22,7 @@ WITHOUT_LIBYAML = """
 import sys
 sys.modules["yaml._yaml"] = None  # what `import yaml._yaml` finds when PyYAML has no libyaml
 import yaml
-import mkdocs_journey.yaml_source as source
+import mkdocs_journey.engine.yaml_source as source
 assert not yaml.__with_libyaml__ and source._Loader is yaml.SafeLoader, "libyaml is still in use"
 import pytest
 sys.exit(pytest.main(sys.argv[1:]))

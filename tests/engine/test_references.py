@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from mkdocs_journey.docs_tree import DocsTree
-from mkdocs_journey.load import load_journey, load_persona
-from mkdocs_journey.slug import slugify
+from mkdocs_journey.engine.docs_tree import DocsTree
+from mkdocs_journey.engine.load import load_journey, load_persona
+from mkdocs_journey.engine.slug import slugify
 
 from ..files import put
 from .expect import Spot, assert_errors

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
-from mkdocs_journey.docs_tree import DocsTree
-from mkdocs_journey.load import load_journey
-from mkdocs_journey.schema import SCHEMAS, dumps, generate, shipped
+from mkdocs_journey.engine.docs_tree import DocsTree
+from mkdocs_journey.engine.load import load_journey
+from mkdocs_journey.engine.schema import SCHEMAS, dumps, generate, shipped
 
 from .editor import Yaml12Loader, validator
 
@@ -23,7 +23,7 @@ COMPLETE = Path(__file__).parent / "data" / "complete.journey.yml"
 def test_shipped_schema_is_up_to_date(kind: str) -> None:
     assert shipped(kind) == dumps(kind), (
         f"mkdocs_journey/schema/{kind}.schema.json is out of date with the models; "
-        "run `python -m mkdocs_journey.schema` and commit the result"
+        "run `python -m mkdocs_journey.engine.schema` and commit the result"
     )
 
 
@@ -123,7 +123,7 @@ def test_schema_accepts_a_numeric_id_the_loader_keeps_as_text() -> None:
 
 
 def test_schema_command_module_writes_the_files(tmp_path: Path) -> None:
-    from mkdocs_journey.schema import write_all
+    from mkdocs_journey.engine.schema import write_all
 
     written = write_all(tmp_path)
     assert sorted(p.name for p in written) == ["journey.schema.json", "persona.schema.json"]

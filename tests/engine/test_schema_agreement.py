@@ -18,10 +18,10 @@ from typing import NamedTuple
 
 import pytest
 
-from mkdocs_journey.docs_tree import DocsTree
-from mkdocs_journey.load import load_journey, load_persona
-from mkdocs_journey.model import Backstage, Improvement, Journey, Kpi, Persona, Stage, Touchpoint
-from mkdocs_journey.schema import schema_url
+from mkdocs_journey.engine.docs_tree import DocsTree
+from mkdocs_journey.engine.load import load_journey, load_persona
+from mkdocs_journey.engine.model import Backstage, Improvement, Journey, Kpi, Persona, Stage, Touchpoint
+from mkdocs_journey.engine.schema import schema_url
 
 from ..files import put
 from .editor import editor_errors

@@ -12,8 +12,8 @@ import time
 import pytest
 import yaml
 
-from mkdocs_journey import yaml_source
-from mkdocs_journey.yaml_source import MAX_ALIAS_EXPANSION
+from mkdocs_journey.engine import yaml_source
+from mkdocs_journey.engine.yaml_source import MAX_ALIAS_EXPANSION
 
 from .expect import Spot, assert_errors
 

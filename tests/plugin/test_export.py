@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_journey.i18n import Translator
+from mkdocs_journey.engine.i18n import Translator
 
 from .conftest import Project, map_url, page_path, read_json
 

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from mkdocs_journey.i18n import Translator
+from mkdocs_journey.engine.i18n import Translator
 
 from .conftest import Project, page_path, plugin_records, soup
 

@@ -15,14 +15,14 @@ import pytest
 from material.plugins.search.plugin import SearchIndex as MaterialSearchIndex
 from mkdocs.contrib.search.search_index import SearchIndex as MkDocsSearchIndex
 
-from mkdocs_journey.analyse import analyse
-from mkdocs_journey.docs_tree import DocsTree
-from mkdocs_journey.i18n import Translator
-from mkdocs_journey.load import load_journey
-from mkdocs_journey.plugin_page import SearchOutline, search_outline
-from mkdocs_journey.render import PageContext, render_map
-from mkdocs_journey.render.environment import environment
-from mkdocs_journey.render.page import build_view
+from mkdocs_journey.engine.analyse import analyse
+from mkdocs_journey.engine.docs_tree import DocsTree
+from mkdocs_journey.engine.i18n import Translator
+from mkdocs_journey.engine.load import load_journey
+from mkdocs_journey.plugin.page import SearchOutline, search_outline
+from mkdocs_journey.engine.render import PageContext, render_map
+from mkdocs_journey.engine.render.environment import environment
+from mkdocs_journey.engine.render.page import build_view
 
 from ..files import put
 from .conftest import Project, map_url, read_json

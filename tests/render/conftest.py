@@ -9,11 +9,11 @@ from typing import Any, Callable
 import pytest
 from bs4 import BeautifulSoup
 
-from mkdocs_journey.docs_tree import DocsTree
-from mkdocs_journey.i18n import Translator
-from mkdocs_journey.load import LoadedJourney, load_journey
-from mkdocs_journey.render import PageContext, render_journey
-from mkdocs_journey.render.inline_markdown import InlineMarkdown
+from mkdocs_journey.engine.docs_tree import DocsTree
+from mkdocs_journey.engine.i18n import Translator
+from mkdocs_journey.engine.load import LoadedJourney, load_journey
+from mkdocs_journey.engine.render import PageContext, render_journey
+from mkdocs_journey.engine.render.inline_markdown import InlineMarkdown
 
 TODAY = date(2026, 11, 1)
 

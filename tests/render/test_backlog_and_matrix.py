@@ -6,9 +6,9 @@ from typing import Callable
 
 from bs4 import BeautifulSoup
 
-from mkdocs_journey.analyse import analyse
-from mkdocs_journey.load import LoadedJourney
-from mkdocs_journey.render.matrix import build_matrix
+from mkdocs_journey.engine.analyse import analyse
+from mkdocs_journey.engine.load import LoadedJourney
+from mkdocs_journey.engine.render.matrix import build_matrix
 
 from .conftest import TODAY, Render
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from mkdocs_journey.render.emotion_curve import HEIGHT, MOUTHS, WIDTH, emotion_points, level
+from mkdocs_journey.engine.render.emotion_curve import HEIGHT, MOUTHS, WIDTH, emotion_points, level
 
 from .conftest import Render
 

@@ -7,9 +7,9 @@ from typing import Callable
 
 from bs4 import BeautifulSoup
 
-from mkdocs_journey.docs_tree import DocsTree
-from mkdocs_journey.load import load_journey
-from mkdocs_journey.render import render_errors, render_journey
+from mkdocs_journey.engine.docs_tree import DocsTree
+from mkdocs_journey.engine.load import load_journey
+from mkdocs_journey.engine.render import render_errors, render_journey
 
 from .conftest import context
 

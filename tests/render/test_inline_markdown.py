@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from mkdocs_journey.render.inline_markdown import InlineMarkdown, is_safe_url
+from mkdocs_journey.engine.render.inline_markdown import InlineMarkdown, is_safe_url
 
 ATTACKS = [
     "<script>alert(1)</script>",

@@ -7,9 +7,9 @@ from typing import Callable
 
 from bs4 import BeautifulSoup
 
-from mkdocs_journey.docs_tree import DocsTree
-from mkdocs_journey.load import LoadedJourney, load_journey
-from mkdocs_journey.render import DEFAULT_LANES, render_journey
+from mkdocs_journey.engine.docs_tree import DocsTree
+from mkdocs_journey.engine.load import LoadedJourney, load_journey
+from mkdocs_journey.engine.render import DEFAULT_LANES, render_journey
 
 from .conftest import FULL_MAP, SVG, Render, context
 

@@ -29,27 +29,28 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import clock
-from .check import duplicate_persona_errors, health_findings
+from ..engine import clock
+from ..engine.check import duplicate_persona_errors, health_findings
+from ..engine.diagnostics import Finding, Severity
+from ..engine.docs_tree import DocsTree, is_journey_file, is_persona_file
+from ..engine.export import ExportedMap, dump_export, export_journeys
+from ..engine.i18n import Translator
+from ..engine.limits import limit_touchpoints
+from ..engine.load import LoadedPersona, load_journey, load_persona
+from ..engine.render import PageContext, render_map
+from ..engine.render.inline_markdown import InlineMarkdown
 from .config import JourneyConfig
-from .diagnostics import Finding, Severity
-from .docs_tree import DocsTree, is_journey_file, is_persona_file
-from .export import ExportedMap, dump_export, export_journeys
-from .i18n import Translator
-from .limits import limit_touchpoints
-from .load import LoadedPersona, load_journey, load_persona
-from .plugin_language import choose_language
-from .plugin_links import PageLinks
-from .plugin_page import outline, page_content, search_outline
-from .plugin_sources import MapPage, drop_maps_from_nav, map_title, page_markdown, page_src_uri, rewrite_nav
-from .render import PageContext, render_map
-from .render.inline_markdown import InlineMarkdown
+from .language import choose_language
+from .links import PageLinks
+from .page import outline, page_content, search_outline
+from .sources import MapPage, drop_maps_from_nav, map_title, page_markdown, page_src_uri, rewrite_nav
 
-log = get_plugin_logger(__name__)
+# The logger keeps the name it had before the adapter became a package, so log filters keep working.
+log = get_plugin_logger("mkdocs_journey.plugin")
 
 STYLESHEET = "assets/stylesheets/journey.css"
 """Where the package stylesheet is published (and linked from every page)."""
-STYLESHEET_SOURCE = Path(__file__).parent / "assets" / "stylesheets" / "journey.css"
+STYLESHEET_SOURCE = Path(__file__).parent.parent / "assets" / "stylesheets" / "journey.css"
 EXPORT_FILE = "journeys.json"
 
 

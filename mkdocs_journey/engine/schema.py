@@ -1,7 +1,7 @@
 """The JSON Schema of the format, generated from the models that validate it.
 
 Editors use it for completion and red squiggles while authors type. The shipped copy
-in ``schema/`` is regenerated with ``python -m mkdocs_journey.schema`` and a test
+in ``schema/`` is regenerated with ``python -m mkdocs_journey.engine.schema`` and a test
 fails when it is out of date. Each schema's ``$id`` is where that copy can be read on
 the repository's default branch, so a modeline can name one stable URL.
 """
@@ -41,11 +41,11 @@ def dumps(kind: str) -> str:
 
 
 def shipped(kind: str) -> str:
-    return resources.files(__package__).joinpath("schema").joinpath(f"{kind}.schema.json").read_text("utf-8")
+    return resources.files("mkdocs_journey").joinpath("schema").joinpath(f"{kind}.schema.json").read_text("utf-8")
 
 
 def write_all(folder: Path | None = None) -> list[Path]:
-    folder = folder or Path(__file__).parent / "schema"
+    folder = folder or Path(__file__).parent.parent / "schema"
     written = []
     for kind in SCHEMAS:
         target = folder / f"{kind}.schema.json"

@@ -16,9 +16,9 @@ from typing import Any
 
 import yaml
 
-from .analyse import DEFAULT_STALE_AFTER_DAYS
-from .limits import DEFAULT_MAX_TOUCHPOINTS
-from .yaml_source import DEFAULT_MAX_FILE_SIZE
+from ..engine.analyse import DEFAULT_STALE_AFTER_DAYS
+from ..engine.limits import DEFAULT_MAX_TOUCHPOINTS
+from ..engine.yaml_source import DEFAULT_MAX_FILE_SIZE
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 

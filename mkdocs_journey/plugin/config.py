@@ -12,10 +12,10 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from .analyse import DEFAULT_STALE_AFTER_DAYS
-from .limits import DEFAULT_MAX_TOUCHPOINTS
-from .render import DEFAULT_LANES
-from .yaml_source import DEFAULT_MAX_FILE_SIZE
+from ..engine.analyse import DEFAULT_STALE_AFTER_DAYS
+from ..engine.limits import DEFAULT_MAX_TOUCHPOINTS
+from ..engine.render import DEFAULT_LANES
+from ..engine.yaml_source import DEFAULT_MAX_FILE_SIZE
 
 #: What Material for MkDocs' ``hide`` front matter understands.
 MATERIAL_HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")

@@ -18,8 +18,8 @@ from markupsafe import escape
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import TableOfContents
 
-from .docs_tree import is_journey_file, stem
-from .load import LoadedJourney
+from ..engine.docs_tree import is_journey_file, stem
+from ..engine.load import LoadedJourney
 
 
 @dataclass

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .check import check_paths
-from .clock import today
-from .diagnostics import findings_to_json
-from .docs_tree import DocsTree, find_files
-from .schema import SCHEMAS, dumps
+from .. import __version__
+from ..engine.check import check_paths
+from ..engine.clock import today
+from ..engine.diagnostics import findings_to_json
+from ..engine.docs_tree import DocsTree, find_files
+from ..engine.schema import SCHEMAS, dumps
 from .site_settings import SiteSettings, default_site, find_site
 
 

@@ -17,13 +17,13 @@ DEFAULT_LANGUAGE = "en"
 
 
 def available_languages() -> list[str]:
-    folder = resources.files(__package__).joinpath("translations")
+    folder = resources.files("mkdocs_journey").joinpath("translations")
     return sorted(p.name.rsplit(".", 1)[0] for p in folder.iterdir() if p.name.endswith(".yml"))
 
 
 @lru_cache(maxsize=None)
 def _catalog(language: str) -> dict[str, Any]:
-    text = resources.files(__package__).joinpath("translations").joinpath(f"{language}.yml").read_text("utf-8")
+    text = resources.files("mkdocs_journey").joinpath("translations").joinpath(f"{language}.yml").read_text("utf-8")
     return yaml.safe_load(text)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .i18n import DEFAULT_LANGUAGE, available_languages, normalise_language
+from ..engine.i18n import DEFAULT_LANGUAGE, available_languages, normalise_language
 
 
 @dataclass(frozen=True)
