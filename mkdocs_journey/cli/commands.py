@@ -12,6 +12,7 @@ from ..engine.check import check_paths
 from ..engine.clock import today
 from ..engine.diagnostics import findings_to_json
 from ..engine.docs_tree import DocsTree, find_files
+from ..engine.i18n import Translator
 from ..engine.schema import SCHEMAS, dumps
 from .site_settings import SiteSettings, default_site, find_site
 
@@ -81,9 +82,10 @@ def check(paths: tuple[Path, ...], output: str, docs_dir: Path | None, strict: b
     else:
         for finding in result.findings:
             click.echo(finding.format_github() if output == "github" else finding.format_text())
-        summary = (f"checked {result.files} file{'s' if result.files != 1 else ''}: "
-                   f"{result.errors} error{'s' if result.errors != 1 else ''}, "
-                   f"{result.warnings} warning{'s' if result.warnings != 1 else ''}")
+        english = Translator()  # the command speaks English, whatever the site's language
+        summary = english("check.summary", files=english("check.files", count=result.files),
+                          errors=english("check.errors", count=result.errors),
+                          warnings=english("check.warnings", count=result.warnings))
         click.echo(summary, err=output == "github")
     failed = result.errors > 0 or (strict and result.warnings > 0)
     sys.exit(1 if failed else 0)

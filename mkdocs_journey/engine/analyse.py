@@ -112,8 +112,10 @@ def analyse(loaded: LoadedJourney, *, today: date, stale_after_days: int = DEFAU
     else:
         age = (today - journey.reviewed).days
         if age > stale_after_days:
-            health.append(HealthFinding("stale", {"date": translate.date(journey.reviewed), "days": str(age),
-                                                  "limit": str(stale_after_days)}, ("reviewed",)))
+            health.append(HealthFinding("stale", {"date": translate.date(journey.reviewed),
+                                                  "days": translate("days", count=age),
+                                                  "limit": translate("days", count=stale_after_days)},
+                                        ("reviewed",)))
     for s, stage in enumerate(journey.stages):
         assert stage.id is not None
         if not stage.touchpoints:

@@ -2,18 +2,29 @@
 
 Labels live in ``translations/<lang>.yml`` beside this module, so adding a language
 is adding a file; code asks for keys and never holds user-facing text itself.
+
+Dates and plurals follow the language's CLDR rules through Babel (what Material's
+blog plugin uses), so a new language gets its month names and plural forms with no
+code: a label that counts something is a mapping of plural forms (``one``, ``other``,
+and whatever else the language's rules name) instead of a string.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Union
 
 import yaml
+from babel import Locale
+from babel.dates import format_date
 
 DEFAULT_LANGUAGE = "en"
+
+Label = Union[str, dict[str, str]]
+"""A label's text, or its plural forms by CLDR category (``one``, ``few``, ``other``...)."""
 
 
 def available_languages() -> list[str]:
@@ -22,9 +33,24 @@ def available_languages() -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def _catalog(language: str) -> dict[str, Any]:
+def _catalog(language: str) -> dict[str, Label]:
     text = resources.files("mkdocs_journey").joinpath("translations").joinpath(f"{language}.yml").read_text("utf-8")
     return yaml.safe_load(text)
+
+
+def labels(language: str) -> Mapping[str, Label]:
+    """The labels one language's file itself holds, without the English fallback.
+
+    For the tests that keep every language complete: a Translator cannot tell a
+    Dutch label from the English one it fell back to.
+    """
+    return _catalog(language)
+
+
+@lru_cache(maxsize=None)
+def locale(language: str) -> Locale:
+    """Babel's locale for a language we have: its plural rules and month names."""
+    return Locale.parse(language)
 
 
 def normalise_language(code: str | None) -> str | None:
@@ -42,17 +68,29 @@ class Translator:
         self.language = normalise_language(language) or DEFAULT_LANGUAGE
         self._labels = _catalog(self.language)
         self._fallback = _catalog(DEFAULT_LANGUAGE)
+        self._locale = locale(self.language)
 
     def __call__(self, key: str, **params: Any) -> str:
+        """The label ``key`` with ``params`` filled in; a plural label picks its form by ``count``."""
         text = self._labels.get(key, self._fallback.get(key))
         if text is None:
             raise KeyError(f"no label {key!r} in the {self.language} or {DEFAULT_LANGUAGE} translations")
+        if isinstance(text, dict):
+            if "count" not in params:
+                raise KeyError(f"label {key!r} has plural forms: pass count=")
+            text = text.get(self.plural_form(params["count"]), text["other"])
         return str(text).format(**params) if params else str(text)
 
+    def plural_form(self, count: int) -> str:
+        """The CLDR plural category of ``count`` in this language: "one", "other", ..."""
+        return str(self._locale.plural_form(count))
+
     def date(self, value: date) -> str:
-        """A date the way the language writes it: "14 October 2026", "14 oktober 2026"."""
-        months = self("months").split()
-        return self("date_format").format(day=value.day, month=months[value.month - 1], year=value.year)
+        """A date the way the language writes it: "14 October 2026", "14 oktober 2026".
+
+        The label ``date_format`` is a Babel (CLDR) pattern; Babel supplies the month names.
+        """
+        return str(format_date(value, self("date_format"), locale=self._locale))
 
     def due(self, value: date | str) -> str:
         """A due date or a quarter (``2027-Q1`` -> "Q1 2027")."""

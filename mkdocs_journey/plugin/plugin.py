@@ -177,9 +177,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             for finding in problems[name]:
                 log.error(finding.format_text())
         if broken and not self.serving:
-            count = len(broken)
-            raise PluginError(f"{count} journey file{'s' if count != 1 else ''} "
-                              f"{'have' if count != 1 else 'has'} errors; fix them to build the site")
+            # English, like the rest of the build's log, whatever the site's language.
+            raise PluginError(Translator()("build.errors", count=len(broken)))
 
     def _add_stylesheet(self, files: Files, config: MkDocsConfig) -> None:
         # A stylesheet the site already has at that path is the author's override.

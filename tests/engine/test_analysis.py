@@ -19,7 +19,7 @@ from mkdocs_journey.engine.analyse import (
 from mkdocs_journey.engine.check import health_findings
 from mkdocs_journey.engine.clock import today
 from mkdocs_journey.engine.diagnostics import Severity
-from mkdocs_journey.engine.i18n import Translator
+from mkdocs_journey.engine.i18n import Translator, available_languages, labels
 from mkdocs_journey.engine.model import Improvement, Kpi
 
 TODAY = date(2026, 11, 1)
@@ -97,11 +97,12 @@ def test_each_health_check_names_its_place(load, text: str, expected: list[tuple
 def test_every_health_kind_is_covered_and_translated() -> None:
     assert set(HEALTH_KINDS) == {"unaddressed-pain", "no-owner", "no-due", "empty-stage", "no-emotion",
                                  "off-brand", "stale", "not-reviewed", "draft"}
-    for language in ("en", "nl"):
-        translate = Translator(language)
+    for language in available_languages():
+        # The language's own file: a Translator would fall back to English and always find one.
+        own = labels(language)
         for kind in HEALTH_KINDS:
-            assert translate(f"health.{kind}", pain="p", touchpoint="t", improvement="i", status="s",
-                             stage="s", date="d", days="1", limit="2")
+            assert isinstance(own.get(f"health.{kind}"), str), f"{language}.yml has no health.{kind}"
+            assert isinstance(own.get(f"health.kind.{kind}"), str), f"{language}.yml has no health.kind.{kind}"
 
 
 def test_staleness_uses_today_and_the_limit(load) -> None:
@@ -111,6 +112,21 @@ def test_staleness_uses_today_and_the_limit(load) -> None:
     assert [w[0] for w in warnings(loaded, today=date(2026, 7, 1))] == ["stale"]  # 181 days
     assert warnings(loaded, today=date(2026, 7, 1), stale_after_days=365) == []
     assert [w[0] for w in warnings(loaded, today=date(2026, 1, 2), stale_after_days=0)] == ["stale"]
+
+
+@pytest.mark.parametrize(("language", "limit", "expected"), [
+    ("en", 0, "last reviewed with customers on 31 October 2026, 1 day ago (more than 0 days)"),
+    ("en", 1, None),
+    ("en", None, "last reviewed with customers on 31 October 2025, 366 days ago (more than 180 days)"),
+    ("nl", 0, "laatst met klanten gevalideerd op 31 oktober 2026, 1 dag geleden (meer dan 0 dagen)"),
+    ("nl", None, "laatst met klanten gevalideerd op 31 oktober 2025, 366 dagen geleden (meer dan 180 dagen)"),
+])
+def test_the_stale_note_counts_its_days(load, language: str, limit: int | None, expected: str | None) -> None:
+    reviewed = "2026-10-31" if limit is not None else "2025-10-31"
+    loaded = load(f"title: T\nstatus: validated\nreviewed: {reviewed}\nstages:\n  - name: S\n"
+                  "    touchpoints: [{name: A, emotion: 3}]\n")
+    found = warnings(loaded, stale_after_days=180 if limit is None else limit, translate=Translator(language))
+    assert [w[3] for w in found] == ([] if expected is None else [expected])
 
 
 def test_done_and_dropped_improvements_need_no_owner_or_due(load) -> None:

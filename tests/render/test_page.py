@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+import pytest
 from bs4 import BeautifulSoup
 
 from mkdocs_journey.engine.docs_tree import DocsTree
@@ -58,6 +59,26 @@ def test_stale_and_missing_review_get_a_warning(render: Render) -> None:
     assert fresh.select_one(".journey-badge--warning") is None
     missing = render(MINIMAL.replace("reviewed: 2026-10-01\n", ""))
     assert missing.select_one(".journey-badge--warning").get_text(strip=True) == "not reviewed with customers"
+
+
+@pytest.mark.parametrize(("language", "text"), [("en", "stale: older than 1 day"),
+                                              ("nl", "verouderd: ouder dan 1 dag")])
+def test_a_one_day_limit_is_one_day(render: Render, language: str, text: str) -> None:
+    stale = render(MINIMAL, language=language, stale_after_days=1)  # reviewed 31 days before today
+    assert stale.select_one(".journey-badge--warning").get_text(strip=True) == text
+
+
+@pytest.mark.parametrize(("language", "one", "four"), [
+    ("en", "1 note on this map", "4 notes on this map"),
+    ("nl", "1 aandachtspunt op deze kaart", "4 aandachtspunten op deze kaart"),
+])
+def test_the_health_count_agrees_with_its_number(render: Render, language: str, one: str, four: str) -> None:
+    draft = render(MINIMAL.replace("status: validated\n", ""), language=language)  # only the draft note
+    assert len(draft.select(".journey-health__note")) == 1
+    assert draft.select_one(".journey-health__count").get_text(strip=True) == one
+    full = render(language=language)
+    assert len(full.select(".journey-health__note")) == 4
+    assert full.select_one(".journey-health__count").get_text(strip=True) == four
 
 
 def test_persona_card(render: Render) -> None:
