@@ -12,6 +12,7 @@ from ..engine.check import check_paths
 from ..engine.clock import today
 from ..engine.diagnostics import findings_to_json
 from ..engine.docs_tree import DocsTree, find_files
+from ..engine.messages import message, plural
 from ..engine.schema import SCHEMAS, dumps
 from .site_settings import SiteSettings, default_site, find_site
 
@@ -50,8 +51,7 @@ def check(paths: tuple[Path, ...], output: str, docs_dir: Path | None, strict: b
         # Never the current folder itself: run in a home folder, that would read every project below it.
         root = docs_dir or here.docs_dir
         if not root.is_dir():
-            raise click.UsageError(f"no PATH given and no docs folder `{_shown(root)}` here; "
-                                   "name the files or folders to check")
+            raise click.UsageError(message("cli.no_docs_folder", folder=_shown(root)))
         paths = (root,)
     # Each PATH is judged with its own site's docs folder, as its build would judge it.
     files: dict[Path, Path] = {}
@@ -60,8 +60,7 @@ def check(paths: tuple[Path, ...], output: str, docs_dir: Path | None, strict: b
         found = find_files(path) if path.is_dir() else [path]
         if not found:
             # A mistyped folder (or a CI job run in the wrong place) must not pass as "0 errors".
-            raise click.UsageError(f"no journey or persona files (*.journey.yml, *.journey.yaml, *.persona.yml, "
-                                   f"*.persona.yaml) in `{_shown(path)}`")
+            raise click.UsageError(message("cli.no_files", path=_shown(path)))
         for file in found:
             files.setdefault(file.resolve(), root)  # a file named twice is checked once
     trees: dict[Path, DocsTree] = {}
@@ -81,9 +80,9 @@ def check(paths: tuple[Path, ...], output: str, docs_dir: Path | None, strict: b
     else:
         for finding in result.findings:
             click.echo(finding.format_github() if output == "github" else finding.format_text())
-        summary = (f"checked {result.files} file{'s' if result.files != 1 else ''}: "
-                   f"{result.errors} error{'s' if result.errors != 1 else ''}, "
-                   f"{result.warnings} warning{'s' if result.warnings != 1 else ''}")
+        summary = message("cli.summary", files=plural("cli.summary.files", result.files),
+                          errors=plural("cli.summary.errors", result.errors),
+                          warnings=plural("cli.summary.warnings", result.warnings))
         click.echo(summary, err=output == "github")
     failed = result.errors > 0 or (strict and result.warnings > 0)
     sys.exit(1 if failed else 0)
@@ -128,5 +127,5 @@ def schema(kind: str, output: Path | None) -> None:
         # The same bytes on every system, so a vendored copy does not churn in git.
         output.write_bytes(text.encode("utf-8"))
     except OSError as exc:
-        raise click.ClickException(f"cannot write `{output}`: {exc.strerror or exc}") from None
-    click.echo(f"wrote the {kind} schema to {output}", err=True)
+        raise click.ClickException(message("cli.schema.cannot_write", path=output, reason=exc.strerror or exc)) from None
+    click.echo(message("cli.schema.wrote", kind=kind, path=output), err=True)
