@@ -150,3 +150,22 @@ def test_plural_picks_the_form_by_count() -> None:
 def test_an_unknown_key_names_the_catalog() -> None:
     with pytest.raises(KeyError, match="no message 'load.nothing' in translations/messages/en.yml"):
         message("load.nothing")
+
+
+# Calls that carry a message to a user: their text must come from the catalog.
+CARRIERS = {"Problem", "Finding", "YamlReadError", "_problem", "_error", "UsageError", "ClickException",
+            "PluginError", "ValidationError", "PydanticCustomError", "LanguageChoice", "warning", "warn", "info",
+            "error"}
+
+
+def test_no_message_is_written_in_the_code() -> None:
+    """A sentence passed straight to an error, a finding or the log is a message the catalog misses."""
+    written = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Call) and _name(node.func) in CARRIERS:
+                for arg in [*node.args, *(keyword.value for keyword in node.keywords)]:
+                    sentence = isinstance(arg, ast.Constant) and isinstance(arg.value, str) and " " in arg.value
+                    if isinstance(arg, ast.JoinedStr) or sentence:
+                        written.append(f"{path.relative_to(PACKAGE)}:{node.lineno}: {ast.unparse(arg)[:60]}")
+    assert written == []
