@@ -127,5 +127,6 @@ def schema(kind: str, output: Path | None) -> None:
         # The same bytes on every system, so a vendored copy does not churn in git.
         output.write_bytes(text.encode("utf-8"))
     except OSError as exc:
-        raise click.ClickException(message("cli.schema.cannot_write", path=output, reason=exc.strerror or exc)) from None
+        raise click.ClickException(message("cli.schema.cannot_write", path=output,
+                                           reason=exc.strerror or exc)) from None
     click.echo(message("cli.schema.wrote", kind=kind, path=output), err=True)

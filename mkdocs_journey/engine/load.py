@@ -259,7 +259,8 @@ class _References:
                     if ref in full:
                         resolved.append(full[ref])
                     else:
-                        self._error(at, message("load.no_such_touchpoint", address=shown(ref), hint=_suggest(ref, full)))
+                        self._error(at, message("load.no_such_touchpoint", address=shown(ref),
+                                                hint=_suggest(ref, full)))
                 elif len(bare.get(ref, [])) == 1:
                     resolved.append((bare[ref][0], ref))
                 elif ref in bare:
@@ -314,7 +315,8 @@ def _check_image(value: Any, at: tuple[Any, ...], owner: Path, docs: DocsTree, d
         # The path comes from the file, so the file system may refuse it in many ways
         # (a name too long, a NUL byte, a symlink loop, no permission): all of them are
         # the author's to fix, never a traceback.
-        problems.append(Problem(line, column, message("load.image.cannot_look_up", image=image, reason=_os_reason(exc))))
+        problems.append(Problem(line, column, message("load.image.cannot_look_up", image=image,
+                                                      reason=_os_reason(exc))))
         return
     if not found:
         where = shown(target.relative_to(docs.root).as_posix())

@@ -84,7 +84,8 @@ def _problem(item: Any, loc: Path, document: Document, root: type[BaseModel]) ->
         close = _closest(key, model)
         hint = (message("validation.did_you_mean", key=close) if close
                 else message("validation.known_keys", keys=", ".join(f"`{k}`" for k in known)))
-        return Problem(line, column, message("validation.unknown_key", key=shown(key), what=message(_WHAT[model]), hint=hint))
+        return Problem(line, column, message("validation.unknown_key", key=shown(key), what=message(_WHAT[model]),
+                                             hint=hint))
     if kind == "missing":
         line, column = document.locate(loc[:-1])
         model = _model_at(loc[:-1], root)

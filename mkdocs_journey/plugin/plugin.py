@@ -143,7 +143,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         page_uri = page_src_uri(file.src_uri)
         taken = self.maps[page_uri].source if page_uri in self.maps else files.get_file_from_path(page_uri)
         if taken is not None:
-            return [Finding(name, 1, 1, Severity.ERROR, message("plugin.page_taken", page=page_uri, taken=taken.src_uri))]
+            return [Finding(name, 1, 1, Severity.ERROR,
+                            message("plugin.page_taken", page=page_uri, taken=taken.src_uri))]
         loaded = limit_touchpoints(load_journey(path, docs, name=name, max_size=self.config.max_file_size),
                                    self.config.max_touchpoints)
         if loaded.persona is None and loaded.persona_path is not None:

@@ -74,7 +74,8 @@ def _scan() -> tuple[list[Call], set[str], list[tuple[str, str, set[str] | None]
             if function == "PydanticCustomError" and len(node.args) == 3:
                 message_node, context = node.args[1], node.args[2]
                 assert (isinstance(message_node, ast.Call) and _name(message_node.func) == "template"
-                        and isinstance(message_node.args[0], ast.Constant)), f"{where}: a pydantic error's text must be template(key)"
+                        and isinstance(message_node.args[0], ast.Constant)), \
+                    f"{where}: a pydantic error's text must be template(key)"
                 if isinstance(context, ast.Dict):
                     names: set[str] | None = {k.value for k in context.keys if isinstance(k, ast.Constant)}
                 else:
