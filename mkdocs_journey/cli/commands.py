@@ -17,34 +17,27 @@ from ..engine.schema import SCHEMAS, dumps
 from .site_settings import SiteSettings, default_site, find_site
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, help=message("cli.help.main"))
 @click.version_option(__version__, prog_name="mkdocs-journey")
 def main() -> None:
-    """Customer journey maps for MkDocs."""
+    """The ``mkdocs-journey`` command group (its help: ``cli.help.main`` in the message catalog)."""
 
 
-@main.command()
+@main.command(help=message("cli.help.check"))
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "output", type=click.Choice(["text", "github", "json"]), default="text",
-              show_default=True, help="text: path:line:column lines; github: workflow commands; json: one document.")
+              show_default=True, help=message("cli.help.check.format"))
 @click.option("--docs-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="The docs folder that persona ids and image paths resolve in "
-                   "[default: the docs_dir of the site each PATH belongs to (its mkdocs.yml), else ./docs, "
-                   "else the PATH's own folder]")
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+              help=message("cli.help.check.docs_dir"))
+@click.option("--strict", is_flag=True, help=message("cli.help.check.strict"))
 @click.option("--stale-after-days", type=click.IntRange(min=0),
-              help="A map reviewed longer ago than this gets a warning "
-                   "[default: the plugin's stale_after_days in mkdocs.yml, else 180].")
+              help=message("cli.help.check.stale_after_days"))
 def check(paths: tuple[Path, ...], output: str, docs_dir: Path | None, strict: bool,
           stale_after_days: int | None) -> None:
-    """Check journey maps and persona files.
+    """Check files the way the build would (``check_paths``) and print the findings.
 
-    PATHS are files, or folders searched for *.journey.yml, *.journey.yaml,
-    *.persona.yml and *.persona.yaml files. Default: the docs folder of the
-    site here (--docs-dir, else docs_dir in ./mkdocs.yml, else ./docs); without
-    one, name the PATHS. A folder with none of these files is a usage error.
-
-    Exit status: 0 no errors; 1 errors (or warnings, with --strict); 2 usage error.
+    What the command does, its default PATHS and exit status, as users read it:
+    ``cli.help.check`` in the message catalog.
     """
     here = default_site(Path.cwd())
     if not paths:
@@ -111,13 +104,12 @@ def _shown(path: Path) -> str:
     return str(_relative(path.resolve())) if path.is_absolute() else str(path)
 
 
-@main.command()
+@main.command(help=message("cli.help.schema"))
 @click.argument("kind", type=click.Choice(sorted(SCHEMAS)), default="journey")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the schema to this file (its folders are made) instead of printing it: "
-                   "for a copy kept in your repository.")
+              help=message("cli.help.schema.output"))
 def schema(kind: str, output: Path | None) -> None:
-    """Print the JSON Schema of journey (default) or persona files."""
+    """Print or write a JSON Schema (help: ``cli.help.schema`` in the message catalog)."""
     text = dumps(kind)
     if output is None:
         click.echo(text, nl=False)
