@@ -12,47 +12,39 @@ from ..engine.check import check_paths
 from ..engine.clock import today
 from ..engine.diagnostics import findings_to_json
 from ..engine.docs_tree import DocsTree, find_files
-from ..engine.i18n import Translator
+from ..engine.messages import message, plural
 from ..engine.schema import SCHEMAS, dumps
 from .site_settings import SiteSettings, default_site, find_site
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, help=message("cli.help.main"))
 @click.version_option(__version__, prog_name="mkdocs-journey")
 def main() -> None:
-    """Customer journey maps for MkDocs."""
+    """The ``mkdocs-journey`` command group (its help: ``cli.help.main`` in the message catalog)."""
 
 
-@main.command()
+@main.command(help=message("cli.help.check"))
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "output", type=click.Choice(["text", "github", "json"]), default="text",
-              show_default=True, help="text: path:line:column lines; github: workflow commands; json: one document.")
+              show_default=True, help=message("cli.help.check.format"))
 @click.option("--docs-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="The docs folder that persona ids and image paths resolve in "
-                   "[default: the docs_dir of the site each PATH belongs to (its mkdocs.yml), else ./docs, "
-                   "else the PATH's own folder]")
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+              help=message("cli.help.check.docs_dir"))
+@click.option("--strict", is_flag=True, help=message("cli.help.check.strict"))
 @click.option("--stale-after-days", type=click.IntRange(min=0),
-              help="A map reviewed longer ago than this gets a warning "
-                   "[default: the plugin's stale_after_days in mkdocs.yml, else 180].")
+              help=message("cli.help.check.stale_after_days"))
 def check(paths: tuple[Path, ...], output: str, docs_dir: Path | None, strict: bool,
           stale_after_days: int | None) -> None:
-    """Check journey maps and persona files.
+    """Check files the way the build would (``check_paths``) and print the findings.
 
-    PATHS are files, or folders searched for *.journey.yml, *.journey.yaml,
-    *.persona.yml and *.persona.yaml files. Default: the docs folder of the
-    site here (--docs-dir, else docs_dir in ./mkdocs.yml, else ./docs); without
-    one, name the PATHS. A folder with none of these files is a usage error.
-
-    Exit status: 0 no errors; 1 errors (or warnings, with --strict); 2 usage error.
+    What the command does, its default PATHS and exit status, as users read it:
+    ``cli.help.check`` in the message catalog.
     """
     here = default_site(Path.cwd())
     if not paths:
         # Never the current folder itself: run in a home folder, that would read every project below it.
         root = docs_dir or here.docs_dir
         if not root.is_dir():
-            raise click.UsageError(f"no PATH given and no docs folder `{_shown(root)}` here; "
-                                   "name the files or folders to check")
+            raise click.UsageError(message("cli.no_docs_folder", folder=_shown(root)))
         paths = (root,)
     # Each PATH is judged with its own site's docs folder, as its build would judge it.
     files: dict[Path, Path] = {}
@@ -61,8 +53,7 @@ def check(paths: tuple[Path, ...], output: str, docs_dir: Path | None, strict: b
         found = find_files(path) if path.is_dir() else [path]
         if not found:
             # A mistyped folder (or a CI job run in the wrong place) must not pass as "0 errors".
-            raise click.UsageError(f"no journey or persona files (*.journey.yml, *.journey.yaml, *.persona.yml, "
-                                   f"*.persona.yaml) in `{_shown(path)}`")
+            raise click.UsageError(message("cli.no_files", path=_shown(path)))
         for file in found:
             files.setdefault(file.resolve(), root)  # a file named twice is checked once
     trees: dict[Path, DocsTree] = {}
@@ -82,10 +73,9 @@ def check(paths: tuple[Path, ...], output: str, docs_dir: Path | None, strict: b
     else:
         for finding in result.findings:
             click.echo(finding.format_github() if output == "github" else finding.format_text())
-        english = Translator()  # the command speaks English, whatever the site's language
-        summary = english("check.summary", files=english("check.files", count=result.files),
-                          errors=english("check.errors", count=result.errors),
-                          warnings=english("check.warnings", count=result.warnings))
+        summary = message("cli.summary", files=plural("cli.summary.files", result.files),
+                          errors=plural("cli.summary.errors", result.errors),
+                          warnings=plural("cli.summary.warnings", result.warnings))
         click.echo(summary, err=output == "github")
     failed = result.errors > 0 or (strict and result.warnings > 0)
     sys.exit(1 if failed else 0)
@@ -114,13 +104,12 @@ def _shown(path: Path) -> str:
     return str(_relative(path.resolve())) if path.is_absolute() else str(path)
 
 
-@main.command()
+@main.command(help=message("cli.help.schema"))
 @click.argument("kind", type=click.Choice(sorted(SCHEMAS)), default="journey")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the schema to this file (its folders are made) instead of printing it: "
-                   "for a copy kept in your repository.")
+              help=message("cli.help.schema.output"))
 def schema(kind: str, output: Path | None) -> None:
-    """Print the JSON Schema of journey (default) or persona files."""
+    """Print or write a JSON Schema (help: ``cli.help.schema`` in the message catalog)."""
     text = dumps(kind)
     if output is None:
         click.echo(text, nl=False)
@@ -130,5 +119,6 @@ def schema(kind: str, output: Path | None) -> None:
         # The same bytes on every system, so a vendored copy does not churn in git.
         output.write_bytes(text.encode("utf-8"))
     except OSError as exc:
-        raise click.ClickException(f"cannot write `{output}`: {exc.strerror or exc}") from None
-    click.echo(f"wrote the {kind} schema to {output}", err=True)
+        raise click.ClickException(message("cli.schema.cannot_write", path=output,
+                                           reason=exc.strerror or exc)) from None
+    click.echo(message("cli.schema.wrote", kind=kind, path=output), err=True)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .messages import message
+
 _BMP = (
     "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # C0 (but tab, line feed, carriage return), DEL, C1
     "\u2028\u2029"  # line and paragraph separators: line breaks to YAML, not to editors
@@ -50,14 +52,14 @@ def describe(char: str) -> str:
     """``U+0085 (a control character)``: the code point, and what kind of character it is."""
     code = ord(char)
     if code in (0x2028, 0x2029):
-        kind = "a line or paragraph separator"
+        kind = message("characters.separator")
     elif 0xD800 <= code <= 0xDFFF:
-        kind = "a lone surrogate"
+        kind = message("characters.surrogate")
     elif unicodedata.category(char) == "Cc":
-        kind = "a control character"
+        kind = message("characters.control")
     else:
-        kind = "a Unicode non-character"
-    return f"U+{code:04X} ({kind})"
+        kind = message("characters.non_character")
+    return message("characters.described", code=code, kind=kind)
 
 
 def shown(value: str) -> str:

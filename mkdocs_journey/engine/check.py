@@ -17,6 +17,7 @@ from .docs_tree import DocsTree, is_persona_file, stem
 from .i18n import Translator
 from .limits import DEFAULT_MAX_TOUCHPOINTS, limit_touchpoints
 from .load import LoadedJourney, load_journey, load_persona
+from .messages import message
 from .yaml_source import DEFAULT_MAX_FILE_SIZE
 
 
@@ -53,7 +54,7 @@ def duplicate_persona_errors(path: Path, name: str, docs: DocsTree) -> list[Find
         return []
     listed = ", ".join(str(p.relative_to(docs.root)) for p in others)
     return [Finding(name, 1, 1, Severity.ERROR,
-                    f"persona id `{stem(path.name)}` is also used by {listed}; persona file names must be unique")]
+                    message("check.duplicate_persona", id=stem(path.name), files=listed))]
 
 
 def check_paths(paths: list[Path], docs_for: Callable[[Path], DocsTree], *, today: date,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from .diagnostics import Finding, Severity, sort_findings
 from .load import LoadedJourney
+from .messages import message
 
 DEFAULT_MAX_TOUCHPOINTS = 2000
 
@@ -39,7 +40,6 @@ def limit_touchpoints(loaded: LoadedJourney, max_touchpoints: int) -> LoadedJour
             line, column = loaded.document.locate(("stages", s, "touchpoints", index))
             break
         index -= count
-    message = (f"the map has {total:,} touchpoints; the limit is {max_touchpoints:,} per map "
-               f"(plugin option `max_touchpoints`): split it into smaller maps")
-    loaded.errors = sort_findings([*loaded.errors, Finding(loaded.name, line, column, Severity.ERROR, message)])
+    text = message("limits.too_many_touchpoints", total=total, limit=max_touchpoints)
+    loaded.errors = sort_findings([*loaded.errors, Finding(loaded.name, line, column, Severity.ERROR, text)])
     return loaded

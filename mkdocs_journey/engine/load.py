@@ -22,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 from .characters import shown
 from .diagnostics import Finding, Severity
 from .docs_tree import DocsTree, stem
+from .messages import message
 from .model import Journey, Persona
 from .slug import is_valid_id, slugify
 from .validation_errors import problems_from
@@ -106,16 +107,16 @@ def _read(path: Path, max_size: int) -> tuple[Document | None, list[Problem]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(1, 1, f"cannot read the file: {exc.strerror or exc}")]
+        return None, [Problem(1, 1, message("load.cannot_read", reason=exc.strerror or exc))]
     try:
         document = read_yaml(raw, max_size=max_size)
     except YamlReadError as exc:
         return None, exc.problems
     if document.data is None:
-        return None, [*document.problems, Problem(1, 1, "the file is empty; expected a mapping of `key: value` lines")]
+        return None, [*document.problems, Problem(1, 1, message("load.empty"))]
     if not isinstance(document.data, dict):
         line, column = document.locate(())
-        return None, [*document.problems, Problem(line, column, "expected a mapping of `key: value` lines at the top")]
+        return None, [*document.problems, Problem(line, column, message("load.not_a_mapping"))]
     return document, list(document.problems)
 
 
@@ -216,8 +217,7 @@ class _References:
                 ident, at = derived or f"{what}-{index + 1}", (*base, index, "name")
             if ident in first:
                 line = self.document.locate((*base, first[ident]))[0]
-                self._error(at, f"{what} id `{ident}` is already used by the {what} on line {line}{where}; "
-                                f"give one of them its own `id`")
+                self._error(at, message("load.duplicate_id", what=what, id=ident, line=line, where=where))
             else:
                 first[ident] = index
             ids.append(ident)
@@ -229,7 +229,7 @@ class _References:
         touchpoint_ids: dict[str, list[str]] = {}
         for index, (stage, stage_id) in enumerate(zip(stage_list, stage_ids)):
             ids = self._ids(_as_list(_get(stage, "touchpoints")), ("stages", index, "touchpoints"),
-                            "touchpoint", f" in stage `{stage_id}`")
+                            "touchpoint", message("load.duplicate_id.in_stage", stage=stage_id))
             touchpoint_ids.setdefault(stage_id, ids)
         return stage_ids, touchpoint_ids
 
@@ -247,8 +247,7 @@ class _References:
                 if ident in seen_ids:
                     line = self.document.locate(("improvements", seen_ids[ident]))[0]
                     self._error(("improvements", index, "id"),
-                                f"improvement id `{shown(ident)}` is already used by the improvement on line {line}; "
-                                f"improvement ids must be unique in a map")
+                                message("load.duplicate_improvement_id", id=shown(ident), line=line))
                 else:
                     seen_ids[ident] = index
             resolved: list[tuple[str, str]] = []
@@ -260,15 +259,16 @@ class _References:
                     if ref in full:
                         resolved.append(full[ref])
                     else:
-                        self._error(at, f"`{shown(ref)}` names no touchpoint in this map{_suggest(ref, full)}")
+                        self._error(at, message("load.no_such_touchpoint", address=shown(ref),
+                                                hint=_suggest(ref, full)))
                 elif len(bare.get(ref, [])) == 1:
                     resolved.append((bare[ref][0], ref))
                 elif ref in bare:
                     options = ", ".join(f"`{s}/{ref}`" for s in bare[ref])
-                    self._error(at, f"touchpoint id `{ref}` is used in several stages; write one of {options}")
+                    self._error(at, message("load.ambiguous_touchpoint", id=ref, options=options))
                 else:
-                    self._error(at, f"`{shown(ref)}` names no touchpoint in this map{_suggest(ref, [*full, *bare])}"
-                                    " (write `stage/touchpoint` or a unique touchpoint id)")
+                    self._error(at, message("load.no_such_touchpoint.bare", address=shown(ref),
+                                            hint=_suggest(ref, [*full, *bare])))
             if isinstance(ident, str):
                 targets.setdefault(ident, resolved)
         return targets
@@ -276,7 +276,7 @@ class _References:
 
 def _suggest(word: str, options: Any) -> str:
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"; did you mean `{close[0]}`?" if close else ""
+    return message("load.did_you_mean", word=close[0]) if close else ""
 
 
 def _find_persona(ident: str, docs: DocsTree, document: Document, problems: list[Problem]) -> Path | None:
@@ -287,11 +287,10 @@ def _find_persona(ident: str, docs: DocsTree, document: Document, problems: list
         return paths[0]
     if not paths:
         hint = _suggest(ident, docs.personas)
-        problems.append(Problem(line, column, f"persona `{shown(ident)}` not found: expected a file "
-                                              f"`{shown(ident)}.persona.yml` in the docs folder{hint}"))
+        problems.append(Problem(line, column, message("load.persona_not_found", id=shown(ident), hint=hint)))
     else:
         listed = ", ".join(str(p.relative_to(docs.root)) for p in paths)
-        problems.append(Problem(line, column, f"persona `{shown(ident)}` is ambiguous: several files have that name ({listed})"))
+        problems.append(Problem(line, column, message("load.persona_ambiguous", id=shown(ident), files=listed)))
     return None
 
 
@@ -300,15 +299,14 @@ def _check_image(value: Any, at: tuple[Any, ...], owner: Path, docs: DocsTree, d
     if not isinstance(value, str) or not value:
         return
     line, column = document.locate(at)
-    image = f"image `{shown(value)}`"
+    image = shown(value)
     if "://" in value or value.startswith(("/", "data:", "\\")) or ":" in value.split("/")[0]:
-        problems.append(Problem(line, column, f"{image} must be a path relative to this file, "
-                                              "to a picture inside the docs folder"))
+        problems.append(Problem(line, column, message("load.image.not_relative", image=image)))
         return
     try:
         target = (owner.parent / value).resolve()
         if not docs.contains(target):
-            problems.append(Problem(line, column, f"{image} points outside the docs folder"))
+            problems.append(Problem(line, column, message("load.image.outside", image=image)))
             return
         found = stat.S_ISREG(os.stat(target).st_mode)
     except (FileNotFoundError, NotADirectoryError):
@@ -317,18 +315,18 @@ def _check_image(value: Any, at: tuple[Any, ...], owner: Path, docs: DocsTree, d
         # The path comes from the file, so the file system may refuse it in many ways
         # (a name too long, a NUL byte, a symlink loop, no permission): all of them are
         # the author's to fix, never a traceback.
-        problems.append(Problem(line, column, f"{image} cannot be looked up ({_os_reason(exc)}); "
-                                              "expected a path to a picture inside the docs folder"))
+        problems.append(Problem(line, column, message("load.image.cannot_look_up", image=image,
+                                                      reason=_os_reason(exc))))
         return
     if not found:
         where = shown(target.relative_to(docs.root).as_posix())
-        problems.append(Problem(line, column, f"{image} not found (looked for {where})"))
+        problems.append(Problem(line, column, message("load.image.not_found", image=image, path=where)))
 
 
 def _os_reason(exc: BaseException) -> str:
     """What went wrong, in the operating system's words, without the (possibly huge) path."""
     if isinstance(exc, RuntimeError):  # Python before 3.13 on a symlink loop
-        return "too many levels of symbolic links"
+        return message("load.symlink_loop")
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror.lower()
     return shown(str(exc))

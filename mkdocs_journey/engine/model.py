@@ -27,6 +27,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
 from .characters import shown
+from .messages import message, template
 from .slug import ID_PATTERN, is_valid_id
 from .yaml_source import MarkedText, QuotedText
 
@@ -39,7 +40,7 @@ _TEXT_SCHEMA: dict[str, Any] = {"type": ["string", "number", "boolean"]}
 
 def _text(value: Any) -> Any:
     if isinstance(value, (list, dict)):
-        raise PydanticCustomError("text", "expected text, got a {kind}", {"kind": _kind(value)})
+        raise PydanticCustomError("text", template("model.text"), {"kind": _kind(value)})
     return value
 
 
@@ -52,7 +53,7 @@ def _id(value: Any) -> Any:
     if isinstance(value, str) and not is_valid_id(value):
         raise PydanticCustomError(
             "id",
-            "expected an id of lowercase letters, digits, `-` and `_` (starting with a letter or digit), got `{value}`",
+            template("model.id"),
             {"value": shown(value)},
         )
     return value
@@ -69,24 +70,23 @@ _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 def _score(value: Any) -> Any:
     if isinstance(value, MarkedText):
         raise PydanticCustomError(
-            "score", "expected a whole number from 1 to 5, got the text \"{value}\" "
-            "(a `|` or `>` block or a `!!str` tag makes a value text)", {"value": shown(value)}
+            "score", template("model.score.marked_text"), {"value": shown(value)}
         )
     if isinstance(value, QuotedText):
         raise PydanticCustomError(
-            "score", "expected a whole number from 1 to 5 without quotes, got the text \"{value}\"",
+            "score", template("model.score.quoted"),
             {"value": shown(value)}
         )
     if isinstance(value, str):
         if not _WHOLE_NUMBER.fullmatch(value):
-            raise PydanticCustomError("score", "expected a whole number from 1 to 5, got `{value}`",
+            raise PydanticCustomError("score", template("model.score.not_a_number"),
                                       {"value": shown(value)})
         number = int(value)
         if not 1 <= number <= 5:
-            raise PydanticCustomError("score", "expected a whole number from 1 to 5, got {value}", {"value": value})
+            raise PydanticCustomError("score", template("model.score.out_of_range"), {"value": value})
         return number
     if isinstance(value, (list, dict)):
-        raise PydanticCustomError("score", "expected a whole number from 1 to 5, got a {kind}", {"kind": _kind(value)})
+        raise PydanticCustomError("score", template("model.score.kind"), {"kind": _kind(value)})
     return value
 
 
@@ -108,7 +108,7 @@ def _real_date(value: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise PydanticCustomError(
-            "date", "expected a real date, but `{value}` is not in the calendar", {"value": value}
+            "date", template("model.date.not_in_calendar"), {"value": value}
         ) from None
 
 
@@ -116,7 +116,7 @@ def _date(value: Any) -> Any:
     if isinstance(value, str):
         parsed = _real_date(value)
         if parsed is None:
-            raise PydanticCustomError("date", "expected a date written as YYYY-MM-DD, got `{value}`",
+            raise PydanticCustomError("date", template("model.date.format"),
                                       {"value": shown(value)})
         return parsed
     return _text(value)
@@ -129,7 +129,7 @@ def _due(value: Any) -> Any:
         parsed = _real_date(value)
         if parsed is None:
             raise PydanticCustomError(
-                "due", "expected a date (YYYY-MM-DD) or a quarter (YYYY-Qn), got `{value}`", {"value": shown(value)}
+                "due", template("model.due"), {"value": shown(value)}
             )
         return parsed
     return _text(value)
@@ -153,10 +153,10 @@ def _flag(value: Any) -> Any:
             return True
         if value in _FALSE:
             return False
-        raise PydanticCustomError("flag", "expected true or false, got `{value}`", {"value": shown(value)})
+        raise PydanticCustomError("flag", template("model.flag"), {"value": shown(value)})
     if value is None:
         return False
-    raise PydanticCustomError("flag", "expected true or false, got a {kind}", {"kind": _kind(value)})
+    raise PydanticCustomError("flag", template("model.flag.kind"), {"kind": _kind(value)})
 
 
 # Editors read `yes` and `no` as text (YAML 1.2); the loader takes them as true and false.
@@ -181,17 +181,13 @@ def _link(value: Any) -> Any:
         return value
     quoted = {"value": shown(value)}
     if re.search(r"[\x00-\x1f\x7f]", value):
-        raise PydanticCustomError("link", "must not contain a tab, line break or other control character, "
-                                          "got `{value}`", quoted)
+        raise PydanticCustomError("link", template("model.link.control_character"), quoted)
     written = value.strip(" ")
     if not written:
-        raise PydanticCustomError("link", "must not be empty; leave the key out for no link", quoted)
+        raise PydanticCustomError("link", template("model.link.empty"), quoted)
     if re.match(r"[/\\][/\\]", written):
-        raise PydanticCustomError("link", "expected a relative path or an `https://` URL, got `{value}`, which "
-                                          "browsers open on another site: a relative path cannot start with two "
-                                          "slashes (`//`, `\\\\`, `/\\` or `\\/`)", quoted)
-    raise PydanticCustomError("link", "expected an `https://` or `http://` URL, a `mailto:` address or a relative "
-                                      "path, got `{value}`", quoted)
+        raise PydanticCustomError("link", template("model.link.protocol_relative"), quoted)
+    raise PydanticCustomError("link", template("model.link.invalid"), quoted)
 
 
 Link = Annotated[str, BeforeValidator(_link), WithJsonSchema({"anyOf": [
@@ -226,7 +222,7 @@ def _list(value: Any) -> Any:
         return []
     if not isinstance(value, list):
         raise PydanticCustomError(
-            "list", "expected a list (one `- item` per line, or `[a, b]`), got {what}", {"what": _describe(value)}
+            "list", template("model.list"), {"what": _describe(value)}
         )
     return value
 
@@ -242,13 +238,14 @@ Rating = Literal["yes", "partly", "no"]
 
 
 def _kind(value: Any) -> str:
-    return "list" if isinstance(value, list) else "mapping" if isinstance(value, dict) else "text"
+    return message("model.kind.list" if isinstance(value, list) else
+                   "model.kind.mapping" if isinstance(value, dict) else "model.kind.text")
 
 
 def _describe(value: Any) -> str:
     if isinstance(value, str):
-        return f"the text `{value}`"
-    return f"a {_kind(value)}"
+        return message("model.describe.text", value=value)
+    return message("model.describe.kind", kind=_kind(value))
 
 
 class _Strict(BaseModel):

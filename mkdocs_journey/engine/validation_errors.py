@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .characters import shown
+from .messages import message
 from .model import Backstage, Improvement, Journey, Kpi, Persona, Stage, Touchpoint
 from .yaml_source import Document, Path, Problem
 
@@ -23,14 +24,15 @@ _MODEL_OF_KEY: dict[str, type[BaseModel]] = {
 # Tags pydantic adds to a location for the branches of the persona union.
 _UNION_TAGS = frozenset(("inline", "file"))
 
+# The message key that names what each model is ("a stage") in a message.
 _WHAT: dict[type[BaseModel], str] = {
-    Journey: "a journey",
-    Stage: "a stage",
-    Touchpoint: "a touchpoint",
-    Backstage: "`backstage`",
-    Kpi: "a KPI",
-    Improvement: "an improvement",
-    Persona: "a persona",
+    Journey: "validation.what.journey",
+    Stage: "validation.what.stage",
+    Touchpoint: "validation.what.touchpoint",
+    Backstage: "validation.what.backstage",
+    Kpi: "validation.what.kpi",
+    Improvement: "validation.what.improvement",
+    Persona: "validation.what.persona",
 }
 
 
@@ -80,40 +82,42 @@ def _problem(item: Any, loc: Path, document: Document, root: type[BaseModel]) ->
         known = list(model.model_fields)
         line, column = document.locate(loc, key=True)
         close = _closest(key, model)
-        hint = f"did you mean `{close}`?" if close else "known keys: " + ", ".join(f"`{k}`" for k in known)
-        return Problem(line, column, f"unknown key `{shown(key)}` in {_WHAT[model]}; {hint}")
+        hint = (message("validation.did_you_mean", key=close) if close
+                else message("validation.known_keys", keys=", ".join(f"`{k}`" for k in known)))
+        return Problem(line, column, message("validation.unknown_key", key=shown(key), what=message(_WHAT[model]),
+                                             hint=hint))
     if kind == "missing":
         line, column = document.locate(loc[:-1])
         model = _model_at(loc[:-1], root)
-        return Problem(line, column, f"{_WHAT[model]} needs the key `{loc[-1]}`, which is missing")
+        return Problem(line, column, message("validation.missing_key", what=message(_WHAT[model]), key=loc[-1]))
     line, column = document.locate(loc)
     field = f"`{_field_name(loc)}`"
     if kind == "literal_error":
         expected = str(item.get("ctx", {}).get("expected", "")).replace("'", "`")
-        return Problem(line, column, f"{field} must be one of {expected}, got {_show(value)}")
+        return Problem(line, column, message("validation.one_of", field=field, expected=expected, value=_show(value)))
     if kind == "string_type":
-        return Problem(line, column, f"{field} expected text, got {_show(value)}")
+        return Problem(line, column, message("validation.text", field=field, value=_show(value)))
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return Problem(line, column, f"{field} expected a mapping of `key: value` lines, got {_show(value)}")
+        return Problem(line, column, message("validation.mapping", field=field, value=_show(value)))
     if kind in ("too_short", "string_too_short"):
         if isinstance(value, list):
-            return Problem(line, column, f"{field} needs at least one item")
-        return Problem(line, column, f"{field} must not be empty")
-    return Problem(line, column, f"{field} {item['msg']}")
+            return Problem(line, column, message("validation.at_least_one", field=field))
+        return Problem(line, column, message("validation.not_empty", field=field))
+    return Problem(line, column, message("validation.other", field=field, problem=item['msg']))
 
 
 def _field_name(loc: Path) -> str:
     for part in reversed(loc):
         if isinstance(part, str):
             return part
-    return "value"
+    return message("validation.value")
 
 
 def _show(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return message("validation.show.nothing")
     if isinstance(value, list):
-        return "a list"
+        return message("validation.show.list")
     if isinstance(value, dict):
-        return "a mapping"
+        return message("validation.show.mapping")
     return f"`{shown(str(value))}`"

@@ -18,17 +18,18 @@ from typing import Callable
 import yaml
 
 from .characters import one_line
+from .messages import message
 
-QUOTE_ANY = "text that starts with `*`, `&`, `!`, `@`, `` ` ``, `%`, `|`, `>`, `[`, `{` or `#` must be quoted"
-"""The general rule, named in hints where the exact character does not matter."""
 
-TAB = "tabs cannot indent YAML; indent with spaces"
+def quote_any() -> str:
+    """The general rule, named in hints where the exact character does not matter."""
+    return message("yaml.quote_any")
 
 
 def quote_hint(char: str) -> str:
     """The rule for one character, with what to write: ``text that starts with `*` must be quoted``."""
     shown = "`` ` ``" if char == "`" else f"`{char}`"
-    return f"text that starts with {shown} must be quoted (`\"{char}…\"`)"
+    return message("yaml.quote_one", shown=shown, char=char)
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def explain(exc: yaml.YAMLError, text: str) -> tuple[int, int, str]:
     """1-based line, column and a one-line ``invalid YAML: …`` message for ``exc``."""
     source = SourceLines(text)
     if not isinstance(exc, yaml.MarkedYAMLError):
-        return 1, 1, one_line(f"invalid YAML: {exc}")
+        return 1, 1, one_line(message("yaml.invalid", problem=exc))
     error = _Error(
         context=str(exc.context or ""),
         problem=str(exc.problem or ""),
@@ -115,13 +116,13 @@ def explain(exc: yaml.YAMLError, text: str) -> tuple[int, int, str]:
     for rule in _RULES:
         hint = rule(error)
         if hint is not None:
-            place, message = hint
+            place, hint_text = hint
             break
     else:
         words = ", ".join(part for part in (error.context, error.problem) if part) or str(exc)
-        place, message = error.at, words
+        place, hint_text = error.at, words
     line, column = source.clamp(place)
-    return line, column, one_line(f"invalid YAML: {message}")
+    return line, column, one_line(message("yaml.invalid", problem=hint_text))
 
 
 def _place(mark: yaml.Mark | None) -> Place | None:
@@ -136,31 +137,30 @@ def _tab(error: _Error) -> Hint | None:
     place = error.problem_at or error.context_at
     if place is not None:
         if error.source.char(place) == "\t":
-            return place, TAB
+            return place, message("yaml.tab")
         line = error.source.line(place.line)
         indent = len(line) - len(line.lstrip(" \t"))
         if "\t" in line[:indent]:
-            return Place(place.line, line.index("\t")), TAB
+            return Place(place.line, line.index("\t")), message("yaml.tab")
     return None
 
 
 def _alias(error: _Error) -> Hint | None:
     if error.has("scanning an alias"):
-        return error.start, f"{quote_hint('*')}; `*` starts a YAML alias"
+        return error.start, message("yaml.alias", quote=quote_hint('*'))
     if error.has("found undefined alias"):
         name = _word_at(error.source, error.at, 1)
-        return error.at, (f"`*{name}` is an alias, but no anchor `&{name}` comes before it; "
-                          f"{quote_hint('*')}")
+        return error.at, message("yaml.undefined_alias", name=name, quote=quote_hint('*'))
     return None
 
 
 def _anchor(error: _Error) -> Hint | None:
     if error.has("scanning an anchor"):
-        return error.start, f"{quote_hint('&')}; `&` starts a YAML anchor"
+        return error.start, message("yaml.anchor", quote=quote_hint('&'))
     if error.has("duplicate anchor"):
         name = _word_at(error.source, error.at, 1)
         first = error.context_at.line + 1 if error.context_at else 0
-        return error.at, f"the anchor `&{name}` is already defined on line {first}; give each anchor its own name"
+        return error.at, message("yaml.duplicate_anchor", name=name, line=first)
     return None
 
 
@@ -168,15 +168,14 @@ def _block_scalar(error: _Error) -> Hint | None:
     if not error.has("scanning a block scalar"):
         return None
     char = error.source.char(error.start) or "|"
-    return error.start, (f"after `{char}` the text starts on the next line, indented; "
-                         f"{quote_hint(char)}")
+    return error.start, message("yaml.block_scalar", char=char, quote=quote_hint(char))
 
 
 def _directive(error: _Error) -> Hint | None:
     if error.has("directive") or error.has("expected '<document start>'"):
         for number, line in enumerate(error.source.lines):
             if line.startswith("%"):
-                return Place(number, 0), f"a line that starts with `%` is a YAML directive; {quote_hint('%')}"
+                return Place(number, 0), message("yaml.directive", quote=quote_hint('%'))
     return None
 
 
@@ -186,30 +185,28 @@ def _cannot_start(error: _Error) -> Hint | None:
     char = error.source.char(error.at)
     if char in ("@", "`", "%"):
         return error.at, quote_hint(char)
-    return error.at, f"`{char}` cannot start a value here; {QUOTE_ANY}"
+    return error.at, message("yaml.cannot_start", char=char, quote=quote_any())
 
 
 def _unclosed_quote(error: _Error) -> Hint | None:
     if not (error.has("quoted scalar") and error.has("end of stream")):
         return None
     quote = error.source.char(error.start) or '"'
-    extra = " (inside single quotes, write `''` for an apostrophe)" if quote == "'" else ""
-    return error.start, f"the quote `{quote}` that opens this text is never closed; add the closing `{quote}`{extra}"
+    extra = message("yaml.unclosed_quote.single") if quote == "'" else ""
+    return error.start, message("yaml.unclosed_quote", mark=quote, extra=extra)
 
 
 def _escape(error: _Error) -> Hint | None:
     if not error.has("unknown escape character", "invalid Unicode character escape", "expected hexdecimal",
                      "expected escape sequence of"):
         return None
-    return error.at, ("unknown or invalid escape after `\\` in double quotes; write `\\\\` for a backslash, "
-                      "or put the text in single quotes")
+    return error.at, message("yaml.escape")
 
 
 def _missing_colon(error: _Error) -> Hint | None:
     if not (error.has("simple key") and error.has("could not find expected ':'")):
         return None
-    return error.start, ("expected `key: value` here, but this line has no `:` after its key "
-                         "(text that goes on over several lines must be indented under its key)")
+    return error.start, message("yaml.missing_colon")
 
 
 def _mapping_values(error: _Error) -> Hint | None:
@@ -218,30 +215,27 @@ def _mapping_values(error: _Error) -> Hint | None:
     at = error.at
     before = error.source.line(at.line)[: at.column]
     if ": " in before or before.rstrip().endswith(":"):
-        return at, "a value that contains `: ` must be quoted (`\"a: b\"`)"
+        return at, message("yaml.colon_in_value")
     for number in range(at.line - 1, -1, -1):
         previous = error.source.line(number)
         if previous.strip() and not previous.lstrip().startswith("#"):
             if re.search(r"^\s*(- )?[^\s:#'\"][^:]*:[^\s]", previous) and ": " not in previous:
-                return Place(number, previous.index(":")), "a `:` that ends a key needs a space after it"
+                return Place(number, previous.index(":")), message("yaml.colon_space")
             break
-    return at, ("unexpected `key:` here: line this key up with the keys of its mapping, "
-                "and quote a value that contains `: `")
+    return at, message("yaml.unexpected_key")
 
 
 def _sequence_entry(error: _Error) -> Hint | None:
     if not error.has("sequence entries are not allowed"):
         return None
-    return error.at, ("a `- ` list item cannot start here: start the list on the next line, indented, "
-                      "or quote text that starts with `-`")
+    return error.at, message("yaml.sequence_entry")
 
 
 def _mixed_list(error: _Error) -> Hint | None:
     if not (error.has("block collection") and error.has("expected '-'", "found '?'", "<block mapping start>")):
         return None
     first = error.start.line + 1
-    return error.at, (f"expected another `- ` item of the list that starts on line {first}; "
-                      "to give the item above another key, indent it like the item's first key")
+    return error.at, message("yaml.mixed_list", line=first)
 
 
 def _block_mapping(error: _Error) -> Hint | None:
@@ -250,16 +244,13 @@ def _block_mapping(error: _Error) -> Hint | None:
     at = error.at
     first = error.start.line + 1
     if error.source.char(at) == "-":
-        return at, (f"a `- ` list item cannot follow the `key:` lines of the mapping that starts on line {first}; "
-                    "put the list under a key, indented")
+        return at, message("yaml.list_in_mapping", line=first)
     before = error.source.line(at.line)[: at.column].rstrip()
     if before.endswith(("'", '"')) and ":" in before:
-        return at, ("text goes on after a closing quote; put the whole value in quotes "
-                    "(inside single quotes, write `''` for an apostrophe)")
+        return at, message("yaml.after_quote")
     if before.endswith(("]", "}")) and ":" in before:
-        return at, f"text goes on after a `[…]` or `{{…}}` value; {QUOTE_ANY}"
-    return at, (f"expected a `key:` lined up with the keys of the mapping that starts on line {first}; "
-                "check this line's indentation")
+        return at, message("yaml.after_flow", quote=quote_any())
+    return at, message("yaml.mapping_indent", line=first)
 
 
 def _flow(error: _Error) -> Hint | None:
@@ -269,14 +260,14 @@ def _flow(error: _Error) -> Hint | None:
     close = found.group(1)
     open_ = "[" if close == "]" else "{"
     start = error.start
-    return error.at, (f"expected `,` or `{close}` in the `{open_}…{close}` that opens on line {start.line + 1}, "
-                      f"column {start.column + 1}; {quote_hint(open_)}")
+    return error.at, message("yaml.flow", close=close, open=open_, line=start.line + 1, column=start.column + 1,
+                             quote=quote_hint(open_))
 
 
 def _documents(error: _Error) -> Hint | None:
     if not error.has("but found another document"):
         return None
-    return error.at, "a journey file holds one YAML document; remove this `---` line or what follows it"
+    return error.at, message("yaml.documents")
 
 
 def _document_end(error: _Error) -> Hint | None:
@@ -284,14 +275,14 @@ def _document_end(error: _Error) -> Hint | None:
         return None
     for number in range(min(error.at.line, len(error.source.lines) - 1), -1, -1):
         if error.source.line(number).startswith("..."):
-            return Place(number, 0), "a `...` line ends the YAML document, so nothing may follow it; remove the `...` line"
-    return error.at, "a journey file holds one YAML document; nothing may follow its end here"
+            return Place(number, 0), message("yaml.document_end_marker")
+    return error.at, message("yaml.document_end")
 
 
 def _tag(error: _Error) -> Hint | None:
     if not error.has("scanning a tag"):
         return None
-    return error.start, f"`!` starts a YAML tag here; {quote_hint('!')}"
+    return error.start, message("yaml.tag", quote=quote_hint('!'))
 
 
 def _node_content(error: _Error) -> Hint | None:
@@ -299,10 +290,10 @@ def _node_content(error: _Error) -> Hint | None:
         return None
     char = error.source.char(error.at)
     if not error.source.inside(error.at) or (char == "\n" and error.at.line == len(error.source.lines) - 1):
-        return error.at, "the file ends where a value is expected; close every `[` with `]` and every `{` with `}`"
+        return error.at, message("yaml.file_ends")
     if char in ("", "\n"):
-        return error.at, "a value is missing here"
-    return error.at, f"`{char}` cannot start a value here; {QUOTE_ANY}"
+        return error.at, message("yaml.value_missing")
+    return error.at, message("yaml.cannot_start", char=char, quote=quote_any())
 
 
 _RULES: tuple[Callable[[_Error], Hint | None], ...] = (

@@ -32,6 +32,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 from yaml import SafeLoader as _PurePythonLoader
 
 from .characters import describe, find_forbidden, shown
+from .messages import message
 from .yaml_errors import explain, quote_hint
 
 DEFAULT_MAX_FILE_SIZE = 1024 * 1024
@@ -151,14 +152,14 @@ def read_yaml(text: str | bytes, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Do
     raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
     if len(raw) > max_size:
         raise YamlReadError(
-            [Problem(1, 1, f"file is {len(raw):,} bytes; the limit is {max_size:,} bytes (plugin option `max_file_size`)")]
+            [Problem(1, 1, message("read.too_large", size=len(raw), limit=max_size))]
         )
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line, column = _place_of(raw[: exc.start].decode("utf-8-sig", "replace"))
-            raise YamlReadError([Problem(line, column, "file is not UTF-8 text; save it as UTF-8")]) from None
+            raise YamlReadError([Problem(line, column, message("read.not_utf8"))]) from None
     _check_characters(text)
     try:
         _check_depth(text)
@@ -210,13 +211,13 @@ def _place_of(before: str) -> tuple[int, int]:
 
 
 def _character_message(char: str) -> str:
-    return f"{describe(char)} is not allowed in a journey file; remove it (write text with printable characters only)"
+    return message("read.forbidden_character", character=describe(char))
 
 
 MAX_DEPTH = 100
 """Nesting levels allowed; a journey needs about eight."""
 
-_TOO_DEEP = f"values are nested more than {MAX_DEPTH} levels deep"
+_TOO_DEEP = message("read.too_deep", depth=MAX_DEPTH)
 _NESTING_CHARS = "[{-:?"
 
 
@@ -339,9 +340,8 @@ def _children(node: Node) -> list[Node]:
     return [part for pair in node.value for part in pair]
 
 
-_ALIAS_BOMB = (f"aliases repeat more than {MAX_ALIAS_EXPANSION:,} characters and values in all; "
-               "the file looks like an alias bomb (\"billion laughs\")")
-_RECURSIVE = "an alias refers to itself (recursive anchor)"
+_ALIAS_BOMB = message("read.alias_bomb", limit=MAX_ALIAS_EXPANSION)
+_RECURSIVE = message("read.recursive_alias")
 
 
 def _alias_problem(text: str, number: int, message: str) -> Problem:
@@ -379,7 +379,7 @@ def _unused_anchors(text: str) -> list[Problem]:
             anchors.setdefault(event.anchor, event.start_mark)
     return [
         Problem(mark.line + 1, mark.column + 1,
-                f"the anchor `&{shown(name)}` is never used by an alias (`*{shown(name)}`); {quote_hint('&')}")
+                message("read.unused_anchor", name=shown(name), quote=quote_hint('&')))
         for name, mark in anchors.items() if name not in used
     ]
 
@@ -409,16 +409,14 @@ class _Builder:
         """Why ``node``'s value is refused, if it is; each node is judged (and reported) once."""
         tag = node.tag
         if tag not in _ALLOWED_TAGS:
-            return (f"tag `{shown(_short_tag(tag))}` is not allowed: journey files use plain YAML values only; "
-                    f"{quote_hint('!')}")
+            return message("read.tag_not_allowed", tag=shown(_short_tag(tag)), quote=quote_hint('!'))
         if isinstance(node, ScalarNode):
             if node.style == '"':
                 found = find_forbidden(node.value)
                 if found is not None:
-                    return (f"this text holds {describe(found.group())}, written as an escape; "
-                            "remove it (write text with printable characters only)")
+                    return message("read.escaped_character", character=describe(found.group()))
             elif (node.start_mark.line, node.start_mark.column) in self._bare_tags:
-                return f"`!` starts a YAML tag here; {quote_hint('!')}"
+                return message("yaml.tag", quote=quote_hint('!'))
         return None
 
     def build(self, node: Node) -> Any:
@@ -455,8 +453,7 @@ class _Builder:
                 merges.append((key_node, value_node))
                 continue
             if not isinstance(key_node, ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
-                self.problems.append(_problem(key_node, "a key must be plain text, not a list or a mapping; "
-                                                       "text that starts with `[` or `{` must be quoted"))
+                self.problems.append(_problem(key_node, message("read.key_not_text")))
                 continue
             refused = self._refuse(key_node) if key_node.style == '"' or self._bare_tags else None
             if refused is not None:
@@ -466,7 +463,7 @@ class _Builder:
             if key in first_seen:
                 earlier = first_seen[key].start_mark.line + 1
                 self.problems.append(
-                    _problem(key_node, f"duplicate key `{shown(key)}` (first used on line {earlier}); each key may appear once")
+                    _problem(key_node, message("read.duplicate_key", key=shown(key), line=earlier))
                 )
                 continue
             first_seen[key] = key_node
@@ -477,7 +474,7 @@ class _Builder:
                 merged = self.build(source)
                 if not isinstance(merged, dict):
                     # At the `<<` key: an alias's own mark is where its anchor was defined.
-                    self.problems.append(_problem(merge_key, "`<<` merges a mapping (or a list of mappings) only"))
+                    self.problems.append(_problem(merge_key, message("read.merge_not_mapping")))
                     continue
                 for key, value in merged.items():
                     result.setdefault(key, value)

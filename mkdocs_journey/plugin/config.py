@@ -14,6 +14,7 @@ from mkdocs.config import config_options as c
 
 from ..engine.analyse import DEFAULT_STALE_AFTER_DAYS
 from ..engine.limits import DEFAULT_MAX_TOUCHPOINTS
+from ..engine.messages import message
 from ..engine.render import DEFAULT_LANES
 from ..engine.yaml_source import DEFAULT_MAX_FILE_SIZE
 
@@ -30,10 +31,10 @@ class WholeNumber(c.Type[int]):
 
     def run_validation(self, value: object) -> int:
         if isinstance(value, bool):
-            raise base.ValidationError(f"Expected a whole number, got {value!r}")
+            raise base.ValidationError(message("plugin.config.not_whole", value=value))
         number = super().run_validation(value)
         if number < self.minimum:
-            raise base.ValidationError(f"Expected a whole number of at least {self.minimum}, got {number}")
+            raise base.ValidationError(message("plugin.config.below_minimum", minimum=self.minimum, value=number))
         return number
 
 
@@ -48,21 +49,21 @@ class Lanes(base.BaseConfigOption[list[str]]):
         if value is None:
             return list(self.default)
         if not isinstance(value, list) or not value:
-            raise base.ValidationError("Expected a list of at least one lane, e.g. [touchpoint, emotion, pains]")
+            raise base.ValidationError(message("plugin.config.no_lanes"))
         lanes: list[str] = []
         for item in value:
             if not isinstance(item, str) or item not in DEFAULT_LANES:
                 raise base.ValidationError(self._unknown(item))
             if item in lanes:
-                raise base.ValidationError(f"Lane `{item}` is listed twice; list each lane once")
+                raise base.ValidationError(message("plugin.config.lane_twice", lane=item))
             lanes.append(item)
         return lanes
 
     @staticmethod
     def _unknown(item: Any) -> str:
         close = difflib.get_close_matches(str(item), DEFAULT_LANES, n=1, cutoff=0.6)
-        hint = f" (did you mean `{close[0]}`?)" if close else ""
-        return f"Unknown lane `{item}`{hint}. Valid lanes: {', '.join(DEFAULT_LANES)}"
+        hint = message("plugin.config.did_you_mean", lane=close[0]) if close else ""
+        return message("plugin.config.unknown_lane", lane=item, hint=hint, lanes=", ".join(DEFAULT_LANES))
 
 
 class JourneyConfig(base.Config):

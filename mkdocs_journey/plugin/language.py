@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..engine.i18n import DEFAULT_LANGUAGE, available_languages, normalise_language
+from ..engine.messages import message
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,8 @@ def theme_language(theme: Any) -> str | None:
 
 def choose_language(option: str | None, theme: Any) -> LanguageChoice:
     """Pick the labels' language; an unknown one falls back to English with a warning."""
-    requested, where = (option, "the journey plugin's `language`") if option else (theme_language(theme), "the theme")
+    requested, where = ((option, message("plugin.language.from_option")) if option
+                        else (theme_language(theme), message("plugin.language.from_theme")))
     if not requested:
         return LanguageChoice(DEFAULT_LANGUAGE)
     language = normalise_language(requested)
@@ -39,6 +41,5 @@ def choose_language(option: str | None, theme: Any) -> LanguageChoice:
     known = ", ".join(available_languages())
     return LanguageChoice(
         DEFAULT_LANGUAGE,
-        f"no journey map labels for language `{requested}` (from {where}); using English. "
-        f"Available: {known}; set `language:` under the journey plugin to choose one.",
+        message("plugin.language.unknown", language=requested, source=where, available=known),
     )

@@ -15,6 +15,8 @@ from urllib.parse import unquote, urlsplit
 
 from mkdocs.structure.files import File, Files
 
+from ..engine.messages import message
+
 
 class PageLinks:
     """Resolves assets and links for one generated map page."""
@@ -41,7 +43,7 @@ class PageLinks:
             return path.name
         target = self._find(src_uri)
         if target is None:
-            self.warn(f"{self.source_name}: `{src_uri}` is not part of the site (excluded?); its picture will not show")
+            self.warn(message("plugin.links.picture_not_in_site", source=self.source_name, path=src_uri))
             return posixpath.relpath(src_uri, posixpath.dirname(self.page.url) or ".")
         return target.url_relative_to(self.page)
 
@@ -55,8 +57,7 @@ class PageLinks:
         target = self._find(src_uri) if not src_uri.startswith("../") else None
         if target is None:
             if parts.path.endswith(".md"):
-                self.warn(f"{self.source_name}: the link `{href}` names no page in the docs folder "
-                          f"(looked for `{src_uri}`)")
+                self.warn(message("plugin.links.no_such_page", source=self.source_name, href=href, path=src_uri))
             return None
         url = target.url_relative_to(self.page)
         return f"{url}#{parts.fragment}" if parts.fragment else url

@@ -37,6 +37,7 @@ from ..engine.export import ExportedMap, dump_export, export_journeys
 from ..engine.i18n import Translator
 from ..engine.limits import limit_touchpoints
 from ..engine.load import LoadedPersona, load_journey, load_persona
+from ..engine.messages import message, plural
 from ..engine.render import PageContext, render_map
 from ..engine.render.inline_markdown import InlineMarkdown
 from .config import JourneyConfig
@@ -120,8 +121,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             if file.inclusion is InclusionLevel.EXCLUDED:
                 continue
             if file.abs_src_path is None:
-                log.warning(f"`{file.src_uri}` was generated in memory by {file.generated_by}; "
-                            "the journey plugin reads maps and personas from files only")
+                log.warning(message("plugin.generated_in_memory", path=file.src_uri, plugin=file.generated_by))
                 continue
             path = Path(file.abs_src_path)
             name = _shown_path(path, config)
@@ -143,8 +143,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         page_uri = page_src_uri(file.src_uri)
         taken = self.maps[page_uri].source if page_uri in self.maps else files.get_file_from_path(page_uri)
         if taken is not None:
-            return [Finding(name, 1, 1, Severity.ERROR, f"this map would become the page `{page_uri}`, "
-                                                        f"but `{taken.src_uri}` already is; rename one of them")]
+            return [Finding(name, 1, 1, Severity.ERROR,
+                            message("plugin.page_taken", page=page_uri, taken=taken.src_uri))]
         loaded = limit_touchpoints(load_journey(path, docs, name=name, max_size=self.config.max_file_size),
                                    self.config.max_touchpoints)
         if loaded.persona is None and loaded.persona_path is not None:
@@ -177,8 +177,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             for finding in problems[name]:
                 log.error(finding.format_text())
         if broken and not self.serving:
-            # English, like the rest of the build's log, whatever the site's language.
-            raise PluginError(Translator()("build.errors", count=len(broken)))
+            count = len(broken)
+            raise PluginError(plural("plugin.files_have_errors", count))
 
     def _add_stylesheet(self, files: Files, config: MkDocsConfig) -> None:
         # A stylesheet the site already has at that path is the author's override.
@@ -188,8 +188,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
     def _add_export(self, files: Files, config: MkDocsConfig) -> None:
         existing = files.get_file_from_path(EXPORT_FILE)
         if existing is not None:
-            raise PluginError(f"`{EXPORT_FILE}` in the docs folder would be overwritten by the journey export; "
-                              "rename it, or set `export: false` under the journey plugin")
+            raise PluginError(message("plugin.export_exists", path=EXPORT_FILE))
         maps = [ExportedMap(m.loaded, m.page.url, m.source.src_uri) for m in self.maps.values()]
         data = export_journeys(maps, today=self.today, stale_after_days=self.config.stale_after_days,
                                translate=self.translate)
@@ -270,7 +269,7 @@ def _health_line(note: Finding) -> str:
     command line reports the same notes with the severity ``warning``, as linters do;
     ``mkdocs-journey check --strict`` is how CI fails on them.)
     """
-    return f"{note.path}:{note.line}:{note.column}: health: {note.message}"
+    return message("plugin.health_line", path=note.path, line=note.line, column=note.column, message=note.message)
 
 
 def _shown_path(path: Path, config: MkDocsConfig) -> str:

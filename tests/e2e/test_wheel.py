@@ -90,6 +90,7 @@ def test_wheel_carries_templates_styles_catalogs_schemas_and_types(dist: Dist) -
         | _shipped("mkdocs_journey", "**/*.py")
         | {"mkdocs_journey/translations/en.yml", "mkdocs_journey/translations/nl.yml", "mkdocs_journey/py.typed",
            "mkdocs_journey/assets/stylesheets/journey.css"}
+        | {"mkdocs_journey/translations/messages/en.yml"}
     )
     assert sorted(expected - names) == []
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
