@@ -14,7 +14,7 @@ from mkdocs.config import config_options as c
 
 from ..engine.analyse import DEFAULT_STALE_AFTER_DAYS
 from ..engine.limits import DEFAULT_MAX_TOUCHPOINTS
-from ..engine.render import DEFAULT_LANES
+from ..engine.lanes import LANE_KEYS
 from ..engine.yaml_source import DEFAULT_MAX_FILE_SIZE
 
 #: What Material for MkDocs' ``hide`` front matter understands.
@@ -40,7 +40,7 @@ class WholeNumber(c.Type[int]):
 class Lanes(base.BaseConfigOption[list[str]]):
     """The rows a map shows, in order: known lane names, each once."""
 
-    def __init__(self, default: tuple[str, ...] = DEFAULT_LANES) -> None:
+    def __init__(self, default: tuple[str, ...] = LANE_KEYS) -> None:
         super().__init__()
         self.default = list(default)
 
@@ -51,7 +51,7 @@ class Lanes(base.BaseConfigOption[list[str]]):
             raise base.ValidationError("Expected a list of at least one lane, e.g. [touchpoint, emotion, pains]")
         lanes: list[str] = []
         for item in value:
-            if not isinstance(item, str) or item not in DEFAULT_LANES:
+            if not isinstance(item, str) or item not in LANE_KEYS:
                 raise base.ValidationError(self._unknown(item))
             if item in lanes:
                 raise base.ValidationError(f"Lane `{item}` is listed twice; list each lane once")
@@ -60,9 +60,9 @@ class Lanes(base.BaseConfigOption[list[str]]):
 
     @staticmethod
     def _unknown(item: Any) -> str:
-        close = difflib.get_close_matches(str(item), DEFAULT_LANES, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(str(item), LANE_KEYS, n=1, cutoff=0.6)
         hint = f" (did you mean `{close[0]}`?)" if close else ""
-        return f"Unknown lane `{item}`{hint}. Valid lanes: {', '.join(DEFAULT_LANES)}"
+        return f"Unknown lane `{item}`{hint}. Valid lanes: {', '.join(LANE_KEYS)}"
 
 
 class JourneyConfig(base.Config):

@@ -1,0 +1,128 @@
+"""The lanes (rows) of a map, each declared once.
+
+Everything that differs from lane to lane lives in its :class:`Lane` entry: when a
+map has something to show in it, the words it adds to the search text and the
+fields it publishes in ``journeys.json``. The renderer, the search text, the
+export and the plugin's ``lanes`` option read :data:`LANES`, and the map template
+calls the macro of the same name in ``templates/journey/lanes.html``, so adding a
+lane is a model field, one entry here, one macro and its ``lane.<key>`` label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Literal
+
+from markupsafe import Markup, escape
+
+from .model import Kpi, Touchpoint
+
+if TYPE_CHECKING:
+    from .render.page import Column
+
+InlineMarkdown = Callable[[str], Markup]
+"""Renders one free-text value as inline HTML (the page's Markdown, escaped HTML)."""
+
+SearchText = Callable[[Touchpoint, InlineMarkdown], list[str | Markup]]
+"""The words a lane adds to a touchpoint's search text: plain strings are escaped, Markup is kept."""
+
+SearchParagraph = Literal["text", "items", "backstage", "kpis"]
+"""The paragraph of a touchpoint's search text a lane's words join (joined with `` · ``)."""
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One row of the map."""
+
+    key: str
+    """The name in the ``lanes`` option, the CSS class ``journey-lane--<key>`` and the
+    name of the macro in ``templates/journey/lanes.html`` that draws one cell."""
+    has_content: Callable[[Column], object]
+    """Whether a touchpoint's column shows something in this lane; a lane no column has
+    content for is left out of the map."""
+    search_paragraph: SearchParagraph | None = None
+    search_text: SearchText = lambda tp, md: []
+    export: Callable[[Touchpoint], dict[str, Any]] = lambda tp: {}
+    """The touchpoint's fields this lane publishes in ``journeys.json`` (JSON values)."""
+
+    @property
+    def label_key(self) -> str:
+        """The translation key of the row's label (``translations/*.yml``)."""
+        return f"lane.{self.key}"
+
+    @property
+    def macro(self) -> str:
+        """The macro in ``templates/journey/lanes.html`` that draws a cell of this lane."""
+        return self.key
+
+
+def _md(value: str | None, md: InlineMarkdown) -> list[str | Markup]:
+    return [md(value)] if value else []
+
+
+def _plain(value: str | None) -> list[str | Markup]:
+    return [value] if value else []
+
+
+def _kpi_words(kpi: Kpi) -> Markup:
+    words = [kpi.name] + [value for value in (kpi.target, kpi.actual) if value]
+    return Markup(" ").join(escape(word) for word in words)
+
+
+LANES: tuple[Lane, ...] = (
+    Lane("touchpoint", lambda column: True, "text",
+         lambda tp, md: _plain(tp.channel),
+         lambda tp: {"channel": tp.channel, "moment_of_truth": tp.moment_of_truth, "on_brand": tp.on_brand}),
+    Lane("image", lambda column: column.image_url),
+    Lane("action", lambda column: column.touchpoint.action, "text", lambda tp, md: _md(tp.action, md)),
+    Lane("thought", lambda column: column.touchpoint.thought, "text", lambda tp, md: _md(tp.thought, md)),
+    Lane("emotion", lambda column: column.touchpoint.emotion is not None, "text",
+         lambda tp, md: _plain(tp.feeling),
+         lambda tp: {"emotion": tp.emotion}),
+    Lane("needs", lambda column: column.touchpoint.needs or column.touchpoint.met, "items",
+         lambda tp, md: [md(item) for item in tp.needs],
+         lambda tp: {"needs": list(tp.needs), "met": tp.met}),
+    Lane("pains", lambda column: column.touchpoint.pains, "items",
+         lambda tp, md: [md(item) for item in tp.pains],
+         lambda tp: {"pains": list(tp.pains)}),
+    Lane("gains", lambda column: column.touchpoint.gains, "items",
+         lambda tp, md: [md(item) for item in tp.gains],
+         lambda tp: {"gains": list(tp.gains)}),
+    Lane("opportunities", lambda column: column.touchpoint.opportunities, "items",
+         lambda tp, md: [md(item) for item in tp.opportunities]),
+    Lane("improvements", lambda column: column.improvements),
+    Lane("backstage", lambda column: (b := column.touchpoint.backstage) and (b.team or b.systems or b.process),
+         "backstage",
+         lambda tp, md: ([] if tp.backstage is None else
+                         _plain(tp.backstage.team) + _plain(", ".join(tp.backstage.systems))
+                         + _md(tp.backstage.process, md))),
+    Lane("kpis", lambda column: column.kpis, "kpis", lambda tp, md: [_kpi_words(kpi) for kpi in tp.kpis]),
+    Lane("evidence", lambda column: column.touchpoint.evidence, "items",
+         lambda tp, md: [md(item) for item in tp.evidence]),
+)
+"""Every lane, in the order a map shows them by default."""
+
+LANE_KEYS: tuple[str, ...] = tuple(lane.key for lane in LANES)
+BY_KEY: dict[str, Lane] = {lane.key: lane for lane in LANES}
+
+
+def search_paragraphs(touchpoint: Touchpoint, md: InlineMarkdown) -> list[list[str | Markup]]:
+    """A touchpoint's search text: one list of words per paragraph that has any.
+
+    Paragraphs come in the order their first lane comes in :data:`LANES`, and a
+    lane's words in lane order, so every lane's words are indexed whether or not the
+    site shows the lane.
+    """
+    paragraphs: dict[str, list[str | Markup]] = {}
+    for lane in LANES:
+        if lane.search_paragraph is not None:
+            paragraphs.setdefault(lane.search_paragraph, []).extend(lane.search_text(touchpoint, md))
+    return [words for words in paragraphs.values() if words]
+
+
+def export_touchpoint_fields(touchpoint: Touchpoint) -> dict[str, Any]:
+    """The fields every lane publishes for a touchpoint in ``journeys.json``, in lane order."""
+    fields: dict[str, Any] = {}
+    for lane in LANES:
+        fields.update(lane.export(touchpoint))
+    return fields
