@@ -20,10 +20,10 @@ from .model import Kpi, Touchpoint
 if TYPE_CHECKING:
     from .render.page import Column
 
-InlineMarkdown = Callable[[str], Markup]
+InlineRenderer = Callable[[str], Markup]
 """Renders one free-text value as inline HTML (the page's Markdown, escaped HTML)."""
 
-SearchText = Callable[[Touchpoint, InlineMarkdown], list[str | Markup]]
+SearchText = Callable[[Touchpoint, InlineRenderer], list[str | Markup]]
 """The words a lane adds to a touchpoint's search text: plain strings are escaped, Markup is kept."""
 
 SearchParagraph = Literal["text", "items", "backstage", "kpis"]
@@ -37,11 +37,14 @@ class Lane:
     key: str
     """The name in the ``lanes`` option, the CSS class ``journey-lane--<key>`` and the
     name of the macro in ``templates/journey/lanes.html`` that draws one cell."""
-    has_content: Callable[[Column], object]
-    """Whether a touchpoint's column shows something in this lane; a lane no column has
-    content for is left out of the map."""
+    has_content: Callable[[Touchpoint, Column], object]
+    """Whether a touchpoint's cell in this lane shows something (the column holds what the
+    renderer derived: image URL, improvements, KPI verdicts); a lane without content in
+    any column is left out of the map."""
     search_paragraph: SearchParagraph | None = None
+    """Which paragraph of a touchpoint's search text the lane's words join (None: it adds none)."""
     search_text: SearchText = lambda tp, md: []
+    """The lane's words in the search text, whether or not the site shows the lane."""
     export: Callable[[Touchpoint], dict[str, Any]] = lambda tp: {}
     """The touchpoint's fields this lane publishes in ``journeys.json`` (JSON values)."""
 
@@ -56,12 +59,19 @@ class Lane:
         return self.key
 
 
-def _md(value: str | None, md: InlineMarkdown) -> list[str | Markup]:
+def _md(value: str | None, md: InlineRenderer) -> list[str | Markup]:
     return [md(value)] if value else []
 
 
 def _plain(value: str | None) -> list[str | Markup]:
     return [value] if value else []
+
+
+def _backstage_words(tp: Touchpoint, md: InlineRenderer) -> list[str | Markup]:
+    backstage = tp.backstage
+    if backstage is None:
+        return []
+    return _plain(backstage.team) + _plain(", ".join(backstage.systems)) + _md(backstage.process, md)
 
 
 def _kpi_words(kpi: Kpi) -> Markup:
@@ -70,35 +80,35 @@ def _kpi_words(kpi: Kpi) -> Markup:
 
 
 LANES: tuple[Lane, ...] = (
-    Lane("touchpoint", lambda column: True, "text",
-         lambda tp, md: _plain(tp.channel),
-         lambda tp: {"channel": tp.channel, "moment_of_truth": tp.moment_of_truth, "on_brand": tp.on_brand}),
-    Lane("image", lambda column: column.image_url),
-    Lane("action", lambda column: column.touchpoint.action, "text", lambda tp, md: _md(tp.action, md)),
-    Lane("thought", lambda column: column.touchpoint.thought, "text", lambda tp, md: _md(tp.thought, md)),
-    Lane("emotion", lambda column: column.touchpoint.emotion is not None, "text",
-         lambda tp, md: _plain(tp.feeling),
-         lambda tp: {"emotion": tp.emotion}),
-    Lane("needs", lambda column: column.touchpoint.needs or column.touchpoint.met, "items",
-         lambda tp, md: [md(item) for item in tp.needs],
-         lambda tp: {"needs": list(tp.needs), "met": tp.met}),
-    Lane("pains", lambda column: column.touchpoint.pains, "items",
-         lambda tp, md: [md(item) for item in tp.pains],
-         lambda tp: {"pains": list(tp.pains)}),
-    Lane("gains", lambda column: column.touchpoint.gains, "items",
-         lambda tp, md: [md(item) for item in tp.gains],
-         lambda tp: {"gains": list(tp.gains)}),
-    Lane("opportunities", lambda column: column.touchpoint.opportunities, "items",
-         lambda tp, md: [md(item) for item in tp.opportunities]),
-    Lane("improvements", lambda column: column.improvements),
-    Lane("backstage", lambda column: (b := column.touchpoint.backstage) and (b.team or b.systems or b.process),
-         "backstage",
-         lambda tp, md: ([] if tp.backstage is None else
-                         _plain(tp.backstage.team) + _plain(", ".join(tp.backstage.systems))
-                         + _md(tp.backstage.process, md))),
-    Lane("kpis", lambda column: column.kpis, "kpis", lambda tp, md: [_kpi_words(kpi) for kpi in tp.kpis]),
-    Lane("evidence", lambda column: column.touchpoint.evidence, "items",
-         lambda tp, md: [md(item) for item in tp.evidence]),
+    Lane("touchpoint", has_content=lambda tp, column: True,
+         search_paragraph="text", search_text=lambda tp, md: _plain(tp.channel),
+         export=lambda tp: {"channel": tp.channel, "moment_of_truth": tp.moment_of_truth, "on_brand": tp.on_brand}),
+    Lane("image", has_content=lambda tp, column: column.image_url),
+    Lane("action", has_content=lambda tp, column: tp.action,
+         search_paragraph="text", search_text=lambda tp, md: _md(tp.action, md)),
+    Lane("thought", has_content=lambda tp, column: tp.thought,
+         search_paragraph="text", search_text=lambda tp, md: _md(tp.thought, md)),
+    Lane("emotion", has_content=lambda tp, column: tp.emotion is not None,
+         search_paragraph="text", search_text=lambda tp, md: _plain(tp.feeling),
+         export=lambda tp: {"emotion": tp.emotion}),
+    Lane("needs", has_content=lambda tp, column: tp.needs or tp.met,
+         search_paragraph="items", search_text=lambda tp, md: [md(item) for item in tp.needs],
+         export=lambda tp: {"needs": list(tp.needs), "met": tp.met}),
+    Lane("pains", has_content=lambda tp, column: tp.pains,
+         search_paragraph="items", search_text=lambda tp, md: [md(item) for item in tp.pains],
+         export=lambda tp: {"pains": list(tp.pains)}),
+    Lane("gains", has_content=lambda tp, column: tp.gains,
+         search_paragraph="items", search_text=lambda tp, md: [md(item) for item in tp.gains],
+         export=lambda tp: {"gains": list(tp.gains)}),
+    Lane("opportunities", has_content=lambda tp, column: tp.opportunities,
+         search_paragraph="items", search_text=lambda tp, md: [md(item) for item in tp.opportunities]),
+    Lane("improvements", has_content=lambda tp, column: column.improvements),
+    Lane("backstage", has_content=lambda tp, column: (b := tp.backstage) and (b.team or b.systems or b.process),
+         search_paragraph="backstage", search_text=lambda tp, md: _backstage_words(tp, md)),
+    Lane("kpis", has_content=lambda tp, column: column.kpis,
+         search_paragraph="kpis", search_text=lambda tp, md: [_kpi_words(kpi) for kpi in tp.kpis]),
+    Lane("evidence", has_content=lambda tp, column: tp.evidence,
+         search_paragraph="items", search_text=lambda tp, md: [md(item) for item in tp.evidence]),
 )
 """Every lane, in the order a map shows them by default."""
 
@@ -106,7 +116,7 @@ LANE_KEYS: tuple[str, ...] = tuple(lane.key for lane in LANES)
 BY_KEY: dict[str, Lane] = {lane.key: lane for lane in LANES}
 
 
-def search_paragraphs(touchpoint: Touchpoint, md: InlineMarkdown) -> list[list[str | Markup]]:
+def search_paragraphs(touchpoint: Touchpoint, md: InlineRenderer) -> list[list[str | Markup]]:
     """A touchpoint's search text: one list of words per paragraph that has any.
 
     Paragraphs come in the order their first lane comes in :data:`LANES`, and a

@@ -162,7 +162,8 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, *, persona: Persona | 
         start += span
 
     shown_lanes = [key for key in lanes if key in BY_KEY
-                   and any(BY_KEY[key].has_content(column) for column in columns if column.touchpoint)]
+                   and any(BY_KEY[key].has_content(column.touchpoint, column)
+                           for column in columns if column.touchpoint is not None)]
     persona_view = None
     if persona is not None:
         url = None
