@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from markupsafe import escape
 
 import mkdocs_journey
-from mkdocs_journey.engine.health import RULES, HealthRule
+from mkdocs_journey.engine.health import RULES, HealthRule, rule
 from mkdocs_journey.engine.i18n import available_languages
 from mkdocs_journey.engine.lanes import LANES, Lane
 from mkdocs_journey.engine.load import LoadedJourney
@@ -76,3 +76,8 @@ def test_every_health_rule_has_an_icon(rule: HealthRule) -> None:
 def test_a_kind_without_a_rule_gets_the_warning_icon() -> None:
     icons = environment(()).get_template("journey/icons.html").module
     assert "journey-icon--warning" in str(icons.health_icon("from-an-overriding-template"))
+
+
+def test_a_rule_kind_is_declared_once() -> None:
+    with pytest.raises(ValueError, match="`draft` is declared twice"):
+        rule("draft", "journey", icon="pencil")(lambda journey, context: ())
