@@ -11,18 +11,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from .health import RULES, HealthContext, HealthFinding, HealthRule, Scope, TouchpointSubject
 from .i18n import Translator
 from .load import LoadedJourney
-from .model import Improvement, Kpi
+from .model import Improvement, Journey, Kpi
 
 OPEN_STATUSES = ("idea", "planned", "doing")
 DEFAULT_STALE_AFTER_DAYS = 180
 """A map reviewed longer ago than this many days is `stale` (the contract's default)."""
 _STATUS_ORDER = {"doing": 0, "planned": 1, "idea": 2, "done": 3, "dropped": 4}
-HEALTH_KINDS = (
-    "unaddressed-pain", "no-owner", "no-due", "empty-stage", "no-emotion",
-    "off-brand", "stale", "not-reviewed", "draft",
-)
 
 TouchpointKey = tuple[str, str]
 
@@ -53,19 +50,6 @@ class BacklogItem:
     @property
     def is_open(self) -> bool:
         return self.improvement.status in OPEN_STATUSES
-
-
-@dataclass(frozen=True)
-class HealthFinding:
-    """A health note; ``path`` locates it in the source, ``anchor`` on the page."""
-
-    kind: str
-    params: dict[str, str]
-    path: tuple[str | int, ...]
-    anchor: str | None = None
-
-    def message(self, translate: Translator) -> str:
-        return translate(f"health.{self.kind}", **self.params)
 
 
 @dataclass
@@ -104,50 +88,42 @@ def analyse(loaded: LoadedJourney, *, today: date, stale_after_days: int = DEFAU
             if item not in bucket:
                 bucket.append(item)
 
-    health: list[HealthFinding] = []
-    if journey.status == "draft":
-        health.append(HealthFinding("draft", {}, ("status",)))
-    if journey.reviewed is None:
-        health.append(HealthFinding("not-reviewed", {}, ()))
-    else:
-        age = (today - journey.reviewed).days
-        if age > stale_after_days:
-            health.append(HealthFinding("stale", {"date": translate.date(journey.reviewed),
-                                                  "days": translate("days", count=age),
-                                                  "limit": translate("days", count=stale_after_days)},
-                                        ("reviewed",)))
+    health = _health(journey, items, improvements_for,
+                     HealthContext(today=today, stale_after_days=stale_after_days, translate=translate))
+    return Analysis(backlog=backlog, health=health, improvements_for=improvements_for)
+
+
+def _health(journey: Journey, items: list[BacklogItem], improvements_for: dict[TouchpointKey, list[BacklogItem]],
+            context: HealthContext) -> list[HealthFinding]:
+    """Run every rule of :data:`~mkdocs_journey.engine.health.RULES` on the subjects of its scope.
+
+    The walk gives each subject its place in the file and its anchor on the page, so
+    a rule only says what is wrong and (with ``Note.at``) where below the subject.
+    """
+    found: list[HealthFinding] = []
+
+    def run(scope: Scope, subject: object, path: tuple[str | int, ...], anchor: str | None) -> None:
+        for health_rule in _RULES_BY_SCOPE[scope]:
+            for note in health_rule.check(subject, context):
+                found.append(HealthFinding(health_rule.kind, note.params, (*path, *note.at), anchor))
+
+    run("journey", journey, (), None)
     for s, stage in enumerate(journey.stages):
         assert stage.id is not None
-        if not stage.touchpoints:
-            health.append(HealthFinding("empty-stage", {"stage": stage.name}, ("stages", s), f"stage-{stage.id}"))
+        run("stage", stage, ("stages", s), f"stage-{stage.id}")
         for t, touchpoint in enumerate(stage.touchpoints):
             assert touchpoint.id is not None
             key = (stage.id, touchpoint.id)
-            anchor = touchpoint_anchor(*key)
-            at = ("stages", s, "touchpoints", t)
-            if touchpoint.emotion is None:
-                health.append(HealthFinding("no-emotion", {"touchpoint": touchpoint.name}, at, anchor))
-            if touchpoint.on_brand == "no":
-                health.append(HealthFinding("off-brand", {"touchpoint": touchpoint.name}, (*at, "on_brand"), anchor))
-            addressed = any(b.improvement.status != "dropped" for b in improvements_for.get(key, []))
-            if not addressed:
-                for p, pain in enumerate(touchpoint.pains):
-                    health.append(HealthFinding("unaddressed-pain", {"pain": pain, "touchpoint": touchpoint.name},
-                                                (*at, "pains", p), anchor))
+            run("touchpoint", TouchpointSubject(touchpoint, improvements_for.get(key, [])),
+                ("stages", s, "touchpoints", t), touchpoint_anchor(*key))
     for item in items:
-        improvement = item.improvement
-        if not item.is_open:
-            continue
-        at = ("improvements", item.position)
-        anchor = improvement_anchor(improvement.id)
-        if not improvement.owner:
-            health.append(HealthFinding("no-owner", {"improvement": improvement.id}, at, anchor))
-        if improvement.status in ("planned", "doing") and improvement.due is None:
-            health.append(HealthFinding("no-due", {"improvement": improvement.id,
-                                                   "status": translate(f"status.{improvement.status}")},
-                                        (*at, "status"), anchor))
-    return Analysis(backlog=backlog, health=health, improvements_for=improvements_for)
+        run("improvement", item, ("improvements", item.position), improvement_anchor(item.improvement.id))
+    return found
 
+
+_RULES_BY_SCOPE: dict[Scope, list[HealthRule]] = {
+    scope: [r for r in RULES if r.scope == scope] for scope in ("journey", "stage", "touchpoint", "improvement")
+}
 
 _NUMBER = re.compile(r"^\s*([+-]?[0-9]+(?:[.,][0-9]+)?)\s*(.*?)\s*$")
 _GROUPED = re.compile(r"^[+-]?[0-9]{1,3}[.,][0-9]{3}$")

@@ -14,6 +14,7 @@ from typing import Callable
 from .analyse import DEFAULT_STALE_AFTER_DAYS, analyse
 from .diagnostics import Finding, Severity, sort_findings
 from .docs_tree import DocsTree, is_persona_file, stem
+from .health import RULE_BY_KIND
 from .i18n import Translator
 from .limits import DEFAULT_MAX_TOUCHPOINTS, limit_touchpoints
 from .load import LoadedJourney, load_journey, load_persona
@@ -44,7 +45,8 @@ def health_findings(loaded: LoadedJourney, *, today: date, stale_after_days: int
     findings = []
     for note in analysis.health:
         line, column = loaded.document.locate(note.path)
-        findings.append(Finding(loaded.name, line, column, Severity.WARNING, note.message(translate), note.kind))
+        findings.append(Finding(loaded.name, line, column, RULE_BY_KIND[note.kind].severity, note.message(translate),
+                                note.kind))
     return findings
 
 

@@ -14,10 +14,15 @@ from typing import Any
 
 from .analyse import Analysis, BacklogItem, HealthFinding, analyse
 from .i18n import Translator
+from .lanes import export_touchpoint_fields
 from .load import LoadedJourney
 from .model import Journey, Stage, Touchpoint
 
 EXPORT_VERSION = 1
+_VERSION_1_ORDER = {key: index for index, key in enumerate(
+    ("channel", "emotion", "moment_of_truth", "on_brand", "pains", "gains", "needs", "met"))}
+"""Where version 1 put a touchpoint's fields, kept so the file does not change; fields
+a newer lane publishes follow, in lane order (the sort is stable)."""
 
 
 @dataclass(frozen=True)
@@ -77,18 +82,10 @@ def _stage(stage: Stage) -> dict[str, Any]:
 
 
 def _touchpoint(touchpoint: Touchpoint) -> dict[str, Any]:
-    return {
-        "id": touchpoint.id,
-        "name": touchpoint.name,
-        "channel": touchpoint.channel,
-        "emotion": touchpoint.emotion,
-        "moment_of_truth": touchpoint.moment_of_truth,
-        "on_brand": touchpoint.on_brand,
-        "pains": list(touchpoint.pains),
-        "gains": list(touchpoint.gains),
-        "needs": list(touchpoint.needs),
-        "met": touchpoint.met,
-    }
+    """A touchpoint's id and name, then the fields its lanes publish (see ``lanes.py``)."""
+    fields = export_touchpoint_fields(touchpoint)
+    ordered = sorted(fields, key=lambda key: _VERSION_1_ORDER.get(key, len(_VERSION_1_ORDER)))
+    return {"id": touchpoint.id, "name": touchpoint.name, **{key: fields[key] for key in ordered}}
 
 
 def _improvement(entry: BacklogItem) -> dict[str, Any]:

@@ -14,8 +14,8 @@ from mkdocs.config import config_options as c
 
 from ..engine.analyse import DEFAULT_STALE_AFTER_DAYS
 from ..engine.limits import DEFAULT_MAX_TOUCHPOINTS
+from ..engine.lanes import LANE_KEYS
 from ..engine.messages import message
-from ..engine.render import DEFAULT_LANES
 from ..engine.yaml_source import DEFAULT_MAX_FILE_SIZE
 
 #: What Material for MkDocs' ``hide`` front matter understands.
@@ -41,7 +41,7 @@ class WholeNumber(c.Type[int]):
 class Lanes(base.BaseConfigOption[list[str]]):
     """The rows a map shows, in order: known lane names, each once."""
 
-    def __init__(self, default: tuple[str, ...] = DEFAULT_LANES) -> None:
+    def __init__(self, default: tuple[str, ...] = LANE_KEYS) -> None:
         super().__init__()
         self.default = list(default)
 
@@ -52,7 +52,7 @@ class Lanes(base.BaseConfigOption[list[str]]):
             raise base.ValidationError(message("plugin.config.no_lanes"))
         lanes: list[str] = []
         for item in value:
-            if not isinstance(item, str) or item not in DEFAULT_LANES:
+            if not isinstance(item, str) or item not in LANE_KEYS:
                 raise base.ValidationError(self._unknown(item))
             if item in lanes:
                 raise base.ValidationError(message("plugin.config.lane_twice", lane=item))
@@ -61,9 +61,9 @@ class Lanes(base.BaseConfigOption[list[str]]):
 
     @staticmethod
     def _unknown(item: Any) -> str:
-        close = difflib.get_close_matches(str(item), DEFAULT_LANES, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(str(item), LANE_KEYS, n=1, cutoff=0.6)
         hint = message("plugin.config.did_you_mean", lane=close[0]) if close else ""
-        return message("plugin.config.unknown_lane", lane=item, hint=hint, lanes=", ".join(DEFAULT_LANES))
+        return message("plugin.config.unknown_lane", lane=item, hint=hint, lanes=", ".join(LANE_KEYS))
 
 
 class JourneyConfig(base.Config):

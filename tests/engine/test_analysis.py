@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import string
 import textwrap
 from datetime import date
+from pathlib import Path
 
 import pytest
+import yaml
 
+import mkdocs_journey
 from mkdocs_journey.engine.analyse import (
-    HEALTH_KINDS,
     analyse,
     improvement_anchor,
     is_quick_win,
@@ -19,10 +22,12 @@ from mkdocs_journey.engine.analyse import (
 from mkdocs_journey.engine.check import health_findings
 from mkdocs_journey.engine.clock import today
 from mkdocs_journey.engine.diagnostics import Severity
-from mkdocs_journey.engine.i18n import Translator, available_languages, labels
+from mkdocs_journey.engine.health import RULE_BY_KIND
+from mkdocs_journey.engine.i18n import Translator, available_languages
 from mkdocs_journey.engine.model import Improvement, Kpi
 
 TODAY = date(2026, 11, 1)
+TRANSLATIONS = Path(mkdocs_journey.__file__).parent / "translations"
 HEALTHY_HEAD = "title: T\nstatus: validated\nreviewed: 2026-10-01\n"
 """A map head that raises no health note; the map's own lines start on line 4."""
 
@@ -55,9 +60,7 @@ def test_a_healthy_map_has_no_warnings(load) -> None:
     assert warnings(loaded) == []
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+HEALTH_CASES = [
         pytest.param("title: T\nreviewed: 2026-10-01\nstages:\n  - name: S\n    touchpoints: [{name: A, emotion: 3}]\n",
                      [("draft", 1, 1, "draft: the assumptions in this map have not been checked")], id="draft-default"),
         pytest.param("title: T\nstatus: draft\nreviewed: 2026-10-01\nstages:\n  - name: S\n"
@@ -85,8 +88,11 @@ def test_a_healthy_map_has_no_warnings(load) -> None:
         pytest.param(HEALTHY_HEAD + "stages:\n  - name: S\n    touchpoints: [{name: A, emotion: 3}]\nimprovements:\n"
                      "  - id: x\n    title: X\n    owner: Web\n    status: planned\n",
                      [("no-due", 11, 13, "improvement `x` is planned but has no due date")], id="no-due"),
-    ],
-)
+]
+"""One map per health rule that raises it (and nothing else), with where and what it says."""
+
+
+@pytest.mark.parametrize(("text", "expected"), HEALTH_CASES)
 def test_each_health_check_names_its_place(load, text: str, expected: list[tuple[str, int, int, str]]) -> None:
     found = warnings(load(text))
     assert [f[:3] for f in found] == [e[:3] for e in expected]
@@ -94,15 +100,25 @@ def test_each_health_check_names_its_place(load, text: str, expected: list[tuple
         assert piece in message
 
 
-def test_every_health_kind_is_covered_and_translated() -> None:
-    assert set(HEALTH_KINDS) == {"unaddressed-pain", "no-owner", "no-due", "empty-stage", "no-emotion",
-                                 "off-brand", "stale", "not-reviewed", "draft"}
-    for language in available_languages():
-        # The language's own file: a Translator would fall back to English and always find one.
-        own = labels(language)
-        for kind in HEALTH_KINDS:
-            assert isinstance(own.get(f"health.{kind}"), str), f"{language}.yml has no health.{kind}"
-            assert isinstance(own.get(f"health.kind.{kind}"), str), f"{language}.yml has no health.kind.{kind}"
+def test_every_health_rule_has_a_map_that_raises_it() -> None:
+    raised = {kind for case in HEALTH_CASES for kind, *_ in case.values[1]}
+    assert raised == set(RULE_BY_KIND)
+
+
+@pytest.mark.parametrize("language", available_languages())
+@pytest.mark.parametrize(("text", "expected"), HEALTH_CASES)
+def test_each_rule_is_worded_in_each_language(load, language: str, text: str,
+                                              expected: list[tuple[str, int, int, str]]) -> None:
+    """Both labels are in the language's own file (not the English fallback), and the
+    message uses exactly the values the rule gives it."""
+    labels = yaml.safe_load((TRANSLATIONS / f"{language}.yml").read_text("utf-8"))
+    for finding in analyse(load(text), today=TODAY).health:
+        rule = RULE_BY_KIND[finding.kind]
+        assert isinstance(labels.get(rule.label_key), str) and labels[rule.label_key].strip()
+        message = labels.get(rule.message_key)
+        assert isinstance(message, str), f"{rule.message_key} is missing from {language}.yml"
+        placeholders = {name for _, name, _, _ in string.Formatter().parse(message) if name}
+        assert placeholders == set(finding.params)
 
 
 def test_staleness_uses_today_and_the_limit(load) -> None:

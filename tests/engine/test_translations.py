@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 
 import mkdocs_journey
-from mkdocs_journey.engine.analyse import HEALTH_KINDS, kpi_verdict
+from mkdocs_journey.engine.analyse import kpi_verdict
+from mkdocs_journey.engine.health import RULE_BY_KIND
 from mkdocs_journey.engine.i18n import DEFAULT_LANGUAGE, Label, Translator, available_languages, labels, locale
 from mkdocs_journey.engine.model import ImprovementStatus, Journey, Rating, Sense
-from mkdocs_journey.engine.render import DEFAULT_LANES
+from mkdocs_journey.engine.lanes import LANE_KEYS
 
 OTHER_LANGUAGES = [language for language in available_languages() if language != DEFAULT_LANGUAGE]
 PACKAGE = Path(mkdocs_journey.__file__).parent
@@ -42,11 +43,11 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "needs.met.": typing.get_args(Rating),
     "kpi.": _literal_values(typing.get_type_hints(kpi_verdict)["return"]),
     "emotion.": tuple(str(score) for score in range(1, 6)),  # the 1..5 of model.Score
-    "lane.": DEFAULT_LANES,
+    "lane.": LANE_KEYS,
     "persona.": ("goals", "needs", "frustrations"),  # the lists persona.html loops over
     "matrix.": ("quick-wins", "big-bets", "fill-ins", "money-pit"),  # the quadrants of render/matrix.py
-    "health.": HEALTH_KINDS,
-    "health.kind.": HEALTH_KINDS,
+    "health.": tuple(RULE_BY_KIND),
+    "health.kind.": tuple(RULE_BY_KIND),
 }
 
 

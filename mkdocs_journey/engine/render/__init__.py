@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from ..analyse import DEFAULT_STALE_AFTER_DAYS, analyse
 from ..docs_tree import DocsTree
 from ..i18n import Translator
+from ..lanes import LANE_KEYS
 from ..load import LoadedJourney, load_persona
 from ..model import Persona
 from .environment import environment
@@ -28,10 +29,8 @@ __all__ = [
     "render_map",
 ]
 
-DEFAULT_LANES: tuple[str, ...] = (
-    "touchpoint", "image", "action", "thought", "emotion", "needs", "pains", "gains",
-    "opportunities", "improvements", "backstage", "kpis", "evidence",
-)
+DEFAULT_LANES: tuple[str, ...] = LANE_KEYS
+"""Every lane, in registry order (:data:`mkdocs_journey.engine.lanes.LANES`)."""
 
 
 def plain_inline(text: str) -> Markup:

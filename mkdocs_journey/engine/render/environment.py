@@ -16,6 +16,9 @@ from typing import Sequence
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from ..health import HEALTH_ICONS
+from ..lanes import BY_KEY, search_paragraphs
+
 _TICKS = re.compile(r"`([^`]+)`")
 
 
@@ -45,4 +48,8 @@ def _environment(template_dirs: tuple[str, ...]) -> Environment:
         keep_trailing_newline=False,
     )
     env.filters["ticks"] = code_ticks
+    # The registries the templates read, so a lane or a health rule is declared in Python once.
+    env.globals["lane_definitions"] = BY_KEY
+    env.globals["search_paragraphs"] = search_paragraphs
+    env.globals["health_icons"] = HEALTH_ICONS
     return env

@@ -13,29 +13,13 @@ from pathlib import Path
 from typing import Callable
 
 from ..analyse import Analysis, BacklogItem, HealthFinding, improvement_anchor, kpi_verdict, touchpoint_anchor
+from ..lanes import BY_KEY
 from ..load import LoadedJourney
 from ..model import Improvement, Journey, Kpi, Persona, Stage, Touchpoint
 from .emotion_curve import EmotionPoint, emotion_points
 from .matrix import Matrix, build_matrix
 
 AssetUrl = Callable[[Path], str]
-
-#: What a lane shows of a touchpoint; a lane without any content is left out.
-_LANE_HAS_CONTENT: dict[str, Callable[[Touchpoint], object]] = {
-    "touchpoint": lambda tp: True,
-    "image": lambda tp: tp.image,
-    "action": lambda tp: tp.action,
-    "thought": lambda tp: tp.thought,
-    "emotion": lambda tp: tp.emotion is not None,
-    "needs": lambda tp: tp.needs or tp.met,
-    "pains": lambda tp: tp.pains,
-    "gains": lambda tp: tp.gains,
-    "opportunities": lambda tp: tp.opportunities,
-    "backstage": lambda tp: tp.backstage and (tp.backstage.team or tp.backstage.systems or tp.backstage.process),
-    "kpis": lambda tp: tp.kpis,
-    "evidence": lambda tp: tp.evidence,
-}
-
 
 @dataclass(frozen=True)
 class KpiView:
@@ -150,7 +134,6 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, *, persona: Persona | 
         rows.append(row)
         by_id[item.improvement.id] = row
 
-    touchpoints = [tp for stage in journey.stages for tp in stage.touchpoints]
     cells: list[tuple[Stage, Touchpoint | None, bool]] = []
     for stage in journey.stages:
         if not stage.touchpoints:
@@ -178,7 +161,9 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, *, persona: Persona | 
         headers.append(StageHeader(stage, f"stage-{stage.id}", span, tuple(columns[start:start + span])))
         start += span
 
-    shown_lanes = [lane for lane in lanes if _lane_shown(lane, touchpoints, analysis)]
+    shown_lanes = [key for key in lanes if key in BY_KEY
+                   and any(BY_KEY[key].has_content(column.touchpoint, column)
+                           for column in columns if column.touchpoint is not None)]
     persona_view = None
     if persona is not None:
         url = None
@@ -199,9 +184,3 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, *, persona: Persona | 
         stale_after_days=stale_after_days,
     )
 
-
-def _lane_shown(lane: str, touchpoints: list[Touchpoint], analysis: Analysis) -> bool:
-    if lane == "improvements":
-        return any(analysis.improvements_for.values())
-    has_content = _LANE_HAS_CONTENT.get(lane)
-    return has_content is not None and any(has_content(tp) for tp in touchpoints)

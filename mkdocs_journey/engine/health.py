@@ -1,0 +1,185 @@
+"""The health rules: each one function, registered with what the rest of the code needs.
+
+A rule is declared once, with :func:`rule`: its kind (the name in ``journeys.json``,
+in ``mkdocs-journey check --format json`` and in the CSS class
+``journey-health__note--<kind>``), what it looks at, its severity for the command
+line and its icon. Its messages are the labels ``health.<kind>`` (the note) and
+``health.kind.<kind>`` (the note's title) in ``translations/*.yml``. ``analyse()``
+walks a map and runs the rules in :data:`RULES` order, so notes are listed the way
+the map reads: the map itself, then stage by stage and touchpoint by touchpoint,
+then the improvements.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal
+
+from .diagnostics import Severity
+from .i18n import Translator
+from .model import Journey, Stage, Touchpoint
+
+if TYPE_CHECKING:
+    from .analyse import BacklogItem
+
+Scope = Literal["journey", "stage", "touchpoint", "improvement"]
+"""What a rule's check is called with, once each:
+
+- ``journey``: the :class:`~mkdocs_journey.engine.model.Journey`;
+- ``stage``: each :class:`~mkdocs_journey.engine.model.Stage` (the note links to the stage);
+- ``touchpoint``: each :class:`TouchpointSubject` (the note links to the touchpoint);
+- ``improvement``: each :class:`~mkdocs_journey.engine.analyse.BacklogItem`, in file order
+  (the note links to the improvement).
+"""
+
+
+@dataclass(frozen=True)
+class HealthContext:
+    """What a rule may read besides the map: the build's date, limit and language."""
+
+    today: date
+    stale_after_days: int
+    translate: Translator
+
+
+@dataclass(frozen=True)
+class TouchpointSubject:
+    touchpoint: Touchpoint
+    improvements: list[BacklogItem]
+    """The improvements that address this touchpoint, in backlog order."""
+
+
+@dataclass(frozen=True)
+class Note:
+    """What a check found: the values of its message, and where below its subject it is."""
+
+    params: dict[str, str] = field(default_factory=dict)
+    at: tuple[str | int, ...] = ()
+    """Keys below the subject (``("pains", 0)``) that locate the note in the source file."""
+
+
+Check = Callable[[Any, HealthContext], Iterable[Note]]
+
+
+@dataclass(frozen=True)
+class HealthRule:
+    kind: str
+    scope: Scope
+    check: Check
+    icon: str
+    """The name of an icon in ``templates/journey/icons.html``."""
+    severity: Severity = Severity.WARNING
+    """What ``mkdocs-journey check`` reports the note as."""
+
+    @property
+    def message_key(self) -> str:
+        """The note's text; its ``{placeholders}`` are the keys of :attr:`Note.params`."""
+        return f"health.{self.kind}"
+
+    @property
+    def label_key(self) -> str:
+        """The short title shown before the note."""
+        return f"health.kind.{self.kind}"
+
+
+@dataclass(frozen=True)
+class HealthFinding:
+    """A health note; ``path`` locates it in the source, ``anchor`` on the page."""
+
+    kind: str
+    params: dict[str, str]
+    path: tuple[str | int, ...]
+    anchor: str | None = None
+
+    def message(self, translate: Translator) -> str:
+        return translate(RULE_BY_KIND[self.kind].message_key, **self.params)
+
+
+RULES: list[HealthRule] = []
+"""Every health rule, in the order its notes are listed for one subject."""
+
+
+def rule(kind: str, scope: Scope, *, icon: str,
+         severity: Severity = Severity.WARNING) -> Callable[[Check], Check]:
+    """Register the decorated check as the rule ``kind`` (see the module docstring)."""
+    def register(check: Check) -> Check:
+        if any(existing.kind == kind for existing in RULES):
+            raise ValueError(f"health rule `{kind}` is declared twice")
+        RULES.append(HealthRule(kind, scope, check, icon, severity))
+        return check
+    return register
+
+
+# -- The map ----------------------------------------------------------------------------
+
+@rule("draft", "journey", icon="pencil")
+def _draft(journey: Journey, context: HealthContext) -> Iterator[Note]:
+    if journey.status == "draft":
+        yield Note(at=("status",))
+
+
+@rule("not-reviewed", "journey", icon="clock")
+def _not_reviewed(journey: Journey, context: HealthContext) -> Iterator[Note]:
+    if journey.reviewed is None:
+        yield Note()
+
+
+@rule("stale", "journey", icon="clock")
+def _stale(journey: Journey, context: HealthContext) -> Iterator[Note]:
+    if journey.reviewed is None:
+        return
+    age = (context.today - journey.reviewed).days
+    if age > context.stale_after_days:
+        yield Note({"date": context.translate.date(journey.reviewed),
+                    "days": context.translate("days", count=age),
+                    "limit": context.translate("days", count=context.stale_after_days)}, ("reviewed",))
+
+
+# -- Stages and touchpoints -------------------------------------------------------------
+
+@rule("empty-stage", "stage", icon="empty")
+def _empty_stage(stage: Stage, context: HealthContext) -> Iterator[Note]:
+    if not stage.touchpoints:
+        yield Note({"stage": stage.name})
+
+
+@rule("no-emotion", "touchpoint", icon="face")
+def _no_emotion(subject: TouchpointSubject, context: HealthContext) -> Iterator[Note]:
+    if subject.touchpoint.emotion is None:
+        yield Note({"touchpoint": subject.touchpoint.name})
+
+
+@rule("off-brand", "touchpoint", icon="brand")
+def _off_brand(subject: TouchpointSubject, context: HealthContext) -> Iterator[Note]:
+    if subject.touchpoint.on_brand == "no":
+        yield Note({"touchpoint": subject.touchpoint.name}, ("on_brand",))
+
+
+@rule("unaddressed-pain", "touchpoint", icon="bolt")
+def _unaddressed_pain(subject: TouchpointSubject, context: HealthContext) -> Iterator[Note]:
+    if any(item.improvement.status != "dropped" for item in subject.improvements):
+        return
+    for index, pain in enumerate(subject.touchpoint.pains):
+        yield Note({"pain": pain, "touchpoint": subject.touchpoint.name}, ("pains", index))
+
+
+# -- Improvements -----------------------------------------------------------------------
+
+@rule("no-owner", "improvement", icon="person")
+def _no_owner(item: BacklogItem, context: HealthContext) -> Iterator[Note]:
+    if item.is_open and not item.improvement.owner:
+        yield Note({"improvement": item.improvement.id})
+
+
+@rule("no-due", "improvement", icon="calendar")
+def _no_due(item: BacklogItem, context: HealthContext) -> Iterator[Note]:
+    improvement = item.improvement
+    if improvement.status in ("planned", "doing") and improvement.due is None:
+        yield Note({"improvement": improvement.id, "status": context.translate(f"status.{improvement.status}")},
+                   ("status",))
+
+
+RULE_BY_KIND: dict[str, HealthRule] = {r.kind: r for r in RULES}
+HEALTH_ICONS: dict[str, str] = {r.kind: r.icon for r in RULES}
+"""Each rule's icon by kind, for ``templates/journey/icons.html``."""
