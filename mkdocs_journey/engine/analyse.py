@@ -75,6 +75,21 @@ class Analysis:
     improvements_for: dict[TouchpointKey, list[BacklogItem]] = field(default_factory=dict)
 
 
+def is_stale(reviewed: date | None, *, today: date, stale_after_days: int) -> bool:
+    """A map last reviewed more than ``stale_after_days`` days before ``today``.
+
+    The health note and the page's review badge both ask this, so they cannot disagree.
+    """
+    return reviewed is not None and (today - reviewed).days > stale_after_days
+
+
+# The ids on a map page that links (health notes, backlog rows, the matrix) point at:
+# each is written here once, so a link and its target cannot drift apart.
+
+def stage_anchor(stage_id: str) -> str:
+    return f"stage-{stage_id}"
+
+
 def touchpoint_anchor(stage_id: str, touchpoint_id: str) -> str:
     return f"tp-{stage_id}--{touchpoint_id}"
 
@@ -109,15 +124,15 @@ def analyse(loaded: LoadedJourney, *, today: date, stale_after_days: int = DEFAU
         health.append(HealthFinding("draft", {}, ("status",)))
     if journey.reviewed is None:
         health.append(HealthFinding("not-reviewed", {}, ()))
-    else:
+    elif is_stale(journey.reviewed, today=today, stale_after_days=stale_after_days):
         age = (today - journey.reviewed).days
-        if age > stale_after_days:
-            health.append(HealthFinding("stale", {"date": translate.date(journey.reviewed), "days": str(age),
-                                                  "limit": str(stale_after_days)}, ("reviewed",)))
+        health.append(HealthFinding("stale", {"date": translate.date(journey.reviewed), "days": str(age),
+                                              "limit": str(stale_after_days)}, ("reviewed",)))
     for s, stage in enumerate(journey.stages):
         assert stage.id is not None
         if not stage.touchpoints:
-            health.append(HealthFinding("empty-stage", {"stage": stage.name}, ("stages", s), f"stage-{stage.id}"))
+            health.append(HealthFinding("empty-stage", {"stage": stage.name}, ("stages", s),
+                                        stage_anchor(stage.id)))
         for t, touchpoint in enumerate(stage.touchpoints):
             assert touchpoint.id is not None
             key = (stage.id, touchpoint.id)

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Callable
 
+import pytest
 from bs4 import BeautifulSoup
+
+import mkdocs_journey
 
 from mkdocs_journey.engine.docs_tree import DocsTree
 from mkdocs_journey.engine.load import LoadedJourney, load_journey
 from mkdocs_journey.engine.render import DEFAULT_LANES, render_journey
 
 from .conftest import FULL_MAP, SVG, Render, context
+
+TEMPLATES = Path(mkdocs_journey.__file__).parent / "templates" / "journey"
 
 MINIMAL = """\
 title: Minimal
@@ -58,6 +64,34 @@ def test_stale_and_missing_review_get_a_warning(render: Render) -> None:
     assert fresh.select_one(".journey-badge--warning") is None
     missing = render(MINIMAL.replace("reviewed: 2026-10-01\n", ""))
     assert missing.select_one(".journey-badge--warning").get_text(strip=True) == "not reviewed with customers"
+
+
+@pytest.mark.parametrize("limit", [29, 30, 31, 32])
+def test_the_review_badge_and_the_health_note_agree_on_staleness(render: Render, limit: int) -> None:
+    # MINIMAL was reviewed 31 days before the render's today: stale for a limit below 31 only.
+    soup = render(MINIMAL, stale_after_days=limit)
+    badge = soup.select_one(".journey-badge--warning") is not None
+    note = soup.select_one(".journey-health__note--stale") is not None
+    assert (badge, note) == (limit < 31, limit < 31)
+
+
+def test_every_in_page_link_finds_its_target(render: Render) -> None:
+    # Health notes, backlog rows, the improvements lane and the matrix (dots, legend and
+    # unplaced items) link to ids that other code writes: both sides use one function.
+    soup = render()
+    hrefs = {a["href"] for a in soup.find_all("a", href=True) if a["href"].startswith("#")}
+    assert {"#stage-consideration", "#tp-booking--book", "#improvement-unscored"} <= hrefs
+    assert soup.select(".journey-matrix__unplaced a")
+    assert [href for href in sorted(hrefs) if soup.find(id=href[1:]) is None] == []
+
+
+def test_templates_spell_no_anchor_of_their_own() -> None:
+    # The ids come from stage_anchor, touchpoint_anchor and improvement_anchor in
+    # engine/analyse.py; a template writing `#improvement-{{ id }}` would drift from them.
+    spelled = re.compile(r'(?:href|id)="#?(?:stage|tp|improvement)-')
+    found = [f"{path.name}: {match.group()}" for path in sorted(TEMPLATES.glob("*.html"))
+             for match in spelled.finditer(path.read_text("utf-8"))]
+    assert found == []
 
 
 def test_persona_card(render: Render) -> None:

@@ -12,7 +12,9 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from ..analyse import Analysis, BacklogItem, HealthFinding, improvement_anchor, kpi_verdict, touchpoint_anchor
+from ..analyse import (
+    Analysis, BacklogItem, HealthFinding, improvement_anchor, is_stale, kpi_verdict, stage_anchor, touchpoint_anchor,
+)
 from ..load import LoadedJourney
 from ..model import Improvement, Journey, Kpi, Persona, Stage, Touchpoint
 from .emotion_curve import EmotionPoint, emotion_points
@@ -175,7 +177,7 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, *, persona: Persona | 
     for stage in journey.stages:  # columns are in stage order, an empty stage has one
         assert stage.id is not None
         span = max(1, len(stage.touchpoints))
-        headers.append(StageHeader(stage, f"stage-{stage.id}", span, tuple(columns[start:start + span])))
+        headers.append(StageHeader(stage, stage_anchor(stage.id), span, tuple(columns[start:start + span])))
         start += span
 
     shown_lanes = [lane for lane in lanes if _lane_shown(lane, touchpoints, analysis)]
@@ -185,10 +187,9 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, *, persona: Persona | 
         if persona.image and persona_path is not None:
             url = asset_url((persona_path.parent / persona.image).resolve())
         persona_view = PersonaView(persona, url)
-    stale = journey.reviewed is not None and (today - journey.reviewed).days > stale_after_days
     return JourneyView(
         journey=journey,
-        review=Review(journey.reviewed, stale),
+        review=Review(journey.reviewed, is_stale(journey.reviewed, today=today, stale_after_days=stale_after_days)),
         persona=persona_view,
         health=[HealthNote(f.kind, health_message(f), _health_href(f)) for f in analysis.health],
         stages=headers,
