@@ -12,6 +12,7 @@ from ..engine.check import check_paths
 from ..engine.clock import today
 from ..engine.diagnostics import findings_to_json
 from ..engine.docs_tree import DocsTree, find_files
+from ..engine.options import STALE_AFTER_DAYS
 from ..engine.schema import SCHEMAS, dumps
 from .site_settings import SiteSettings, default_site, find_site
 
@@ -31,7 +32,7 @@ def main() -> None:
                    "[default: the docs_dir of the site each PATH belongs to (its mkdocs.yml), else ./docs, "
                    "else the PATH's own folder]")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-@click.option("--stale-after-days", type=click.IntRange(min=0),
+@click.option("--stale-after-days", type=click.IntRange(min=STALE_AFTER_DAYS.minimum),
               help="A map reviewed longer ago than this gets a warning "
                    "[default: the plugin's stale_after_days in mkdocs.yml, else 180].")
 def check(paths: tuple[Path, ...], output: str, docs_dir: Path | None, strict: bool,

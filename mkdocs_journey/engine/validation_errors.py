@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .characters import shown
 from .model import Backstage, Improvement, Journey, Kpi, Persona, Stage, Touchpoint
+from .spelling import closest, did_you_mean
 from .yaml_source import Document, Path, Problem
 
 # Which model a key in the data leads to: used to suggest the closest known key.
@@ -39,7 +39,7 @@ def problems_from(error: ValidationError, document: Document, root: type[BaseMod
     # A misspelt required key (`titel:`) is one mistake: "did you mean `title`?" says
     # it all, so the "needs the key `title`" it also causes is left out.
     suggested = {
-        (loc[:-1], _closest(str(loc[-1]), _model_at(loc[:-1], root)))
+        (loc[:-1], closest(str(loc[-1]), _model_at(loc[:-1], root).model_fields))
         for item, loc in items if item["type"] == "extra_forbidden"
     }
     return [
@@ -47,11 +47,6 @@ def problems_from(error: ValidationError, document: Document, root: type[BaseMod
         for item, loc in items
         if not (item["type"] == "missing" and (loc[:-1], loc[-1]) in suggested)
     ]
-
-
-def _closest(key: str, model: type[BaseModel]) -> str | None:
-    close = difflib.get_close_matches(key, list(model.model_fields), n=1, cutoff=0.6)
-    return close[0] if close else None
 
 
 def _clean(loc: tuple[Any, ...]) -> Path:
@@ -79,8 +74,7 @@ def _problem(item: Any, loc: Path, document: Document, root: type[BaseModel]) ->
         model = _model_at(loc[:-1], root)
         known = list(model.model_fields)
         line, column = document.locate(loc, key=True)
-        close = _closest(key, model)
-        hint = f"did you mean `{close}`?" if close else "known keys: " + ", ".join(f"`{k}`" for k in known)
+        hint = did_you_mean(key, known) or "known keys: " + ", ".join(f"`{k}`" for k in known)
         return Problem(line, column, f"unknown key `{shown(key)}` in {_WHAT[model]}; {hint}")
     if kind == "missing":
         line, column = document.locate(loc[:-1])
