@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 from .characters import shown
 from .model import Backstage, Improvement, Journey, Kpi, Persona, Stage, Touchpoint
 from .spelling import closest, did_you_mean
-from .yaml_source import Document, Path, Problem
+from .yaml_source import DataPath, Document, Problem
 
 # Which model a key in the data leads to: used to suggest the closest known key.
 _MODEL_OF_KEY: dict[str, type[BaseModel]] = {
@@ -49,7 +49,7 @@ def problems_from(error: ValidationError, document: Document, root: type[BaseMod
     ]
 
 
-def _clean(loc: tuple[Any, ...]) -> Path:
+def _clean(loc: tuple[Any, ...]) -> DataPath:
     cleaned: list[str | int] = []
     for part in loc:
         if part in _UNION_TAGS and cleaned and cleaned[-1] == "persona":
@@ -58,7 +58,7 @@ def _clean(loc: tuple[Any, ...]) -> Path:
     return tuple(cleaned)
 
 
-def _model_at(path: Path, root: type[BaseModel]) -> type[BaseModel]:
+def _model_at(path: DataPath, root: type[BaseModel]) -> type[BaseModel]:
     model = root
     for part in path:
         if isinstance(part, str) and part in _MODEL_OF_KEY:
@@ -66,7 +66,7 @@ def _model_at(path: Path, root: type[BaseModel]) -> type[BaseModel]:
     return model
 
 
-def _problem(item: Any, loc: Path, document: Document, root: type[BaseModel]) -> Problem:
+def _problem(item: Any, loc: DataPath, document: Document, root: type[BaseModel]) -> Problem:
     kind = item["type"]
     value = item.get("input")
     if kind == "extra_forbidden":
@@ -96,7 +96,7 @@ def _problem(item: Any, loc: Path, document: Document, root: type[BaseModel]) ->
     return Problem(line, column, f"{field} {item['msg']}")
 
 
-def _field_name(loc: Path) -> str:
+def _field_name(loc: DataPath) -> str:
     for part in reversed(loc):
         if isinstance(part, str):
             return part
