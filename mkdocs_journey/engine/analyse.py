@@ -14,6 +14,7 @@ from typing import Literal
 from .i18n import Translator
 from .load import LoadedJourney
 from .model import Improvement, Kpi
+from .yaml_source import DataPath
 
 OPEN_STATUSES = ("idea", "planned", "doing")
 DEFAULT_STALE_AFTER_DAYS = 180
@@ -57,15 +58,26 @@ class BacklogItem:
 
 @dataclass(frozen=True)
 class HealthFinding:
-    """A health note; ``path`` locates it in the source, ``anchor`` on the page."""
+    """A health note as a rule finds it: ``path`` locates it in the file's data, ``anchor`` on the page.
+
+    One type from the rule to every reader: the page and its search text show it as it
+    is, ``check`` turns it into a located :class:`~.diagnostics.Finding` (line and
+    column from ``path``), and the export names what it is about. The message is made
+    in the reader's language when it is shown.
+    """
 
     kind: str
     params: dict[str, str]
-    path: tuple[str | int, ...]
+    path: DataPath
     anchor: str | None = None
 
     def message(self, translate: Translator) -> str:
         return translate(f"health.{self.kind}", **self.params)
+
+    @property
+    def href(self) -> str | None:
+        """The in-page link to what the note is about, if it is about a stage, touchpoint or improvement."""
+        return f"#{self.anchor}" if self.anchor else None
 
 
 @dataclass

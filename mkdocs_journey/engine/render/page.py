@@ -7,7 +7,7 @@ plain Python that tests can reach.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -94,13 +94,6 @@ class BacklogRow:
 
 
 @dataclass(frozen=True)
-class HealthNote:
-    kind: str
-    message: str
-    href: str | None
-
-
-@dataclass(frozen=True)
 class Review:
     """The "last validated" badge."""
 
@@ -119,24 +112,17 @@ class JourneyView:
     journey: Journey
     review: Review
     persona: PersonaView | None
-    health: list[HealthNote]
+    health: list[HealthFinding]
     stages: list[StageHeader]
     columns: list[Column]
     lanes: list[str]
     backlog: list[BacklogRow]
     matrix: Matrix
     stale_after_days: int
-    extra: dict[str, object] = field(default_factory=dict)
-    """Room for data an overriding template needs (left empty by the renderer)."""
-
-
-def _health_href(finding: HealthFinding) -> str | None:
-    return f"#{finding.anchor}" if finding.anchor else None
 
 
 def build_view(loaded: LoadedJourney, analysis: Analysis, *, persona: Persona | None, persona_path: Path | None,
                lanes: tuple[str, ...], today: date, stale_after_days: int, asset_url: AssetUrl,
-               health_message: Callable[[HealthFinding], str],
                link_url: Callable[[str], str | None] = lambda href: None) -> JourneyView:
     journey = loaded.journey
     if journey is None:
@@ -191,7 +177,7 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, *, persona: Persona | 
         journey=journey,
         review=Review(journey.reviewed, is_stale(journey.reviewed, today=today, stale_after_days=stale_after_days)),
         persona=persona_view,
-        health=[HealthNote(f.kind, health_message(f), _health_href(f)) for f in analysis.health],
+        health=list(analysis.health),
         stages=headers,
         columns=columns,
         lanes=shown_lanes,
