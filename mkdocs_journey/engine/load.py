@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from .characters import shown
 from .diagnostics import Finding, Severity
-from .docs_tree import DocsTree, stem
+from .docs_tree import DocsTree
 from .model import Journey, Persona
 from .slug import is_valid_id, slugify
 from .spelling import did_you_mean
@@ -333,7 +333,3 @@ def _os_reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror.lower()
     return shown(str(exc))
-
-
-def persona_id(path: Path) -> str:
-    return stem(path.name)

@@ -13,7 +13,7 @@ import mkdocs_journey
 
 from mkdocs_journey.engine.docs_tree import DocsTree
 from mkdocs_journey.engine.load import LoadedJourney, load_journey
-from mkdocs_journey.engine.render import DEFAULT_LANES, render_journey
+from mkdocs_journey.engine.render import DEFAULT_LANES, render_map
 
 from .conftest import FULL_MAP, SVG, Render, context
 
@@ -118,10 +118,10 @@ def test_persona_file_is_loaded_with_docs_root(docs_dir: Path, write_file: Calla
         seen.append(p)
         return "x/" + p.name
 
-    soup = BeautifulSoup(render_journey(loaded, context(docs_root=docs_dir, asset_url=url)), "html.parser")
+    soup = BeautifulSoup(render_map(loaded, context(docs_root=docs_dir, asset_url=url)).html, "html.parser")
     assert soup.select_one(".journey-persona__name").get_text() == "Priya"
     assert seen == [(docs_dir / "people/pics/priya.svg").resolve()]
-    without_root = BeautifulSoup(render_journey(loaded, context()), "html.parser")
+    without_root = BeautifulSoup(render_map(loaded, context()).html, "html.parser")
     assert without_root.select_one(".journey-persona") is None
 
 
@@ -243,8 +243,8 @@ def test_dutch_labels(render: Render) -> None:
 
 def test_same_input_gives_byte_identical_output(load: Callable[..., LoadedJourney]) -> None:
     loaded = load()
-    first = render_journey(loaded, context())
-    second = render_journey(load(), context())
+    first = render_map(loaded, context()).html
+    second = render_map(load(), context()).html
     assert first == second
 
 
@@ -253,10 +253,10 @@ def test_template_override_from_the_theme(tmp_path: Path, load: Callable[..., Lo
     (theme / "journey").mkdir(parents=True)
     (theme / "journey" / "page.html").write_text(
         '<div class="mine">{{ view.journey.title }}</div>{% include "journey/health.html" %}', encoding="utf-8")
-    soup = BeautifulSoup(render_journey(load(), context(template_dirs=(theme,))), "html.parser")
+    soup = BeautifulSoup(render_map(load(), context(template_dirs=(theme,))).html, "html.parser")
     assert soup.select_one("div.mine").get_text() == "Booking a trip"
     assert soup.select_one("section.journey-health") is not None
-    default = BeautifulSoup(render_journey(load(), context()), "html.parser")
+    default = BeautifulSoup(render_map(load(), context()).html, "html.parser")
     assert default.select_one("div.mine") is None
 
 
