@@ -13,6 +13,7 @@ from ..engine.clock import today
 from ..engine.diagnostics import findings_to_json
 from ..engine.docs_tree import DocsTree, find_files
 from ..engine.messages import message, plural
+from ..engine.options import STALE_AFTER_DAYS
 from ..engine.schema import SCHEMAS, dumps
 from .site_settings import SiteSettings, default_site, find_site
 
@@ -30,7 +31,7 @@ def main() -> None:
 @click.option("--docs-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help=message("cli.help.check.docs_dir"))
 @click.option("--strict", is_flag=True, help=message("cli.help.check.strict"))
-@click.option("--stale-after-days", type=click.IntRange(min=0),
+@click.option("--stale-after-days", type=click.IntRange(min=STALE_AFTER_DAYS.minimum),
               help=message("cli.help.check.stale_after_days"))
 def check(paths: tuple[Path, ...], output: str, docs_dir: Path | None, strict: bool,
           stale_after_days: int | None) -> None:

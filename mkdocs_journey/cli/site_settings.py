@@ -16,9 +16,7 @@ from typing import Any
 
 import yaml
 
-from ..engine.analyse import DEFAULT_STALE_AFTER_DAYS
-from ..engine.limits import DEFAULT_MAX_TOUCHPOINTS
-from ..engine.yaml_source import DEFAULT_MAX_FILE_SIZE
+from ..engine.options import MAX_FILE_SIZE, MAX_TOUCHPOINTS, STALE_AFTER_DAYS
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
@@ -33,13 +31,9 @@ _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 @dataclass(frozen=True)
 class SiteSettings:
     docs_dir: Path
-    stale_after_days: int = DEFAULT_STALE_AFTER_DAYS
-    max_file_size: int = DEFAULT_MAX_FILE_SIZE
-    max_touchpoints: int = DEFAULT_MAX_TOUCHPOINTS
-
-
-def _whole(value: Any, minimum: int, default: int) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= minimum else default
+    stale_after_days: int = STALE_AFTER_DAYS.default
+    max_file_size: int = MAX_FILE_SIZE.default
+    max_touchpoints: int = MAX_TOUCHPOINTS.default
 
 
 def _plugin_options(plugins: Any) -> dict[str, Any]:
@@ -65,9 +59,10 @@ def read_site(config_file: Path) -> SiteSettings:
     options = _plugin_options(data.get("plugins"))
     return SiteSettings(
         docs_dir=config_file.parent / docs_dir,
-        stale_after_days=_whole(options.get("stale_after_days"), 0, DEFAULT_STALE_AFTER_DAYS),
-        max_file_size=_whole(options.get("max_file_size"), 1, DEFAULT_MAX_FILE_SIZE),
-        max_touchpoints=_whole(options.get("max_touchpoints"), 1, DEFAULT_MAX_TOUCHPOINTS),
+        # A value the build refuses keeps the default here: MkDocs reports it.
+        stale_after_days=STALE_AFTER_DAYS.value_or_default(options.get(STALE_AFTER_DAYS.name)),
+        max_file_size=MAX_FILE_SIZE.value_or_default(options.get(MAX_FILE_SIZE.name)),
+        max_touchpoints=MAX_TOUCHPOINTS.value_or_default(options.get(MAX_TOUCHPOINTS.name)),
     )
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from .health import RULES, HealthContext, HealthFinding, HealthRule, Scope, TouchpointSubject
+from .health import RULES, HealthContext, HealthFinding, HealthRule, Scope, TouchpointSubject, is_stale
 from .i18n import Translator
 from .load import LoadedJourney
 from .model import Improvement, Journey, Kpi
@@ -57,6 +57,13 @@ class Analysis:
     backlog: list[BacklogItem]
     health: list[HealthFinding]
     improvements_for: dict[TouchpointKey, list[BacklogItem]] = field(default_factory=dict)
+
+
+# The ids on a map page that links (health notes, backlog rows, the matrix) point at:
+# each is written here once, so a link and its target cannot drift apart.
+
+def stage_anchor(stage_id: str) -> str:
+    return f"stage-{stage_id}"
 
 
 def touchpoint_anchor(stage_id: str, touchpoint_id: str) -> str:
@@ -110,7 +117,7 @@ def _health(journey: Journey, items: list[BacklogItem], improvements_for: dict[T
     run("journey", journey, (), None)
     for s, stage in enumerate(journey.stages):
         assert stage.id is not None
-        run("stage", stage, ("stages", s), f"stage-{stage.id}")
+        run("stage", stage, ("stages", s), stage_anchor(stage.id))
         for t, touchpoint in enumerate(stage.touchpoints):
             assert touchpoint.id is not None
             key = (stage.id, touchpoint.id)

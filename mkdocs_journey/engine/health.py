@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal
 from .diagnostics import Severity
 from .i18n import Translator
 from .model import Journey, Stage, Touchpoint
+from .yaml_source import DataPath
 
 if TYPE_CHECKING:
     from .analyse import BacklogItem
@@ -85,15 +86,34 @@ class HealthRule:
 
 @dataclass(frozen=True)
 class HealthFinding:
-    """A health note; ``path`` locates it in the source, ``anchor`` on the page."""
+    """A health note as a rule finds it: ``path`` locates it in the file's data, ``anchor`` on the page.
+
+    One type from the rule to every reader: the page and its search text show it as it
+    is, ``check`` turns it into a located :class:`~.diagnostics.Finding` (line and
+    column from ``path``), and the export names what it is about. The message is made
+    in the reader's language when it is shown.
+    """
 
     kind: str
     params: dict[str, str]
-    path: tuple[str | int, ...]
+    path: DataPath
     anchor: str | None = None
 
     def message(self, translate: Translator) -> str:
         return translate(RULE_BY_KIND[self.kind].message_key, **self.params)
+
+    @property
+    def href(self) -> str | None:
+        """The in-page link to what the note is about, if it is about a stage, touchpoint or improvement."""
+        return f"#{self.anchor}" if self.anchor else None
+
+
+def is_stale(reviewed: date | None, *, today: date, stale_after_days: int) -> bool:
+    """A map last reviewed more than ``stale_after_days`` days before ``today``.
+
+    The health note and the page's review badge both ask this, so they cannot disagree.
+    """
+    return reviewed is not None and (today - reviewed).days > stale_after_days
 
 
 RULES: list[HealthRule] = []
@@ -127,13 +147,13 @@ def _not_reviewed(journey: Journey, context: HealthContext) -> Iterator[Note]:
 
 @rule("stale", "journey", icon="clock")
 def _stale(journey: Journey, context: HealthContext) -> Iterator[Note]:
-    if journey.reviewed is None:
+    if journey.reviewed is None or not is_stale(journey.reviewed, today=context.today,
+                                                 stale_after_days=context.stale_after_days):
         return
     age = (context.today - journey.reviewed).days
-    if age > context.stale_after_days:
-        yield Note({"date": context.translate.date(journey.reviewed),
-                    "days": context.translate("days", count=age),
-                    "limit": context.translate("days", count=context.stale_after_days)}, ("reviewed",))
+    yield Note({"date": context.translate.date(journey.reviewed),
+                "days": context.translate("days", count=age),
+                "limit": context.translate("days", count=context.stale_after_days)}, ("reviewed",))
 
 
 # -- Stages and touchpoints -------------------------------------------------------------

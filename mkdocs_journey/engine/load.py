@@ -8,14 +8,13 @@ problems are reported at once.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import gc
 import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Iterable, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -25,6 +24,7 @@ from .docs_tree import DocsTree, stem
 from .messages import message
 from .model import Journey, Persona
 from .slug import is_valid_id, slugify
+from .spelling import did_you_mean
 from .validation_errors import problems_from
 from .yaml_source import DEFAULT_MAX_FILE_SIZE, Document, Problem, YamlReadError, read_yaml
 
@@ -274,9 +274,10 @@ class _References:
         return targets
 
 
-def _suggest(word: str, options: Any) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return message("load.did_you_mean", word=close[0]) if close else ""
+def _suggest(word: str, options: Iterable[str]) -> str:
+    """``; did you mean `x`?`` to end a message, or nothing."""
+    hint = did_you_mean(word, options)
+    return message("load.hint", hint=hint) if hint else ""
 
 
 def _find_persona(ident: str, docs: DocsTree, document: Document, problems: list[Problem]) -> Path | None:
@@ -330,7 +331,3 @@ def _os_reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror.lower()
     return shown(str(exc))
-
-
-def persona_id(path: Path) -> str:
-    return stem(path.name)

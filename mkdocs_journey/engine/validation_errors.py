@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -10,7 +9,8 @@ from pydantic import BaseModel, ValidationError
 from .characters import shown
 from .messages import message
 from .model import Backstage, Improvement, Journey, Kpi, Persona, Stage, Touchpoint
-from .yaml_source import Document, Path, Problem
+from .spelling import closest, did_you_mean
+from .yaml_source import DataPath, Document, Problem
 
 # Which model a key in the data leads to: used to suggest the closest known key.
 _MODEL_OF_KEY: dict[str, type[BaseModel]] = {
@@ -41,7 +41,7 @@ def problems_from(error: ValidationError, document: Document, root: type[BaseMod
     # A misspelt required key (`titel:`) is one mistake: "did you mean `title`?" says
     # it all, so the "needs the key `title`" it also causes is left out.
     suggested = {
-        (loc[:-1], _closest(str(loc[-1]), _model_at(loc[:-1], root)))
+        (loc[:-1], closest(str(loc[-1]), _model_at(loc[:-1], root).model_fields))
         for item, loc in items if item["type"] == "extra_forbidden"
     }
     return [
@@ -51,12 +51,7 @@ def problems_from(error: ValidationError, document: Document, root: type[BaseMod
     ]
 
 
-def _closest(key: str, model: type[BaseModel]) -> str | None:
-    close = difflib.get_close_matches(key, list(model.model_fields), n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
-def _clean(loc: tuple[Any, ...]) -> Path:
+def _clean(loc: tuple[Any, ...]) -> DataPath:
     cleaned: list[str | int] = []
     for part in loc:
         if part in _UNION_TAGS and cleaned and cleaned[-1] == "persona":
@@ -65,7 +60,7 @@ def _clean(loc: tuple[Any, ...]) -> Path:
     return tuple(cleaned)
 
 
-def _model_at(path: Path, root: type[BaseModel]) -> type[BaseModel]:
+def _model_at(path: DataPath, root: type[BaseModel]) -> type[BaseModel]:
     model = root
     for part in path:
         if isinstance(part, str) and part in _MODEL_OF_KEY:
@@ -73,7 +68,7 @@ def _model_at(path: Path, root: type[BaseModel]) -> type[BaseModel]:
     return model
 
 
-def _problem(item: Any, loc: Path, document: Document, root: type[BaseModel]) -> Problem:
+def _problem(item: Any, loc: DataPath, document: Document, root: type[BaseModel]) -> Problem:
     kind = item["type"]
     value = item.get("input")
     if kind == "extra_forbidden":
@@ -81,9 +76,7 @@ def _problem(item: Any, loc: Path, document: Document, root: type[BaseModel]) ->
         model = _model_at(loc[:-1], root)
         known = list(model.model_fields)
         line, column = document.locate(loc, key=True)
-        close = _closest(key, model)
-        hint = (message("validation.did_you_mean", key=close) if close
-                else message("validation.known_keys", keys=", ".join(f"`{k}`" for k in known)))
+        hint = did_you_mean(key, known) or message("validation.known_keys", keys=", ".join(f"`{k}`" for k in known))
         return Problem(line, column, message("validation.unknown_key", key=shown(key), what=message(_WHAT[model]),
                                              hint=hint))
     if kind == "missing":
@@ -106,7 +99,7 @@ def _problem(item: Any, loc: Path, document: Document, root: type[BaseModel]) ->
     return Problem(line, column, message("validation.other", field=field, problem=item['msg']))
 
 
-def _field_name(loc: Path) -> str:
+def _field_name(loc: DataPath) -> str:
     for part in reversed(loc):
         if isinstance(part, str):
             return part

@@ -67,7 +67,9 @@ class MarkedText(QuotedText):
 
 
 PathPart = str | int
-Path = tuple[PathPart, ...]
+DataPath = tuple[PathPart, ...]
+"""Where a value sits in a file's data: keys and list indexes from the top,
+e.g. ``("stages", 0, "touchpoints", 2)``. (Not a file path: that is ``pathlib.Path``.)"""
 
 
 @dataclass(frozen=True)

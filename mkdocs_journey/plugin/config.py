@@ -6,35 +6,34 @@ the build before any map is read, with the valid names and the closest one liste
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from ..engine.analyse import DEFAULT_STALE_AFTER_DAYS
-from ..engine.limits import DEFAULT_MAX_TOUCHPOINTS
 from ..engine.lanes import LANE_KEYS
 from ..engine.messages import message
-from ..engine.yaml_source import DEFAULT_MAX_FILE_SIZE
+from ..engine.options import MAX_FILE_SIZE, MAX_TOUCHPOINTS, STALE_AFTER_DAYS, WholeNumberOption
+from ..engine.spelling import did_you_mean
 
 #: What Material for MkDocs' ``hide`` front matter understands.
 MATERIAL_HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")
 
 
 class WholeNumber(c.Type[int]):
-    """A whole number not below ``minimum`` (``Type(int)`` alone accepts ``true`` and ``-3``)."""
+    """A whole-number option, judged by the engine's definition of it (``Type(int)`` alone
+    accepts ``true`` and ``-3``); the command line reads ``mkdocs.yml`` by the same rule."""
 
-    def __init__(self, *, minimum: int, default: int) -> None:
-        super().__init__(int, default=default)
-        self.minimum = minimum
+    def __init__(self, option: WholeNumberOption) -> None:
+        super().__init__(int, default=option.default)
+        self.option = option
 
     def run_validation(self, value: object) -> int:
-        if isinstance(value, bool):
-            raise base.ValidationError(message("plugin.config.not_whole", value=value))
-        number = super().run_validation(value)
-        if number < self.minimum:
-            raise base.ValidationError(message("plugin.config.below_minimum", minimum=self.minimum, value=number))
+        # A bool is an int to Python; anything else that is no int gets MkDocs' own message.
+        number = value if isinstance(value, bool) else super().run_validation(value)
+        problem = self.option.problem(number)
+        if problem is not None:
+            raise base.ValidationError(problem)
         return number
 
 
@@ -61,9 +60,9 @@ class Lanes(base.BaseConfigOption[list[str]]):
 
     @staticmethod
     def _unknown(item: Any) -> str:
-        close = difflib.get_close_matches(str(item), LANE_KEYS, n=1, cutoff=0.6)
-        hint = message("plugin.config.did_you_mean", lane=close[0]) if close else ""
-        return message("plugin.config.unknown_lane", lane=item, hint=hint, lanes=", ".join(LANE_KEYS))
+        hint = did_you_mean(str(item), LANE_KEYS)
+        return message("plugin.config.unknown_lane", lane=item, hint=message("plugin.config.hint", hint=hint) if hint else "",
+                       lanes=", ".join(LANE_KEYS))
 
 
 class JourneyConfig(base.Config):
@@ -86,7 +85,7 @@ class JourneyConfig(base.Config):
 
     # -- Content --------------------------------------------------------------------
 
-    stale_after_days = WholeNumber(minimum=0, default=DEFAULT_STALE_AFTER_DAYS)
+    stale_after_days = WholeNumber(STALE_AFTER_DAYS)
     """A ``reviewed`` date older than this many days is a ``stale`` health note."""
 
     lanes = Lanes()
@@ -112,8 +111,8 @@ class JourneyConfig(base.Config):
 
     # -- Limits ---------------------------------------------------------------------
 
-    max_file_size = WholeNumber(minimum=1, default=DEFAULT_MAX_FILE_SIZE)
+    max_file_size = WholeNumber(MAX_FILE_SIZE)
     """A journey or persona file larger than this many bytes is an error."""
 
-    max_touchpoints = WholeNumber(minimum=1, default=DEFAULT_MAX_TOUCHPOINTS)
+    max_touchpoints = WholeNumber(MAX_TOUCHPOINTS)
     """A map with more touchpoints than this is an error (a build costs time per touchpoint)."""

@@ -6,12 +6,14 @@ labels), in Material's light (``default``) and dark (``slate``) schemes. The che
 are the ones a reader notices first: the page never scrolls sideways (only the
 map's own box may), no two pieces of text sit on top of each other, text is at
 least 12px and readable against its background, the smileys say what they show,
-and a printout holds the whole map. Screenshots land in
-``test-artifacts/screenshots/`` for a human to look at.
+the screenshot shows the curve and the smileys in their colours, and a printout
+holds the whole map. Screenshots land in ``test-artifacts/screenshots/`` for a
+human to look at.
 """
 
 from __future__ import annotations
 
+import base64
 import itertools
 import math
 from dataclasses import dataclass
@@ -25,6 +27,40 @@ from .conftest import ARTIFACTS, Served, journey_url
 pytestmark = pytest.mark.browser
 
 MEASURE = (Path(__file__).parent / "measure.js").read_text(encoding="utf-8")
+PAINT = (Path(__file__).parent / "paint.js").read_text(encoding="utf-8")
+#: Reads the colours at points of a PNG (base64): per point, the smallest largest-channel
+#: difference from the expected colour among the pixels within ``reach`` of it.
+PIXELS = """async ({png, samples, reach}) => {
+  const image = new Image();
+  image.src = "data:image/png;base64," + png;
+  await image.decode();
+  const xs = samples.map((s) => Math.round(s.x)), ys = samples.map((s) => Math.round(s.y));
+  const x0 = Math.max(0, Math.min(...xs) - reach), y0 = Math.max(0, Math.min(...ys) - reach);
+  const x1 = Math.min(image.width, Math.max(...xs) + reach + 1), y1 = Math.min(image.height, Math.max(...ys) + reach + 1);
+  const canvas = document.createElement("canvas");
+  canvas.width = x1 - x0;
+  canvas.height = y1 - y0;
+  const context = canvas.getContext("2d", {willReadFrequently: true});
+  context.drawImage(image, x0, y0, canvas.width, canvas.height, 0, 0, canvas.width, canvas.height);
+  const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+  return samples.map((s, n) => {
+    let best = Infinity;
+    for (let dy = -reach; dy <= reach; dy++) for (let dx = -reach; dx <= reach; dx++) {
+      const x = xs[n] - x0 + dx, y = ys[n] - y0 + dy;
+      if (x < 0 || y < 0 || x >= canvas.width || y >= canvas.height) continue;
+      const i = (y * canvas.width + x) * 4;
+      best = Math.min(best, Math.max(Math.abs(data[i] - s.colour.r), Math.abs(data[i + 1] - s.colour.g),
+                                     Math.abs(data[i + 2] - s.colour.b)));
+    }
+    return best;
+  });
+}"""
+#: A pixel shows a CSS colour when no channel is further off than this (anti-aliasing, rounding).
+COLOUR_TOLERANCE = 16
+#: The curve and the smileys differ from the cell behind them by at least this much in one channel.
+VISIBLE_DIFFERENCE = 48
+#: Look at the 5×5 pixels around a point: a 2.5px line is anti-aliased at its edges.
+PIXEL_REACH = 2
 SCREENSHOTS = ARTIFACTS / "screenshots"
 
 #: name -> (site folder under the server, journey file in that site's docs)
@@ -120,12 +156,52 @@ def contrast(foreground: dict[str, float], background: dict[str, float]) -> floa
     return (light + 0.05) / (dark + 0.05)
 
 
-def test_screenshot(view: View) -> None:
-    """Full-page screenshots for people: the checks below cannot judge how a map looks."""
+def _difference(a: dict[str, float], b: dict[str, float]) -> float:
+    return max(abs(a[channel] - b[channel]) for channel in "rgb")
+
+
+def read_pixels(view: View, png: bytes, samples: list[dict[str, Any]]) -> list[float]:
+    """For each sample, how far (largest channel difference) the nearest pixel around it is from its colour.
+
+    The screenshot is decoded by the browser itself (an image on a canvas, in a page
+    of its own), so no imaging library is needed.
+    """
+    reader = view.page.context.new_page()
+    try:
+        distances: list[float] = reader.evaluate(
+            PIXELS, {"png": base64.b64encode(png).decode("ascii"), "samples": samples, "reach": PIXEL_REACH})
+    finally:
+        reader.close()
+    return distances
+
+
+def test_screenshot_shows_the_curve_and_the_smileys(view: View) -> None:
+    """The full-page screenshot (kept for people) has the emotion curve and the smileys painted.
+
+    The DOM checks below cannot see whether something covers the map, a colour
+    vanishes into its background or a stroke is not painted at all; the pixels can.
+    Every smiley in view must show its colour, and the curve between the smileys
+    its stroke (blended over the cell, as it is translucent).
+    """
+    where = view.page.evaluate(PAINT)
+    assert where["found"], f"{view.label}: no .journey-map__scroll box"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{view.label}.png"
-    view.page.screenshot(path=str(path), full_page=True)
-    assert path.stat().st_size > 10_000
+    png = view.page.screenshot(path=str(SCREENSHOTS / f"{view.label}.png"), full_page=True)
+    samples: list[dict[str, Any]] = where["samples"]
+    curve = [s for s in samples if s["kind"] == "curve"]
+    smileys = [s for s in samples if s["kind"] == "smiley"]
+    assert curve and smileys, f"{view.label}: no curve or no smiley in view ({len(curve)}, {len(smileys)})"
+    faint = [s for s in samples if _difference(s["colour"], s["behind"]) < VISIBLE_DIFFERENCE]
+    assert faint == [], f"{view.label}: drawn in (almost) the colour behind it: {faint[:3]}"
+    distances = read_pixels(view, png, samples)
+    wrong = {kind: [f"({s['x']:.0f}, {s['y']:.0f}) is {d:.0f} off {s['colour']}"
+                    for s, d in zip(samples, distances) if s["kind"] == kind and d > COLOUR_TOLERANCE]
+             for kind in ("curve", "smiley")}
+    assert wrong["smiley"] == [], f"{view.label}: smileys not painted in their colour:\n" + "\n".join(wrong["smiley"])
+    # Where the curve crosses a level line or a cell border the blend differs: allow a few such points.
+    assert len(wrong["curve"]) <= len(curve) // 10, (
+        f"{view.label}: the curve is not painted at {len(wrong['curve'])} of {len(curve)} points:\n"
+        + "\n".join(wrong["curve"]))
 
 
 def test_page_never_scrolls_sideways(view: View) -> None:

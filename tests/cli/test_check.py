@@ -7,7 +7,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from mkdocs_journey.cli import main
 from mkdocs_journey.engine.schema import generate
 
 from ..files import put
+from ..installed import console_script
 
 TEXT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): (?P<message>.+)$")
 SUMMARY = re.compile(r"^checked (\d+) files?: (\d+) errors?, (\d+) warnings?$")
@@ -433,11 +433,8 @@ def test_version() -> None:
 
 def _console_script(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run the installed ``mkdocs-journey`` command in ``project``, as a user's shell would."""
-    script = Path(sys.executable).with_name("mkdocs-journey")
-    if not script.exists():
-        pytest.skip(f"no console script beside {sys.executable}; install the project (pip install -e .)")
     env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run([str(script), *args], cwd=project, env=env,
+    return subprocess.run([str(console_script()), *args], cwd=project, env=env,
                           capture_output=True, text=True, timeout=120, check=False)
 
 

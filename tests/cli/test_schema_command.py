@@ -5,19 +5,18 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from mkdocs_journey.engine.schema import dumps, generate, schema_url, shipped
 
+from ..installed import console_script
+
 
 def mkdocs_journey(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run the console script beside this Python (or the same entry point when it is missing)."""
-    script = Path(sys.executable).with_name("mkdocs-journey")
-    command = [str(script)] if script.exists() else [sys.executable, "-c", "from mkdocs_journey.cli import main; main()"]
-    return subprocess.run([*command, *args], cwd=cwd, capture_output=True, text=True, timeout=60)
+    """Run the installed console script, as a user's shell does."""
+    return subprocess.run([str(console_script()), *args], cwd=cwd, capture_output=True, text=True, timeout=60)
 
 
 @pytest.mark.parametrize("kind", ["journey", "persona"])

@@ -16,11 +16,16 @@ import math
 import re
 from typing import Any, Iterator
 
-import jsonschema
-import regress
 import yaml
-from jsonschema import ValidationError
-from jsonschema.validators import extend
+
+try:
+    import jsonschema
+    import regress
+    from jsonschema import ValidationError
+    from jsonschema.validators import extend
+except ImportError as missing:  # fail the schema tests with the fix, never skip them
+    raise ImportError(f"the schema tests need `{missing.name}`, part of the project's `test` extra: "
+                      "pip install -e '.[test]' (or run `bash scripts/test`)") from missing
 
 from mkdocs_journey.engine.schema import shipped
 

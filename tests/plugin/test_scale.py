@@ -111,8 +111,7 @@ def test_the_search_text_walks_each_stages_own_columns(tmp_path: Path) -> None:
     translate = Translator()
     analysis = analyse(loaded, today=PageContext().today, stale_after_days=180, translate=translate)
     view = build_view(loaded, analysis, persona=None, persona_path=None, lanes=PageContext().lanes,
-                      today=PageContext().today, stale_after_days=180, asset_url=lambda p: p.name,
-                      health_message=lambda finding: finding.message(translate))
+                      today=PageContext().today, stale_after_days=180, asset_url=lambda p: p.name)
     assert [len(header.columns) for header in view.stages] == [PER_STAGE] * STAGES
     view.columns = CountingList(view.columns)
     template = environment(()).get_template("journey/search.html")

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from mkdocs_journey.engine.docs_tree import DocsTree
 from mkdocs_journey.engine.i18n import Translator
 from mkdocs_journey.engine.load import LoadedJourney, load_journey
-from mkdocs_journey.engine.render import PageContext, render_journey
+from mkdocs_journey.engine.render import PageContext, render_map
 from mkdocs_journey.engine.render.inline_markdown import InlineMarkdown
 
 TODAY = date(2026, 11, 1)
@@ -160,8 +160,8 @@ def context(language: str = "en", **overrides: Any) -> PageContext:
 def render(load: Callable[..., LoadedJourney]) -> Render:
     """Render a map (FULL_MAP by default) and parse the page content."""
 
-    def render_map(text: str = FULL_MAP, language: str = "en", **overrides: Any) -> BeautifulSoup:
-        html = render_journey(load(text), context(language, **overrides))
+    def render_page(text: str = FULL_MAP, language: str = "en", **overrides: Any) -> BeautifulSoup:
+        html = render_map(load(text), context(language, **overrides)).html
         return BeautifulSoup(html, "html.parser")
 
-    return render_map
+    return render_page

@@ -59,6 +59,15 @@ def test_moment_of_truth_is_marked(render: Render) -> None:
     assert [bool(svg.select_one(".journey-smiley__ring")) for svg in svgs] == [False, True, False, False, False]
 
 
+def test_the_smiley_star_is_the_badge_star(render: Render) -> None:
+    # One shape for "moment of truth": the smiley's star and the badge's icon share icons.html's path.
+    soup = render(CURVE)
+    star = soup.select_one(".journey-smiley__star")
+    badge = soup.select_one(".journey-badge--moment-of-truth svg.journey-icon--star path")
+    assert star is not None and badge is not None
+    assert star["d"] == badge["d"] and star["d"].startswith("M12 2.5 ")
+
+
 def test_the_curve_breaks_where_emotion_is_missing(render: Render) -> None:
     paths = [svg.select_one(".journey-emotion__curve") for svg in render(CURVE).select("svg.journey-emotion")]
     d = [p["d"] if p else "" for p in paths]

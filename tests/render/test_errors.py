@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from mkdocs_journey.engine.docs_tree import DocsTree
 from mkdocs_journey.engine.load import load_journey
-from mkdocs_journey.engine.render import render_errors, render_journey
+from mkdocs_journey.engine.render import render_errors, render_map
 
 from .conftest import context
 
@@ -27,7 +27,7 @@ def test_errors_are_listed_escaped_in_a_failure_admonition(docs_dir: Path, write
     path = write_file("bad.journey.yml", BROKEN + "        pains: [<img src=x onerror=alert(1)>]\n        emotion: 9\n")
     loaded = load_journey(path, DocsTree.scan(docs_dir), name="bad.journey.yml")
     assert not loaded.ok
-    for html in (render_errors(loaded, context()), render_journey(loaded, context())):
+    for html in (render_errors(loaded, context()), render_map(loaded, context()).html):
         soup = BeautifulSoup(html, "html.parser")
         box = soup.select_one("div.admonition.failure.journey-errors")
         assert box.select_one(".admonition-title").get_text() == "This map has errors"

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Callable
 
 import pytest
 from bs4 import BeautifulSoup
 
+import mkdocs_journey
+
 from mkdocs_journey.engine.docs_tree import DocsTree
 from mkdocs_journey.engine.load import LoadedJourney, load_journey
-from mkdocs_journey.engine.render import DEFAULT_LANES, render_journey
+from mkdocs_journey.engine.render import DEFAULT_LANES, render_map
 
 from .conftest import FULL_MAP, SVG, Render, context
+
+TEMPLATES = Path(mkdocs_journey.__file__).parent / "templates" / "journey"
 
 MINIMAL = """\
 title: Minimal
@@ -81,6 +86,34 @@ def test_the_health_count_agrees_with_its_number(render: Render, language: str, 
     assert full.select_one(".journey-health__count").get_text(strip=True) == four
 
 
+@pytest.mark.parametrize("limit", [29, 30, 31, 32])
+def test_the_review_badge_and_the_health_note_agree_on_staleness(render: Render, limit: int) -> None:
+    # MINIMAL was reviewed 31 days before the render's today: stale for a limit below 31 only.
+    soup = render(MINIMAL, stale_after_days=limit)
+    badge = soup.select_one(".journey-badge--warning") is not None
+    note = soup.select_one(".journey-health__note--stale") is not None
+    assert (badge, note) == (limit < 31, limit < 31)
+
+
+def test_every_in_page_link_finds_its_target(render: Render) -> None:
+    # Health notes, backlog rows, the improvements lane and the matrix (dots, legend and
+    # unplaced items) link to ids that other code writes: both sides use one function.
+    soup = render()
+    hrefs = {a["href"] for a in soup.find_all("a", href=True) if a["href"].startswith("#")}
+    assert {"#stage-consideration", "#tp-booking--book", "#improvement-unscored"} <= hrefs
+    assert soup.select(".journey-matrix__unplaced a")
+    assert [href for href in sorted(hrefs) if soup.find(id=href[1:]) is None] == []
+
+
+def test_templates_spell_no_anchor_of_their_own() -> None:
+    # The ids come from stage_anchor, touchpoint_anchor and improvement_anchor in
+    # engine/analyse.py; a template writing `#improvement-{{ id }}` would drift from them.
+    spelled = re.compile(r'(?:href|id)="#?(?:stage|tp|improvement)-')
+    found = [f"{path.name}: {match.group()}" for path in sorted(TEMPLATES.glob("*.html"))
+             for match in spelled.finditer(path.read_text("utf-8"))]
+    assert found == []
+
+
 def test_persona_card(render: Render) -> None:
     card = render().select_one("section.journey-persona")
     assert card.select_one(".journey-persona__name").get_text() == "Mark"
@@ -105,10 +138,10 @@ def test_persona_file_is_loaded_with_docs_root(docs_dir: Path, write_file: Calla
         seen.append(p)
         return "x/" + p.name
 
-    soup = BeautifulSoup(render_journey(loaded, context(docs_root=docs_dir, asset_url=url)), "html.parser")
+    soup = BeautifulSoup(render_map(loaded, context(docs_root=docs_dir, asset_url=url)).html, "html.parser")
     assert soup.select_one(".journey-persona__name").get_text() == "Priya"
     assert seen == [(docs_dir / "people/pics/priya.svg").resolve()]
-    without_root = BeautifulSoup(render_journey(loaded, context()), "html.parser")
+    without_root = BeautifulSoup(render_map(loaded, context()).html, "html.parser")
     assert without_root.select_one(".journey-persona") is None
 
 
@@ -230,8 +263,8 @@ def test_dutch_labels(render: Render) -> None:
 
 def test_same_input_gives_byte_identical_output(load: Callable[..., LoadedJourney]) -> None:
     loaded = load()
-    first = render_journey(loaded, context())
-    second = render_journey(load(), context())
+    first = render_map(loaded, context()).html
+    second = render_map(load(), context()).html
     assert first == second
 
 
@@ -240,10 +273,10 @@ def test_template_override_from_the_theme(tmp_path: Path, load: Callable[..., Lo
     (theme / "journey").mkdir(parents=True)
     (theme / "journey" / "page.html").write_text(
         '<div class="mine">{{ view.journey.title }}</div>{% include "journey/health.html" %}', encoding="utf-8")
-    soup = BeautifulSoup(render_journey(load(), context(template_dirs=(theme,))), "html.parser")
+    soup = BeautifulSoup(render_map(load(), context(template_dirs=(theme,))).html, "html.parser")
     assert soup.select_one("div.mine").get_text() == "Booking a trip"
     assert soup.select_one("section.journey-health") is not None
-    default = BeautifulSoup(render_journey(load(), context()), "html.parser")
+    default = BeautifulSoup(render_map(load(), context()).html, "html.parser")
     assert default.select_one("div.mine") is None
 
 

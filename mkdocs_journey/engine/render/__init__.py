@@ -25,8 +25,7 @@ from .inline_markdown import InlineMarkdown
 from .page import build_view
 
 __all__ = [
-    "DEFAULT_LANES", "InlineMarkdown", "PageContext", "RenderedMap", "plain_inline", "render_errors", "render_journey",
-    "render_map",
+    "DEFAULT_LANES", "InlineMarkdown", "PageContext", "RenderedMap", "plain_inline", "render_errors", "render_map",
 ]
 
 DEFAULT_LANES: tuple[str, ...] = LANE_KEYS
@@ -87,17 +86,11 @@ def render_map(loaded: LoadedJourney, context: PageContext) -> RenderedMap:
         loaded, analysis, persona=_persona(loaded, context), persona_path=loaded.persona_path,
         lanes=tuple(context.lanes), today=context.today, stale_after_days=context.stale_after_days,
         asset_url=context.asset_url, link_url=context.link_url,
-        health_message=lambda finding: finding.message(translate),
     )
     templates = environment(context.template_dirs)
     values = {"view": view, "t": translate, "md": context.inline_markdown, "lang": translate.language}
     return RenderedMap(templates.get_template("journey/page.html").render(values),
                        templates.get_template("journey/search.html").render(values))
-
-
-def render_journey(loaded: LoadedJourney, context: PageContext) -> str:
-    """The map page's content alone (see :func:`render_map`)."""
-    return render_map(loaded, context).html
 
 
 def render_errors(loaded: LoadedJourney, context: PageContext) -> str:

@@ -26,15 +26,23 @@ _SPACING = 26
 
 
 @dataclass(frozen=True)
-class Dot:
+class Entry:
+    """An open improvement the matrix names: its rank in the backlog and the link to its row."""
+
     item: BacklogItem
     rank: int
-    x: str
-    y: str
 
     @property
     def href(self) -> str:
         return "#" + improvement_anchor(self.item.improvement.id)
+
+
+@dataclass(frozen=True)
+class Dot(Entry):
+    """An improvement with both scores, drawn at ``(x, y)`` in the chart."""
+
+    x: str
+    y: str
 
 
 @dataclass(frozen=True)
@@ -54,7 +62,8 @@ class Region:
 @dataclass(frozen=True)
 class Matrix:
     dots: list[Dot]
-    unplaced: list[tuple[int, BacklogItem]]
+    unplaced: list[Entry]
+    """Open improvements without both impact and effort: listed beside the chart."""
     regions: list[Region]
     width: int = WIDTH
     height: int = HEIGHT
@@ -99,13 +108,13 @@ def _offsets(count: int) -> list[tuple[float, float]]:
 def build_matrix(backlog: Sequence[BacklogItem]) -> Matrix:
     """Place the open improvements; ``rank`` is the 1-based position in the backlog."""
     cells: dict[tuple[int, int], list[tuple[int, BacklogItem]]] = {}
-    unplaced: list[tuple[int, BacklogItem]] = []
+    unplaced: list[Entry] = []
     for rank, item in enumerate(backlog, start=1):
         if not item.is_open:
             continue
         impact, effort = item.improvement.impact, item.improvement.effort
         if impact is None or effort is None:
-            unplaced.append((rank, item))
+            unplaced.append(Entry(item, rank))
         else:
             cells.setdefault((effort, impact), []).append((rank, item))
     dots = []

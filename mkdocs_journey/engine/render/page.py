@@ -7,12 +7,14 @@ plain Python that tests can reach.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from ..analyse import Analysis, BacklogItem, HealthFinding, improvement_anchor, kpi_verdict, touchpoint_anchor
+from ..analyse import (
+    Analysis, BacklogItem, HealthFinding, improvement_anchor, is_stale, kpi_verdict, stage_anchor, touchpoint_anchor,
+)
 from ..lanes import BY_KEY
 from ..load import LoadedJourney
 from ..model import Improvement, Journey, Kpi, Persona, Stage, Touchpoint
@@ -76,13 +78,6 @@ class BacklogRow:
 
 
 @dataclass(frozen=True)
-class HealthNote:
-    kind: str
-    message: str
-    href: str | None
-
-
-@dataclass(frozen=True)
 class Review:
     """The "last validated" badge."""
 
@@ -101,24 +96,17 @@ class JourneyView:
     journey: Journey
     review: Review
     persona: PersonaView | None
-    health: list[HealthNote]
+    health: list[HealthFinding]
     stages: list[StageHeader]
     columns: list[Column]
     lanes: list[str]
     backlog: list[BacklogRow]
     matrix: Matrix
     stale_after_days: int
-    extra: dict[str, object] = field(default_factory=dict)
-    """Room for data an overriding template needs (left empty by the renderer)."""
-
-
-def _health_href(finding: HealthFinding) -> str | None:
-    return f"#{finding.anchor}" if finding.anchor else None
 
 
 def build_view(loaded: LoadedJourney, analysis: Analysis, *, persona: Persona | None, persona_path: Path | None,
                lanes: tuple[str, ...], today: date, stale_after_days: int, asset_url: AssetUrl,
-               health_message: Callable[[HealthFinding], str],
                link_url: Callable[[str], str | None] = lambda href: None) -> JourneyView:
     journey = loaded.journey
     if journey is None:
@@ -158,7 +146,7 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, *, persona: Persona | 
     for stage in journey.stages:  # columns are in stage order, an empty stage has one
         assert stage.id is not None
         span = max(1, len(stage.touchpoints))
-        headers.append(StageHeader(stage, f"stage-{stage.id}", span, tuple(columns[start:start + span])))
+        headers.append(StageHeader(stage, stage_anchor(stage.id), span, tuple(columns[start:start + span])))
         start += span
 
     shown_lanes = [key for key in lanes if key in BY_KEY
@@ -170,12 +158,11 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, *, persona: Persona | 
         if persona.image and persona_path is not None:
             url = asset_url((persona_path.parent / persona.image).resolve())
         persona_view = PersonaView(persona, url)
-    stale = journey.reviewed is not None and (today - journey.reviewed).days > stale_after_days
     return JourneyView(
         journey=journey,
-        review=Review(journey.reviewed, stale),
+        review=Review(journey.reviewed, is_stale(journey.reviewed, today=today, stale_after_days=stale_after_days)),
         persona=persona_view,
-        health=[HealthNote(f.kind, health_message(f), _health_href(f)) for f in analysis.health],
+        health=list(analysis.health),
         stages=headers,
         columns=columns,
         lanes=shown_lanes,

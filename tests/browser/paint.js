@@ -1,0 +1,68 @@
+// Where a journey map page should show the emotion curve and the smileys, and in
+// which colour; called by test_map_pages.py, which then reads those pixels from the
+// page's screenshot. Returns page coordinates (as a full-page screenshot has them) of
+// points in the part of the map the reader sees, with the colour of the cell behind them: the map's own scroll box clips the
+// rest (a phone shows its first columns).
+() => {
+  const parseColour = (text) => {
+    const m = (text || "").match(/rgba?\(([^)]+)\)/);
+    if (!m) return null;
+    const parts = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+    return { r: parts[0], g: parts[1], b: parts[2], a: parts.length > 3 ? parts[3] : 1 };
+  };
+  // The colour behind an element: its ancestors' backgrounds composited from the page down.
+  const background = (element) => {
+    const layers = [];
+    for (let e = element; e; e = e.parentElement) {
+      const colour = parseColour(getComputedStyle(e).backgroundColor);
+      if (colour && colour.a > 0) {
+        layers.push(colour);
+        if (colour.a >= 1) break;
+      }
+    }
+    let result = { r: 255, g: 255, b: 255 };
+    for (const layer of layers.reverse()) result = blend(layer, result);
+    return result;
+  };
+  const blend = (top, below) => ({
+    r: top.r * top.a + below.r * (1 - top.a),
+    g: top.g * top.a + below.g * (1 - top.a),
+    b: top.b * top.a + below.b * (1 - top.a),
+  });
+
+  const box = document.querySelector(".journey-map__scroll");
+  if (!box) return { found: false, samples: [] };
+  const seen = box.getBoundingClientRect();
+  const left = Math.max(seen.left, 0) + 4, right = Math.min(seen.right, window.innerWidth) - 4;
+  const inView = (x) => x >= left && x <= right;
+  const samples = [];
+
+  const faces = Array.from(box.querySelectorAll(".journey-smiley__face")).map((face) => {
+    const r = face.getBoundingClientRect();
+    return { face, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  for (const { face, x, y } of faces) {
+    // Left of the centre: inside the face, clear of the eyes, the mouth and the score.
+    const at = x - 9;
+    if (inView(at - 2) && inView(at + 2)) {
+      samples.push({ kind: "smiley", x: at + window.scrollX, y: y + window.scrollY,
+                     colour: parseColour(getComputedStyle(face).fill), behind: background(face.closest("td, th") || face) });
+    }
+  }
+  for (const path of box.querySelectorAll(".journey-emotion__curve")) {
+    const stroke = parseColour(getComputedStyle(path).stroke);
+    if (!stroke) continue;
+    const behind = background(path.closest("td, th") || path);
+    const colour = blend(stroke, behind);
+    const ctm = path.getScreenCTM();
+    const length = path.getTotalLength();
+    for (let i = 0; i <= 40; i++) {
+      const p = path.getPointAtLength((length * i) / 40);
+      const x = ctm.a * p.x + ctm.c * p.y + ctm.e, y = ctm.b * p.x + ctm.d * p.y + ctm.f;
+      // Smileys, their rings, stars and scores sit on the curve; look between them.
+      if (!inView(x) || faces.some((s) => Math.hypot(s.x - x, s.y - y) < 34)) continue;
+      samples.push({ kind: "curve", x: x + window.scrollX, y: y + window.scrollY, colour, behind });
+    }
+  }
+  return { found: true, samples };
+}
