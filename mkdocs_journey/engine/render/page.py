@@ -10,13 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from ..analyse import Analysis, BacklogItem, HealthFinding, improvement_anchor, kpi_verdict, touchpoint_anchor
 from ..load import LoadedJourney
 from ..model import Improvement, Journey, Kpi, Persona, Stage, Touchpoint
 from .emotion_curve import EmotionPoint, emotion_points
 from .matrix import Matrix, build_matrix
+
+if TYPE_CHECKING:
+    from ..settings import BuildSettings
 
 AssetUrl = Callable[[Path], str]
 
@@ -132,10 +135,9 @@ def _health_href(finding: HealthFinding) -> str | None:
     return f"#{finding.anchor}" if finding.anchor else None
 
 
-def build_view(loaded: LoadedJourney, analysis: Analysis, *, persona: Persona | None, persona_path: Path | None,
-               lanes: tuple[str, ...], today: date, stale_after_days: int, asset_url: AssetUrl,
-               health_message: Callable[[HealthFinding], str],
-               link_url: Callable[[str], str | None] = lambda href: None) -> JourneyView:
+def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSettings, *, lanes: tuple[str, ...],
+               asset_url: AssetUrl, link_url: Callable[[str], str | None] = lambda href: None) -> JourneyView:
+    """The page's view of a collected map: ``loaded.persona`` is the persona it was given."""
     journey = loaded.journey
     if journey is None:
         raise ValueError(f"{loaded.name} did not load; render its errors instead")
@@ -179,6 +181,8 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, *, persona: Persona | 
         start += span
 
     shown_lanes = [lane for lane in lanes if _lane_shown(lane, touchpoints, analysis)]
+    persona, persona_path = loaded.persona, loaded.persona_path
+    today, stale_after_days = settings.today, settings.stale_after_days
     persona_view = None
     if persona is not None:
         url = None
@@ -190,7 +194,7 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, *, persona: Persona | 
         journey=journey,
         review=Review(journey.reviewed, stale),
         persona=persona_view,
-        health=[HealthNote(f.kind, health_message(f), _health_href(f)) for f in analysis.health],
+        health=[HealthNote(f.kind, f.message(settings.translate), _health_href(f)) for f in analysis.health],
         stages=headers,
         columns=columns,
         lanes=shown_lanes,
