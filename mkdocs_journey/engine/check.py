@@ -10,12 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .collection import Collection, duplicate_persona_errors, health_findings
+from .collection import Collection
 from .diagnostics import Finding, Severity, sort_findings
 from .docs_tree import DocsTree, is_persona_file
 from .settings import BuildSettings
-
-__all__ = ["CheckResult", "check_paths", "duplicate_persona_errors", "health_findings"]
 
 
 @dataclass

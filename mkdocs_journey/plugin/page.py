@@ -2,7 +2,9 @@
 
 The renderer returns the map without a title; MkDocs expects a page's content to
 start with its ``h1`` (Material only adds one when the content has none, MkDocs'
-own theme never does), so the plugin writes it here for every theme alike.
+own theme never does), so the plugin writes it here for every theme alike. The
+renderer's headings (plain data) become MkDocs ``AnchorLink`` objects here: the
+adapter is the only part that knows MkDocs' table-of-contents types.
 """
 
 from __future__ import annotations

@@ -2,14 +2,18 @@
 
 A thin adapter over the engine. Per build it:
 
-1. ``on_config``: picks the labels' language, links the stylesheet, and points
+1. ``on_config``: picks the labels' language, makes the build's settings (one
+   :class:`BuildSettings` every engine step reads), links the stylesheet, and points
    ``nav:`` entries that name a ``.journey.yml`` at the page generated for it;
-2. ``on_files``: loads every journey and persona file (all of them, so one bad file
-   does not hide another's errors), turns each map into a generated page, adds the
-   stylesheet and ``journeys.json``, and stops ``mkdocs build`` when a file has
-   errors (``mkdocs serve`` keeps running and shows the errors on the page);
-3. ``on_page_content``: renders the map into its page, with a table of contents
-   and the map's anchors known to MkDocs' link validation;
+2. ``on_files``: collects every journey and persona file through one engine
+   :class:`Collection` (all of them, so one bad file does not hide another's errors;
+   each persona file read once, each map analysed once), turns each map into a
+   generated page, adds the stylesheet and ``journeys.json``, and stops ``mkdocs
+   build`` when a file has errors (``mkdocs serve`` keeps running and shows the
+   errors on the page);
+3. ``on_page_content``: renders the map into its page; the renderer's outline (plain
+   headings and ids, never a scan of the HTML) becomes the page's table of contents
+   and the anchors known to MkDocs' link validation;
 4. ``on_page_context``: lets the search plugins index the map's search text
    (sectioned per stage, touchpoint and improvement), then puts the map back.
 """

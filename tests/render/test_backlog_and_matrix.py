@@ -6,11 +6,10 @@ from typing import Callable
 
 from bs4 import BeautifulSoup
 
-from mkdocs_journey.engine.analyse import analyse
 from mkdocs_journey.engine.collection import CollectedMap
 from mkdocs_journey.engine.render.matrix import build_matrix
 
-from .conftest import TODAY, Render
+from .conftest import Render
 
 
 def test_backlog_follows_the_analysis_order(render: Render, load: Callable[..., CollectedMap]) -> None:
