@@ -39,8 +39,8 @@ from ..engine.docs_tree import DocsTree, is_journey_file, is_persona_file
 from ..engine.export import ExportedMap, dump_export, export_journeys
 from ..engine.i18n import Translator
 from ..engine.render import PageContext, render_map
-from ..engine.settings import BuildSettings
 from ..engine.render.inline_markdown import InlineMarkdown
+from ..engine.settings import BuildSettings
 from .config import JourneyConfig
 from .language import choose_language
 from .links import PageLinks
