@@ -15,6 +15,7 @@ from ..engine.docs_tree import DocsTree, find_files
 from ..engine.messages import message, plural
 from ..engine.options import STALE_AFTER_DAYS
 from ..engine.schema import SCHEMAS, dumps
+from ..engine.settings import BuildSettings
 from .site_settings import SiteSettings, default_site, find_site
 
 
@@ -66,9 +67,10 @@ def check(paths: tuple[Path, ...], output: str, docs_dir: Path | None, strict: b
         return trees[root]
 
     shown = [_relative(file) for file in files]
-    result = check_paths(shown, docs_for, today=today(),
-                         stale_after_days=here.stale_after_days if stale_after_days is None else stale_after_days,
-                         max_size=here.max_file_size, max_touchpoints=here.max_touchpoints)
+    settings = BuildSettings(
+        today=today(), stale_after_days=here.stale_after_days if stale_after_days is None else stale_after_days,
+        max_file_size=here.max_file_size, max_touchpoints=here.max_touchpoints)
+    result = check_paths(shown, docs_for, settings)
     if output == "json":
         click.echo(findings_to_json(result.findings, result.files))
     else:

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .health import RULES, HealthContext, HealthFinding, HealthRule, Scope, TouchpointSubject, is_stale
 from .i18n import Translator
 from .load import LoadedJourney
 from .model import Improvement, Journey, Kpi
+
+if TYPE_CHECKING:  # settings.py reads this module's default
+    from .settings import BuildSettings
 
 OPEN_STATUSES = ("idea", "planned", "doing")
 DEFAULT_STALE_AFTER_DAYS = 180
@@ -74,13 +76,16 @@ def improvement_anchor(improvement_id: str) -> str:
     return f"improvement-{improvement_id}"
 
 
-def analyse(loaded: LoadedJourney, *, today: date, stale_after_days: int = DEFAULT_STALE_AFTER_DAYS,
-            translate: Translator | None = None) -> Analysis:
-    """Score and order the backlog and run the health checks of a valid map."""
+def analyse(loaded: LoadedJourney, settings: BuildSettings) -> Analysis:
+    """Score and order the backlog and run the health checks of a valid map.
+
+    A build calls this once per map (when the map is collected, see
+    :mod:`.collection`); the log, the export and the page all read that one result.
+    """
     journey = loaded.journey
     if journey is None:
         raise ValueError(f"{loaded.name} did not load; analyse valid maps only")
-    translate = translate or Translator()
+    translate, today, stale_after_days = settings.translate, settings.today, settings.stale_after_days
     items = [
         BacklogItem(item, index, priority_score(item.impact, item.effort), is_quick_win(item),
                     tuple(loaded.targets.get(item.id, ())))

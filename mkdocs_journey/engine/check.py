@@ -7,19 +7,13 @@ reports exactly what the build would.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from .analyse import DEFAULT_STALE_AFTER_DAYS, analyse
+from .collection import Collection
 from .diagnostics import Finding, Severity, sort_findings
-from .docs_tree import DocsTree, is_persona_file, stem
-from .health import RULE_BY_KIND
-from .i18n import Translator
-from .limits import DEFAULT_MAX_TOUCHPOINTS, limit_touchpoints
-from .load import LoadedJourney, load_journey, load_persona
-from .messages import message
-from .yaml_source import DEFAULT_MAX_FILE_SIZE
+from .docs_tree import DocsTree, is_persona_file
+from .settings import BuildSettings
 
 
 @dataclass
@@ -36,44 +30,20 @@ class CheckResult:
         return len(self.findings) - self.errors
 
 
-def health_findings(loaded: LoadedJourney, *, today: date, stale_after_days: int,
-                    translate: Translator | None = None) -> list[Finding]:
-    """The health checks of a valid map as located warnings."""
-    translate = translate or Translator()
-    analysis = analyse(loaded, today=today, stale_after_days=stale_after_days, translate=translate)
-    assert loaded.document is not None
-    findings = []
-    for note in analysis.health:
-        line, column = loaded.document.locate(note.path)
-        findings.append(Finding(loaded.name, line, column, RULE_BY_KIND[note.kind].severity, note.message(translate),
-                                note.kind))
-    return findings
-
-
-def duplicate_persona_errors(path: Path, name: str, docs: DocsTree) -> list[Finding]:
-    others = [p for p in docs.personas.get(stem(path.name), []) if p.resolve() != path.resolve()]
-    if not others:
-        return []
-    listed = ", ".join(str(p.relative_to(docs.root)) for p in others)
-    return [Finding(name, 1, 1, Severity.ERROR,
-                    message("check.duplicate_persona", id=stem(path.name), files=listed))]
-
-
-def check_paths(paths: list[Path], docs_for: Callable[[Path], DocsTree], *, today: date,
-                stale_after_days: int = DEFAULT_STALE_AFTER_DAYS, max_size: int = DEFAULT_MAX_FILE_SIZE,
-                max_touchpoints: int = DEFAULT_MAX_TOUCHPOINTS) -> CheckResult:
+def check_paths(paths: list[Path], docs_for: Callable[[Path], DocsTree], settings: BuildSettings) -> CheckResult:
+    """Every error and health warning of ``paths``, each judged within its own docs folder."""
     result = CheckResult()
+    collections: dict[int, Collection] = {}
     for path in paths:
         docs = docs_for(path)
-        name = str(path)
+        collection = collections.get(id(docs))
+        if collection is None:
+            collection = collections[id(docs)] = Collection(docs, settings)
         result.files += 1
         if is_persona_file(path.name):
-            persona = load_persona(path, docs, name=name, max_size=max_size)
-            result.findings += persona.errors + duplicate_persona_errors(path, name, docs)
+            result.findings += collection.persona_errors(path)
             continue
-        loaded = limit_touchpoints(load_journey(path, docs, name=name, max_size=max_size), max_touchpoints)
-        result.findings += loaded.errors
-        if loaded.ok:
-            result.findings += health_findings(loaded, today=today, stale_after_days=stale_after_days)
+        collected = collection.journey(path)
+        result.findings += collected.loaded.errors + collected.health
     result.findings = sort_findings(result.findings)
     return result

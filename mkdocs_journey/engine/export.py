@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .analyse import Analysis, BacklogItem, HealthFinding, analyse
+from .analyse import Analysis, BacklogItem, HealthFinding
+from .collection import CollectedMap
 from .i18n import Translator
 from .lanes import export_touchpoint_fields
-from .load import LoadedJourney
 from .model import Journey, Stage, Touchpoint
 
 EXPORT_VERSION = 1
@@ -29,21 +29,24 @@ a newer lane publishes follow, in lane order (the sort is stable)."""
 class ExportedMap:
     """One map as the site publishes it."""
 
-    loaded: LoadedJourney
+    map: CollectedMap
     url: str
     """The page URL relative to the site root (``journeys/booking/``)."""
     source: str
     """The journey file relative to the docs folder, with ``/`` separators."""
 
 
-def export_journeys(maps: list[ExportedMap], *, today: date, stale_after_days: int,
-                    translate: Translator) -> dict[str, Any]:
-    """The content of ``journeys.json``; maps that did not load are left out."""
-    valid = sorted((m for m in maps if m.loaded.ok), key=lambda m: m.source)
+def export_journeys(maps: list[ExportedMap], translate: Translator) -> dict[str, Any]:
+    """The content of ``journeys.json``; maps that did not load are left out.
+
+    Each map's analysis is the one made when it was collected, so the numbers
+    are the page's.
+    """
+    valid = sorted((m for m in maps if m.map.ok), key=lambda m: m.source)
     journeys = []
     for item in valid:
-        analysis = analyse(item.loaded, today=today, stale_after_days=stale_after_days, translate=translate)
-        journeys.append(_journey(item, analysis, translate))
+        assert item.map.analysis is not None
+        journeys.append(_journey(item, item.map.analysis, translate))
     return {"version": EXPORT_VERSION, "journeys": journeys}
 
 
@@ -53,7 +56,7 @@ def dump_export(data: dict[str, Any]) -> str:
 
 
 def _journey(item: ExportedMap, analysis: Analysis, translate: Translator) -> dict[str, Any]:
-    loaded = item.loaded
+    loaded = item.map.loaded
     journey = loaded.journey
     assert journey is not None
     return {

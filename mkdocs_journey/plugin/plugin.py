@@ -2,14 +2,18 @@
 
 A thin adapter over the engine. Per build it:
 
-1. ``on_config``: picks the labels' language, links the stylesheet, and points
+1. ``on_config``: picks the labels' language, makes the build's settings (one
+   :class:`BuildSettings` every engine step reads), links the stylesheet, and points
    ``nav:`` entries that name a ``.journey.yml`` at the page generated for it;
-2. ``on_files``: loads every journey and persona file (all of them, so one bad file
-   does not hide another's errors), turns each map into a generated page, adds the
-   stylesheet and ``journeys.json``, and stops ``mkdocs build`` when a file has
-   errors (``mkdocs serve`` keeps running and shows the errors on the page);
-3. ``on_page_content``: renders the map into its page, with a table of contents
-   and the map's anchors known to MkDocs' link validation;
+2. ``on_files``: collects every journey and persona file through one engine
+   :class:`Collection` (all of them, so one bad file does not hide another's errors;
+   each persona file read once, each map analysed once), turns each map into a
+   generated page, adds the stylesheet and ``journeys.json``, and stops ``mkdocs
+   build`` when a file has errors (``mkdocs serve`` keeps running and shows the
+   errors on the page);
+3. ``on_page_content``: renders the map into its page; the renderer's outline (plain
+   headings and ids, never a scan of the HTML) becomes the page's table of contents
+   and the anchors known to MkDocs' link validation;
 4. ``on_page_context``: lets the search plugins index the map's search text
    (sectioned per stage, touchpoint and improvement), then puts the map back.
 """
@@ -17,7 +21,6 @@ A thin adapter over the engine. Per build it:
 from __future__ import annotations
 
 import os
-from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -30,20 +33,19 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..engine import clock
-from ..engine.check import duplicate_persona_errors, health_findings
+from ..engine.collection import Collection
 from ..engine.diagnostics import Finding, Severity
 from ..engine.docs_tree import DocsTree, is_journey_file, is_persona_file
 from ..engine.export import ExportedMap, dump_export, export_journeys
 from ..engine.i18n import Translator
-from ..engine.limits import limit_touchpoints
-from ..engine.load import LoadedPersona, load_journey, load_persona
 from ..engine.messages import message, plural
 from ..engine.render import PageContext, render_map
 from ..engine.render.inline_markdown import InlineMarkdown
+from ..engine.settings import BuildSettings
 from .config import JourneyConfig
 from .language import choose_language
 from .links import PageLinks
-from .page import outline, page_content, search_outline
+from .page import page_content, search_outline, table_of_contents
 from .sources import MapPage, drop_maps_from_nav, map_title, page_markdown, page_src_uri, rewrite_nav
 
 # The logger keeps the name it had before the adapter became a package, so log filters keep working.
@@ -61,8 +63,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
     def __init__(self) -> None:
         self.serving = False
         """True under ``mkdocs serve``: errors are shown on the page instead of stopping."""
-        self.translate = Translator()
-        self.today: date = clock.today()
+        self.settings = BuildSettings(today=clock.today())
+        """The build's date, language and limits: made in on_config, read by every step."""
         self.maps: dict[str, MapPage] = {}
         """Generated page ``src_uri`` -> the map behind it, rebuilt by every build."""
 
@@ -87,8 +89,10 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         choice = choose_language(self.config.language, config.theme)
         if choice.warning:
             log.warning(choice.warning)
-        self.translate = Translator(choice.language)
-        self.today = clock.today()
+        self.settings = BuildSettings(
+            today=clock.today(), stale_after_days=self.config.stale_after_days,
+            translate=Translator(choice.language), max_file_size=self.config.max_file_size,
+            max_touchpoints=self.config.max_touchpoints)
         # Every theme links `extra_css` relative to the page, so the stylesheet works
         # under a sub-path `site_url` and with either URL style.
         if STYLESHEET not in config.extra_css:
@@ -108,9 +112,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
                     files.remove(file)
             return files
         self.maps = {}
-        docs_dir = Path(config.docs_dir)
-        docs = DocsTree.scan(docs_dir)
-        personas: dict[Path, LoadedPersona] = {}
+        collection = Collection(DocsTree.scan(Path(config.docs_dir)), self.settings,
+                                name_of=lambda path: _shown_path(path, config))
         problems: dict[str, list[Finding]] = {}
 
         for file in sorted(files, key=lambda f: f.src_uri):
@@ -126,10 +129,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             path = Path(file.abs_src_path)
             name = _shown_path(path, config)
             if is_persona_file(file.src_uri):
-                persona = self._persona(path, docs, config, personas)
-                problems[name] = persona.errors + duplicate_persona_errors(path, name, docs)
+                problems[name] = collection.persona_errors(path)
                 continue
-            problems[name] = self._add_map(file, path, name, files, docs, config, personas)
+            problems[name] = self._add_map(file, path, name, files, collection, config)
 
         self._report(problems)
         self._add_stylesheet(files, config)
@@ -137,38 +139,25 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             self._add_export(files, config)
         return files
 
-    def _add_map(self, file: File, path: Path, name: str, files: Files, docs: DocsTree, config: MkDocsConfig,
-                 personas: dict[Path, LoadedPersona]) -> list[Finding]:
+    def _add_map(self, file: File, path: Path, name: str, files: Files, collection: Collection,
+                 config: MkDocsConfig) -> list[Finding]:
         """Load one journey file and add its generated page; returns the file's errors."""
         page_uri = page_src_uri(file.src_uri)
         taken = self.maps[page_uri].source if page_uri in self.maps else files.get_file_from_path(page_uri)
         if taken is not None:
             return [Finding(name, 1, 1, Severity.ERROR,
                             message("plugin.page_taken", page=page_uri, taken=taken.src_uri))]
-        loaded = limit_touchpoints(load_journey(path, docs, name=name, max_size=self.config.max_file_size),
-                                   self.config.max_touchpoints)
-        if loaded.persona is None and loaded.persona_path is not None:
-            loaded.persona = self._persona(loaded.persona_path, docs, config, personas).persona
+        collected = collection.journey(path)
+        loaded = collected.loaded
         markdown = page_markdown(map_title(loaded, file.src_uri), hide=self.config.hide)
         page = File.generated(config, page_uri, content=markdown, inclusion=file.inclusion)
         # "Edit this page" should open the map's YAML, not a page that exists nowhere.
         page.edit_uri = file.edit_uri
-        self.maps[page_uri] = MapPage(file, page, loaded)
+        self.maps[page_uri] = MapPage(file, page, collected)
         files.append(page)
-        if loaded.ok:
-            for note in health_findings(loaded, today=self.today, stale_after_days=self.config.stale_after_days,
-                                        translate=self.translate):
-                log.info(_health_line(note))
-            loaded.release_source()
+        for note in collected.health:
+            log.info(_health_line(note))
         return list(loaded.errors)
-
-    def _persona(self, path: Path, docs: DocsTree, config: MkDocsConfig,
-                 cache: dict[Path, LoadedPersona]) -> LoadedPersona:
-        """Each persona file is read once per build, however many maps share it."""
-        key = path.resolve()
-        if key not in cache:
-            cache[key] = load_persona(path, docs, name=_shown_path(path, config), max_size=self.config.max_file_size)
-        return cache[key]
 
     def _report(self, problems: dict[str, list[Finding]]) -> None:
         """Log every error of every file; stop ``mkdocs build`` (never ``serve``) if there were any."""
@@ -189,9 +178,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         existing = files.get_file_from_path(EXPORT_FILE)
         if existing is not None:
             raise PluginError(message("plugin.export_exists", path=EXPORT_FILE))
-        maps = [ExportedMap(m.loaded, m.page.url, m.source.src_uri) for m in self.maps.values()]
-        data = export_journeys(maps, today=self.today, stale_after_days=self.config.stale_after_days,
-                               translate=self.translate)
+        maps = [ExportedMap(m.map, m.page.url, m.source.src_uri) for m in self.maps.values()]
+        data = export_journeys(maps, self.settings.translate)
         files.append(File.generated(config, EXPORT_FILE, content=dump_export(data)))
 
     # -- Pages ----------------------------------------------------------------------
@@ -206,24 +194,21 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
                           map_pages={m.source.src_uri: m.page for m in self.maps.values()}, warn=log.warning)
         custom_dir = config.theme.custom_dir
         context = PageContext(
-            translate=self.translate,
+            settings=self.settings,
             lanes=tuple(self.config.lanes),
-            today=self.today,
-            stale_after_days=self.config.stale_after_days,
             # One renderer per page: relative links resolve against this page, and
             # the renderer caches per text.
             inline_markdown=InlineMarkdown(config.markdown_extensions, config.mdx_configs, links.resolve_link),
             asset_url=links.asset_url,
             link_url=links.resolve_link,
             template_dirs=(Path(custom_dir),) if custom_dir else (),
-            docs_root=docs_dir,
         )
-        rendered = render_map(map_page.loaded, context)
-        sections = outline(rendered.html)
-        page.toc = sections.toc
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | sections.anchor_ids
+        rendered = render_map(map_page.map, context)
+        page.toc = table_of_contents(rendered.headings)
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | rendered.anchor_ids
         if rendered.search_html is not None:
             map_page.search_html = page_content(map_page.title, rendered.search_html)
+            map_page.search_headings = rendered.search_headings
         return page_content(map_page.title, rendered.html)
 
     # -- Search ---------------------------------------------------------------------
@@ -239,7 +224,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         map_page = self._map_page(page)
         if map_page is not None and map_page.search_html is not None and page.content is not None:
             map_page.shown = (page.content, page.toc)
-            page.content, page.toc = map_page.search_html, search_outline(map_page.search_html)
+            page.content, page.toc = map_page.search_html, search_outline(map_page.search_headings)
         return None
 
     @event_priority(-100)  # After them, before the theme renders the page.
@@ -249,6 +234,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         if map_page is not None and map_page.shown is not None:
             page.content, page.toc = map_page.shown
             map_page.shown = map_page.search_html = None
+            map_page.search_headings = ()
         return None
 
     on_page_context = CombinedEvent(_show_search_text, _show_map)

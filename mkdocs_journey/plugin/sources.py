@@ -18,8 +18,10 @@ from markupsafe import escape
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import TableOfContents
 
+from ..engine.collection import CollectedMap
 from ..engine.docs_tree import is_journey_file, stem
 from ..engine.load import LoadedJourney
+from ..engine.render import Heading
 
 
 @dataclass
@@ -28,12 +30,18 @@ class MapPage:
 
     source: File
     page: File
-    loaded: LoadedJourney
+    map: CollectedMap
     search_html: str | None = None
     """What the site's search indexes instead of the map's markup: set when the page
     renders, dropped once indexed."""
+    search_headings: tuple[Heading, ...] = ()
+    """The sections of ``search_html`` (its table of contents while it is indexed)."""
     shown: tuple[str, TableOfContents] | None = None
     """The page's own content and table of contents while the search text stands in for them."""
+
+    @property
+    def loaded(self) -> LoadedJourney:
+        return self.map.loaded
 
     @property
     def title(self) -> str:

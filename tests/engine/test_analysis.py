@@ -19,12 +19,13 @@ from mkdocs_journey.engine.analyse import (
     priority_score,
     touchpoint_anchor,
 )
-from mkdocs_journey.engine.check import health_findings
 from mkdocs_journey.engine.clock import today
+from mkdocs_journey.engine.collection import health_findings
 from mkdocs_journey.engine.diagnostics import Severity
 from mkdocs_journey.engine.health import RULE_BY_KIND
 from mkdocs_journey.engine.i18n import Translator, available_languages
 from mkdocs_journey.engine.model import Improvement, Kpi
+from mkdocs_journey.engine.settings import BuildSettings
 
 TODAY = date(2026, 11, 1)
 TRANSLATIONS = Path(mkdocs_journey.__file__).parent / "translations"
@@ -34,8 +35,8 @@ HEALTHY_HEAD = "title: T\nstatus: validated\nreviewed: 2026-10-01\n"
 
 def warnings(loaded, **options):
     assert loaded.ok, loaded.errors
-    found = health_findings(loaded, today=options.pop("today", TODAY),
-                            stale_after_days=options.pop("stale_after_days", 180), **options)
+    settings = BuildSettings(**{"today": TODAY, **options})
+    found = health_findings(loaded, analyse(loaded, settings), settings)
     assert all(f.severity is Severity.WARNING for f in found)
     return [(f.kind, f.line, f.column, f.message) for f in found]
 
@@ -112,7 +113,7 @@ def test_each_rule_is_worded_in_each_language(load, language: str, text: str,
     """Both labels are in the language's own file (not the English fallback), and the
     message uses exactly the values the rule gives it."""
     labels = yaml.safe_load((TRANSLATIONS / f"{language}.yml").read_text("utf-8"))
-    for finding in analyse(load(text), today=TODAY).health:
+    for finding in analyse(load(text), BuildSettings(today=TODAY)).health:
         rule = RULE_BY_KIND[finding.kind]
         assert isinstance(labels.get(rule.label_key), str) and labels[rule.label_key].strip()
         message = labels.get(rule.message_key)
@@ -173,7 +174,7 @@ def test_a_dropped_improvement_does_not_address_a_pain(load, status: str, addres
 def test_health_anchors_point_at_the_page(load) -> None:
     loaded = load("title: T\nreviewed: 2026-10-01\nstages:\n  - name: Oriëntatie\n    touchpoints: [{name: Web}]\n"
                   "  - name: Leeg\nimprovements:\n  - {id: x, title: X}\n")
-    analysis = analyse(loaded, today=TODAY)
+    analysis = analyse(loaded, BuildSettings(today=TODAY))
     anchors = {note.kind: note.anchor for note in analysis.health}
     assert anchors == {"draft": None, "no-emotion": touchpoint_anchor("orientatie", "web"),
                        "empty-stage": "stage-leeg", "no-owner": improvement_anchor("x")}
@@ -190,7 +191,7 @@ def test_health_messages_in_dutch(load) -> None:
 
 def test_analyse_refuses_a_map_that_did_not_load(load) -> None:
     with pytest.raises(ValueError, match="analyse valid maps only"):
-        analyse(load("title: T\n"), today=TODAY)
+        analyse(load("title: T\n"), BuildSettings(today=TODAY))
 
 
 # -- Priority and quick wins ------------------------------------------------------------------
@@ -237,7 +238,7 @@ def test_backlog_order_status_then_score_then_file_order(load) -> None:
           - {id: doing-none, title: a, status: doing}
         """
     )
-    analysis = analyse(loaded, today=TODAY)
+    analysis = analyse(loaded, BuildSettings(today=TODAY))
     assert [b.improvement.id for b in analysis.backlog] == [
         "doing-low", "doing-none", "planned", "idea-high", "idea-high-2", "idea-low", "idea-none", "idea-none-2",
         "done-high", "dropped",
@@ -252,7 +253,7 @@ def test_improvements_for_a_touchpoint_follow_the_backlog_order(load) -> None:
     loaded = load("title: T\nstages:\n  - name: S\n    touchpoints: [{name: A}, {name: B}]\nimprovements:\n"
                   "  - {id: one, title: a, addresses: [a, s/a]}\n"
                   "  - {id: two, title: b, status: doing, addresses: [a]}\n")
-    analysis = analyse(loaded, today=TODAY)
+    analysis = analyse(loaded, BuildSettings(today=TODAY))
     assert [b.improvement.id for b in analysis.improvements_for[("s", "a")]] == ["two", "one"]
     assert ("s", "b") not in analysis.improvements_for
     assert dict((b.improvement.id, b.targets) for b in analysis.backlog)["one"] == (("s", "a"), ("s", "a"))

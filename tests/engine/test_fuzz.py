@@ -30,14 +30,15 @@ import yaml
 
 from mkdocs_journey.engine import yaml_source
 from mkdocs_journey.engine.check import check_paths
+from mkdocs_journey.engine.collection import Collection
 from mkdocs_journey.engine.diagnostics import Finding
 from mkdocs_journey.engine.docs_tree import DocsTree, is_persona_file
 from mkdocs_journey.engine.export import ExportedMap, dump_export, export_journeys
 from mkdocs_journey.engine.i18n import Translator
-from mkdocs_journey.engine.load import load_journey
 from mkdocs_journey.plugin.sources import map_title, page_markdown
 from mkdocs_journey.engine.render import PageContext, render_map
 from mkdocs_journey.engine.render.inline_markdown import InlineMarkdown
+from mkdocs_journey.engine.settings import BuildSettings
 
 REPO = Path(__file__).resolve().parents[2]
 SOURCES = (REPO / "example-site" / "docs", REPO / "docs")
@@ -241,21 +242,22 @@ def exercise(seed: Seed, content: bytes) -> list[str]:
     path.write_bytes(content)
     try:
         docs = seed.tree
-        result = check_paths([path], lambda _: docs, today=TODAY)
+        settings = BuildSettings(today=TODAY, translate=Translator("en"))
+        result = check_paths([path], lambda _: docs, settings)
         wrong = problems_with(result.findings, content)
         if is_persona_file(path.name):
             return wrong
-        loaded = load_journey(path, docs, name=path.name)
+        collected = Collection(docs, settings, name_of=lambda p: p.name).journey(path)
+        loaded = collected.loaded
         wrong += problems_with(loaded.errors, content)
         front_matter = page_markdown(map_title(loaded, seed.relative), hide=["toc"])
         meta = yaml.safe_load(front_matter.split("---\n")[1])
         if not isinstance(meta, dict) or "title" not in meta:
             wrong.append(f"front matter MkDocs cannot read: {front_matter!r}")
-        context = PageContext(translate=Translator("en"), today=TODAY, inline_markdown=InlineMarkdown(),
-                              asset_url=lambda p: "assets/" + p.name, docs_root=seed.docs)
-        render_map(loaded, context)
-        dump_export(export_journeys([ExportedMap(loaded, "fuzzed/", seed.relative)], today=TODAY,
-                                    stale_after_days=180, translate=Translator("en")))
+        context = PageContext(settings=settings, inline_markdown=InlineMarkdown(),
+                              asset_url=lambda p: "assets/" + p.name)
+        render_map(collected, context)
+        dump_export(export_journeys([ExportedMap(collected, "fuzzed/", seed.relative)], settings.translate))
         return wrong
     finally:
         path.unlink()

@@ -16,13 +16,15 @@ from material.plugins.search.plugin import SearchIndex as MaterialSearchIndex
 from mkdocs.contrib.search.search_index import SearchIndex as MkDocsSearchIndex
 
 from mkdocs_journey.engine.analyse import analyse
+from mkdocs_journey.engine.collection import Collection
 from mkdocs_journey.engine.docs_tree import DocsTree
 from mkdocs_journey.engine.i18n import Translator
 from mkdocs_journey.engine.load import load_journey
 from mkdocs_journey.plugin.page import SearchOutline, search_outline
-from mkdocs_journey.engine.render import PageContext, render_map
+from mkdocs_journey.engine.render import Heading, PageContext, render_map
 from mkdocs_journey.engine.render.environment import environment
 from mkdocs_journey.engine.render.page import build_view
+from mkdocs_journey.engine.settings import BuildSettings
 
 from ..files import put
 from .conftest import Project, map_url, read_json
@@ -65,13 +67,11 @@ class CountingOutline(SearchOutline):
             yield item
 
 
-def search_text(tmp_path: Path) -> str:
+def search_headings(tmp_path: Path) -> tuple[Heading, ...]:
     path = put(tmp_path, "groot.journey.yml", big_map())
-    loaded = load_journey(path, DocsTree.scan(tmp_path))
-    assert loaded.ok, loaded.errors
-    search_html = render_map(loaded, PageContext()).search_html
-    assert search_html is not None
-    return search_html
+    collected = Collection(DocsTree.scan(tmp_path), BuildSettings()).journey(path)
+    assert collected.ok, collected.loaded.errors
+    return render_map(collected, PageContext()).search_headings
 
 
 @pytest.mark.parametrize("find", [
@@ -82,7 +82,7 @@ def test_a_search_lookup_walks_a_few_entries_not_the_whole_table(
         tmp_path: Path, find: Callable[[Any, str | None], Any]) -> None:
     # The search plugins look up each section of the page, in page order, in its table
     # of contents. Walking the table from the top each time made indexing quadratic.
-    outline = search_outline(search_text(tmp_path))
+    outline = search_outline(search_headings(tmp_path))
     counting = CountingOutline(outline.items)
     ids = [item.id for item in outline.items]
     assert len(ids) > STAGES * PER_STAGE
@@ -109,9 +109,9 @@ def test_the_search_text_walks_each_stages_own_columns(tmp_path: Path) -> None:
     path = put(tmp_path, "groot.journey.yml", big_map())
     loaded = load_journey(path, DocsTree.scan(tmp_path))
     translate = Translator()
-    analysis = analyse(loaded, today=PageContext().today, stale_after_days=180, translate=translate)
-    view = build_view(loaded, analysis, persona=None, persona_path=None, lanes=PageContext().lanes,
-                      today=PageContext().today, stale_after_days=180, asset_url=lambda p: p.name)
+    settings = BuildSettings(translate=translate)
+    view = build_view(loaded, analyse(loaded, settings), settings, lanes=PageContext().lanes,
+                      asset_url=lambda p: p.name)
     assert [len(header.columns) for header in view.stages] == [PER_STAGE] * STAGES
     view.columns = CountingList(view.columns)
     template = environment(()).get_template("journey/search.html")

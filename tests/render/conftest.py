@@ -9,11 +9,12 @@ from typing import Any, Callable
 import pytest
 from bs4 import BeautifulSoup
 
+from mkdocs_journey.engine.collection import CollectedMap, Collection
 from mkdocs_journey.engine.docs_tree import DocsTree
 from mkdocs_journey.engine.i18n import Translator
-from mkdocs_journey.engine.load import LoadedJourney, load_journey
 from mkdocs_journey.engine.render import PageContext, render_map
 from mkdocs_journey.engine.render.inline_markdown import InlineMarkdown
+from mkdocs_journey.engine.settings import BuildSettings
 
 TODAY = date(2026, 11, 1)
 
@@ -130,38 +131,52 @@ def asset_url(path: Path) -> str:
     return "assets/" + path.name
 
 
-@pytest.fixture
-def load(docs_dir: Path, write_file: Callable[..., Path]) -> Callable[..., LoadedJourney]:
-    """Write a journey (and the pictures FULL_MAP names) and load it for real."""
+#: Keyword arguments of the render fixture that are build settings, not page context.
+SETTINGS_KEYS = ("today", "stale_after_days", "max_file_size", "max_touchpoints")
 
-    def load_map(text: str = FULL_MAP, name: str = "journeys/map.journey.yml") -> LoadedJourney:
+
+def settings(language: str = "en", **overrides: Any) -> BuildSettings:
+    return BuildSettings(**{"today": TODAY, "translate": Translator(language), **overrides})
+
+
+def collect(docs_dir: Path, path: Path, language: str = "en", **overrides: Any) -> CollectedMap:
+    """Collect one map as a build does: persona file resolved, analysed once."""
+    return Collection(DocsTree.scan(docs_dir), settings(language, **overrides)).journey(path)
+
+
+@pytest.fixture
+def load(docs_dir: Path, write_file: Callable[..., Path]) -> Callable[..., CollectedMap]:
+    """Write a journey (and the pictures FULL_MAP names) and collect it for real."""
+
+    def load_map(text: str = FULL_MAP, name: str = "journeys/map.journey.yml", language: str = "en",
+                 **overrides: Any) -> CollectedMap:
         write_file("journeys/img/mark.svg", SVG)
         write_file("journeys/img/google.svg", SVG)
-        path = write_file(name, text)
-        loaded = load_journey(path, DocsTree.scan(docs_dir))
-        assert loaded.ok, [e.format_text() for e in loaded.errors]
-        return loaded
+        collected = collect(docs_dir, write_file(name, text), language, **overrides)
+        assert collected.ok, [e.format_text() for e in collected.loaded.errors]
+        return collected
 
     return load_map
 
 
 def context(language: str = "en", **overrides: Any) -> PageContext:
-    settings: dict[str, Any] = {
-        "translate": Translator(language),
-        "today": TODAY,
+    chosen = {key: overrides.pop(key) for key in SETTINGS_KEYS if key in overrides}
+    options: dict[str, Any] = {
+        "settings": settings(language, **chosen),
         "inline_markdown": InlineMarkdown(),
         "asset_url": asset_url,
     }
-    settings.update(overrides)
-    return PageContext(**settings)
+    options.update(overrides)
+    return PageContext(**options)
 
 
 @pytest.fixture
-def render(load: Callable[..., LoadedJourney]) -> Render:
+def render(load: Callable[..., CollectedMap]) -> Render:
     """Render a map (FULL_MAP by default) and parse the page content."""
 
     def render_page(text: str = FULL_MAP, language: str = "en", **overrides: Any) -> BeautifulSoup:
-        html = render_map(load(text), context(language, **overrides)).html
+        chosen = {key: overrides[key] for key in SETTINGS_KEYS if key in overrides}
+        html = render_map(load(text, language=language, **chosen), context(language, **overrides)).html
         return BeautifulSoup(html, "html.parser")
 
     return render_page

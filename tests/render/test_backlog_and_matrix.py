@@ -6,15 +6,14 @@ from typing import Callable
 
 from bs4 import BeautifulSoup
 
-from mkdocs_journey.engine.analyse import analyse
-from mkdocs_journey.engine.load import LoadedJourney
+from mkdocs_journey.engine.collection import CollectedMap
 from mkdocs_journey.engine.render.matrix import build_matrix
 
-from .conftest import TODAY, Render
+from .conftest import Render
 
 
-def test_backlog_follows_the_analysis_order(render: Render, load: Callable[..., LoadedJourney]) -> None:
-    expected = [b.improvement.id for b in analyse(load(), today=TODAY).backlog]
+def test_backlog_follows_the_analysis_order(render: Render, load: Callable[..., CollectedMap]) -> None:
+    expected = [b.improvement.id for b in load().analysis.backlog]
     rows = render().select("ol.journey-backlog > li")
     assert [r["id"] for r in rows] == [f"improvement-{i}" for i in expected]
     assert [r.select_one(".journey-backlog__rank").get_text() for r in rows] == ["1", "2", "3", "4", "5"]
@@ -62,8 +61,8 @@ def test_matrix_places_open_items_with_both_scores(render: Render) -> None:
     assert "#improvement-done-item" not in [a["href"] for a in dots]
 
 
-def test_dots_in_one_cell_do_not_overlap(load: Callable[..., LoadedJourney]) -> None:
-    backlog = analyse(load(), today=TODAY).backlog
+def test_dots_in_one_cell_do_not_overlap(load: Callable[..., CollectedMap]) -> None:
+    backlog = load().analysis.backlog
     crowd = [b for b in backlog if b.improvement.id == "mails"] * 7
     matrix = build_matrix(crowd)
     positions = [(float(d.x), float(d.y)) for d in matrix.dots]

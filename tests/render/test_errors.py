@@ -7,11 +7,11 @@ from typing import Callable
 
 from bs4 import BeautifulSoup
 
+from mkdocs_journey.engine.collection import Collection
 from mkdocs_journey.engine.docs_tree import DocsTree
-from mkdocs_journey.engine.load import load_journey
 from mkdocs_journey.engine.render import render_errors, render_map
 
-from .conftest import context
+from .conftest import context, settings
 
 BROKEN = """\
 title: Broken <script>alert(1)</script>
@@ -25,9 +25,10 @@ stages:
 
 def test_errors_are_listed_escaped_in_a_failure_admonition(docs_dir: Path, write_file: Callable[..., Path]) -> None:
     path = write_file("bad.journey.yml", BROKEN + "        pains: [<img src=x onerror=alert(1)>]\n        emotion: 9\n")
-    loaded = load_journey(path, DocsTree.scan(docs_dir), name="bad.journey.yml")
+    collected = Collection(DocsTree.scan(docs_dir), settings(), name_of=lambda p: "bad.journey.yml").journey(path)
+    loaded = collected.loaded
     assert not loaded.ok
-    for html in (render_errors(loaded, context()), render_map(loaded, context()).html):
+    for html in (render_errors(collected, context()), render_map(collected, context()).html):
         soup = BeautifulSoup(html, "html.parser")
         box = soup.select_one("div.admonition.failure.journey-errors")
         assert box.select_one(".admonition-title").get_text() == "This map has errors"
@@ -38,6 +39,6 @@ def test_errors_are_listed_escaped_in_a_failure_admonition(docs_dir: Path, write
 
 
 def test_errors_in_dutch(docs_dir: Path, write_file: Callable[..., Path]) -> None:
-    loaded = load_journey(write_file("bad.journey.yml", BROKEN), DocsTree.scan(docs_dir))
-    soup = BeautifulSoup(render_errors(loaded, context("nl")), "html.parser")
+    collected = Collection(DocsTree.scan(docs_dir), settings("nl")).journey(write_file("bad.journey.yml", BROKEN))
+    soup = BeautifulSoup(render_errors(collected, context("nl")), "html.parser")
     assert soup.select_one(".admonition-title").get_text() == "Deze kaart bevat fouten"

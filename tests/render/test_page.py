@@ -10,12 +10,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 import mkdocs_journey
-
+from mkdocs_journey.engine.collection import CollectedMap
 from mkdocs_journey.engine.docs_tree import DocsTree
-from mkdocs_journey.engine.load import LoadedJourney, load_journey
+from mkdocs_journey.engine.load import load_journey
 from mkdocs_journey.engine.render import DEFAULT_LANES, render_map
 
-from .conftest import FULL_MAP, SVG, Render, context
+from .conftest import FULL_MAP, SVG, Render, collect, context
 
 TEMPLATES = Path(mkdocs_journey.__file__).parent / "templates" / "journey"
 
@@ -126,23 +126,22 @@ def test_persona_card(render: Render) -> None:
     assert [t.get_text() for t in card.select(".journey-persona__block--channels .journey-tag")] == ["Google", "E-mail"]
 
 
-def test_persona_file_is_loaded_with_docs_root(docs_dir: Path, write_file: Callable[..., Path]) -> None:
+def test_persona_file_is_resolved_when_the_map_is_collected(docs_dir: Path, write_file: Callable[..., Path]) -> None:
     write_file("people/pics/priya.svg", SVG)
     write_file("people/priya.persona.yml", "name: Priya\nimage: pics/priya.svg\n")
     path = write_file("maps/trial.journey.yml", MINIMAL + "persona: priya\n")
-    loaded = load_journey(path, DocsTree.scan(docs_dir))
-    assert loaded.ok and loaded.persona is None
+    assert load_journey(path, DocsTree.scan(docs_dir)).persona is None  # loading alone reads one file
+    collected = collect(docs_dir, path)
+    assert collected.ok and collected.loaded.persona is not None
     seen: list[Path] = []
 
     def url(p: Path) -> str:
         seen.append(p)
         return "x/" + p.name
 
-    soup = BeautifulSoup(render_map(loaded, context(docs_root=docs_dir, asset_url=url)).html, "html.parser")
+    soup = BeautifulSoup(render_map(collected, context(asset_url=url)).html, "html.parser")
     assert soup.select_one(".journey-persona__name").get_text() == "Priya"
     assert seen == [(docs_dir / "people/pics/priya.svg").resolve()]
-    without_root = BeautifulSoup(render_map(loaded, context()).html, "html.parser")
-    assert without_root.select_one(".journey-persona") is None
 
 
 def test_health_panel_links_to_what_it_is_about(render: Render) -> None:
@@ -261,14 +260,14 @@ def test_dutch_labels(render: Render) -> None:
     assert soup.select_one(".journey-cell--empty-stage").get_text(strip=True) == "nog in te vullen"
 
 
-def test_same_input_gives_byte_identical_output(load: Callable[..., LoadedJourney]) -> None:
+def test_same_input_gives_byte_identical_output(load: Callable[..., CollectedMap]) -> None:
     loaded = load()
     first = render_map(loaded, context()).html
     second = render_map(load(), context()).html
     assert first == second
 
 
-def test_template_override_from_the_theme(tmp_path: Path, load: Callable[..., LoadedJourney]) -> None:
+def test_template_override_from_the_theme(tmp_path: Path, load: Callable[..., CollectedMap]) -> None:
     theme = tmp_path / "overrides"
     (theme / "journey").mkdir(parents=True)
     (theme / "journey" / "page.html").write_text(

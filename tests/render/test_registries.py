@@ -15,10 +15,10 @@ from bs4 import BeautifulSoup
 from markupsafe import escape
 
 import mkdocs_journey
+from mkdocs_journey.engine.collection import CollectedMap
 from mkdocs_journey.engine.health import RULES, HealthRule, rule
 from mkdocs_journey.engine.i18n import available_languages
 from mkdocs_journey.engine.lanes import LANES, Lane
-from mkdocs_journey.engine.load import LoadedJourney
 from mkdocs_journey.engine.render import render_map
 from mkdocs_journey.engine.render.environment import environment
 from mkdocs_journey.engine.render.inline_markdown import InlineMarkdown
@@ -42,7 +42,7 @@ def test_every_lane_has_a_macro_and_a_label_in_each_language(lane: Lane) -> None
 
 
 @pytest.mark.parametrize("lane", LANES, ids=lambda lane: lane.key)
-def test_every_lane_draws_its_row_with_its_label(load: Callable[..., LoadedJourney], lane: Lane) -> None:
+def test_every_lane_draws_its_row_with_its_label(load: Callable[..., CollectedMap], lane: Lane) -> None:
     page = BeautifulSoup(render_map(load(FULL_MAP), context("nl", lanes=(lane.key,))).html, "html.parser")
     row = page.select_one(f"tr.journey-lane--{lane.key}")
     assert row is not None
@@ -52,11 +52,12 @@ def test_every_lane_draws_its_row_with_its_label(load: Callable[..., LoadedJourn
 
 
 @pytest.mark.parametrize("lane", [lane for lane in LANES if lane.search_paragraph], ids=lambda lane: lane.key)
-def test_every_lane_adds_its_words_to_the_search_text(load: Callable[..., LoadedJourney], lane: Lane) -> None:
+def test_every_lane_adds_its_words_to_the_search_text(load: Callable[..., CollectedMap], lane: Lane) -> None:
     """The words are there even when the site hides the lane: search finds what the file says."""
-    loaded = load(FULL_MAP)
+    collected = load(FULL_MAP)
+    loaded = collected.loaded
     assert loaded.journey is not None
-    search = render_map(loaded, context(lanes=("touchpoint",))).search_html
+    search = render_map(collected, context(lanes=("touchpoint",))).search_html
     assert search is not None
     md = InlineMarkdown()
     words = [word for stage in loaded.journey.stages for tp in stage.touchpoints for word in lane.search_text(tp, md)]

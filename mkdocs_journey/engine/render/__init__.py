@@ -8,24 +8,22 @@ file in the docs tree into a URL relative to the page being written.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Callable, Sequence
 
 from markupsafe import Markup, escape
 
-from ..analyse import DEFAULT_STALE_AFTER_DAYS, analyse
-from ..docs_tree import DocsTree
-from ..i18n import Translator
+from ..collection import CollectedMap
 from ..lanes import LANE_KEYS
-from ..load import LoadedJourney, load_persona
-from ..model import Persona
+from ..settings import BuildSettings
 from .environment import environment
 from .inline_markdown import InlineMarkdown
+from .outline import Heading, page_anchor_ids, page_headings, search_headings
 from .page import build_view
 
 __all__ = [
-    "DEFAULT_LANES", "InlineMarkdown", "PageContext", "RenderedMap", "plain_inline", "render_errors", "render_map",
+    "DEFAULT_LANES", "Heading", "InlineMarkdown", "PageContext", "RenderedMap", "plain_inline", "render_errors",
+    "render_map",
 ]
 
 DEFAULT_LANES: tuple[str, ...] = LANE_KEYS
@@ -39,10 +37,15 @@ def plain_inline(text: str) -> Markup:
 
 @dataclass(frozen=True)
 class PageContext:
-    translate: Translator = field(default_factory=Translator)
+    """How one page is written; the map itself (persona and analysis included) comes collected.
+
+    Rendering reads no files: a persona file was read when the map was collected
+    (:class:`~mkdocs_journey.engine.collection.Collection`).
+    """
+
+    settings: BuildSettings = field(default_factory=BuildSettings)
+    """The build's date, stale limit and language."""
     lanes: tuple[str, ...] = DEFAULT_LANES
-    today: date = field(default_factory=date.today)
-    stale_after_days: int = DEFAULT_STALE_AFTER_DAYS
     inline_markdown: Callable[[str], Markup] = plain_inline
     """Renders one free-text value as inline HTML; raw HTML in it must come out escaped."""
     asset_url: Callable[[Path], str] = lambda path: path.name
@@ -51,49 +54,64 @@ class PageContext:
     """URL, relative to the page, of a relative ``link`` to a docs file (None: keep it as written)."""
     template_dirs: Sequence[Path] = ()
     """Folders searched first for ``journey/*.html`` (the theme's ``custom_dir``)."""
-    docs_root: Path | None = None
-    """The docs folder; lets the renderer load a persona *file* itself when the caller
-    has not set ``loaded.persona`` (its image is then checked against this folder)."""
-
-
-def _persona(loaded: LoadedJourney, context: PageContext) -> Persona | None:
-    if loaded.persona is not None:
-        return loaded.persona
-    if loaded.persona_path is None or context.docs_root is None:
-        return None
-    return load_persona(loaded.persona_path, DocsTree(root=context.docs_root.resolve())).persona
 
 
 @dataclass(frozen=True)
 class RenderedMap:
-    """A map page's content and, for a map that loaded, the text the site's search indexes."""
+    """A map page's content, its outline, and, for a map that loaded, the text the site's search indexes.
+
+    The outline is plain data from the view the HTML was written from: the page's
+    section headings (its table of contents), every ``id`` in ``html`` (the anchors
+    a link may point at), and the headings of ``search_html``.
+    """
 
     html: str
     search_html: str | None
+    headings: tuple[Heading, ...] = ()
+    anchor_ids: frozenset[str] = frozenset()
+    search_headings: tuple[Heading, ...] = ()
 
 
-def render_map(loaded: LoadedJourney, context: PageContext) -> RenderedMap:
-    """The map page's content (an HTML fragment, without the page title) and its search text.
+class _RecordingMarkdown:
+    """The page's inline renderer, noting the ids an author wrote into the values it rendered."""
 
-    Both come from one view of the map, so they cannot disagree. A map that did not
+    def __init__(self, render: Callable[[str], Markup]) -> None:
+        self.render = render
+        self.ids: set[str] = set()
+        self._anchor_ids = render.anchor_ids if isinstance(render, InlineMarkdown) else None
+
+    def __call__(self, text: str) -> Markup:
+        html = self.render(text)
+        if self._anchor_ids is not None:
+            self.ids.update(self._anchor_ids(text))
+        return html
+
+
+def render_map(collected: CollectedMap, context: PageContext) -> RenderedMap:
+    """The map page's content (an HTML fragment, without the page title), its outline and its search text.
+
+    All of them come from one view of the map, so they cannot disagree. A map that did not
     load gets its errors instead (and no search text: the error page is indexed as it is).
     """
-    if loaded.journey is None or loaded.errors:
-        return RenderedMap(render_errors(loaded, context), None)
-    translate = context.translate
-    analysis = analyse(loaded, today=context.today, stale_after_days=context.stale_after_days, translate=translate)
-    view = build_view(
-        loaded, analysis, persona=_persona(loaded, context), persona_path=loaded.persona_path,
-        lanes=tuple(context.lanes), today=context.today, stale_after_days=context.stale_after_days,
-        asset_url=context.asset_url, link_url=context.link_url,
-    )
+    loaded, analysis = collected.loaded, collected.analysis
+    if not collected.ok or analysis is None:
+        return RenderedMap(render_errors(collected, context), None)
+    translate = context.settings.translate
+    view = build_view(loaded, analysis, context.settings, lanes=tuple(context.lanes),
+                      asset_url=context.asset_url, link_url=context.link_url)
     templates = environment(context.template_dirs)
-    values = {"view": view, "t": translate, "md": context.inline_markdown, "lang": translate.language}
-    return RenderedMap(templates.get_template("journey/page.html").render(values),
-                       templates.get_template("journey/search.html").render(values))
+    md = _RecordingMarkdown(context.inline_markdown)
+    values = {"view": view, "t": translate, "md": md, "lang": translate.language}
+    html = templates.get_template("journey/page.html").render(values)
+    headings = page_headings(view, translate)
+    anchor_ids = page_anchor_ids(view, headings) | md.ids
+    values["md"] = context.inline_markdown
+    search_html = templates.get_template("journey/search.html").render(values)
+    return RenderedMap(html, search_html, headings, anchor_ids, search_headings(view, translate))
 
 
-def render_errors(loaded: LoadedJourney, context: PageContext) -> str:
-    """What ``mkdocs serve`` shows in place of a map whose file has errors."""
+def render_errors(collected: CollectedMap, context: PageContext) -> str:
+    """What ``mkdocs serve`` shows in place of a map whose file has errors (it has no ids or headings)."""
+    loaded = collected.loaded
     template = environment(context.template_dirs).get_template("journey/errors.html")
-    return template.render(errors=list(loaded.errors), t=context.translate, name=loaded.name)
+    return template.render(errors=list(loaded.errors), t=context.settings.translate, name=loaded.name)

@@ -63,6 +63,8 @@ class _Sanitiser(Treeprocessor):
     def __init__(self, md: markdown.Markdown, resolve_link: ResolveLink | None) -> None:
         super().__init__(md)
         self.resolve_link = resolve_link
+        self.ids: list[str] = []
+        """The ``id`` attributes left in the last value (``attr_list`` lets an author write them)."""
 
     def run(self, root: etree.Element) -> None:
         for parent in list(root.iter()):
@@ -88,6 +90,7 @@ class _Sanitiser(Treeprocessor):
                 if child.tag == "img" and child.get("src") is None:
                     child.tail = (child.get("alt") or "") + (child.tail or "")
                     self._unwrap(parent, child, keep_text=False)
+        self.ids = [ident for element in root.iter() if element is not root and (ident := element.get("id"))]
 
     @staticmethod
     def _unwrap(parent: etree.Element, child: etree.Element, *, keep_text: bool) -> None:
@@ -114,6 +117,8 @@ class InlineMarkdown:
                  resolve_link: ResolveLink | None = None) -> None:
         self.resolve_link = resolve_link
         self._cache: dict[str, Markup] = {}
+        self._ids: dict[str, tuple[str, ...]] = {}
+        self._sanitiser: _Sanitiser | None = None
         try:
             self._md: markdown.Markdown | None = self._build(list(extensions or ()), dict(extension_configs or {}))
         except Exception:
@@ -131,7 +136,8 @@ class InlineMarkdown:
             md.inlinePatterns.deregister("html")
         # Priority below ``unescape`` (0): backslash escapes are restored first, so
         # ``javascript\:`` is judged as the ``javascript:`` the browser would see.
-        md.treeprocessors.register(_Sanitiser(md, self.resolve_link), "journey_sanitise", -100)
+        self._sanitiser = _Sanitiser(md, self.resolve_link)
+        md.treeprocessors.register(self._sanitiser, "journey_sanitise", -100)
         return md
 
     @staticmethod
@@ -151,15 +157,23 @@ class InlineMarkdown:
             cached = self._cache[text] = self._render(text)
         return cached
 
+    def anchor_ids(self, text: str) -> tuple[str, ...]:
+        """The ids in ``text``'s HTML (an author's ``{#id}``), so the page's anchors list them too."""
+        return self._ids.get(text, ())
+
     def _render(self, text: str) -> Markup:
         if self._md is None or not text.strip():
             return escape(text)
         try:
             self._reset(self._md)
+            if self._sanitiser is not None:
+                self._sanitiser.ids = []
             output = self._md.convert(text)
         except Exception:
             # An extension that fails on one value falls back to the escaped text.
             return escape(text)
+        if self._sanitiser is not None and self._sanitiser.ids:
+            self._ids[text] = tuple(self._sanitiser.ids)
         output = output.strip()
         if output.startswith("<p>") and output.endswith("</p>"):
             output = _PARAGRAPHS.sub("<br>", output[3:-4])

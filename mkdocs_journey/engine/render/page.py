@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from ..analyse import (
     Analysis, BacklogItem, HealthFinding, improvement_anchor, is_stale, kpi_verdict, stage_anchor, touchpoint_anchor,
@@ -20,6 +20,9 @@ from ..load import LoadedJourney
 from ..model import Improvement, Journey, Kpi, Persona, Stage, Touchpoint
 from .emotion_curve import EmotionPoint, emotion_points
 from .matrix import Matrix, build_matrix
+
+if TYPE_CHECKING:
+    from ..settings import BuildSettings
 
 AssetUrl = Callable[[Path], str]
 
@@ -105,9 +108,9 @@ class JourneyView:
     stale_after_days: int
 
 
-def build_view(loaded: LoadedJourney, analysis: Analysis, *, persona: Persona | None, persona_path: Path | None,
-               lanes: tuple[str, ...], today: date, stale_after_days: int, asset_url: AssetUrl,
-               link_url: Callable[[str], str | None] = lambda href: None) -> JourneyView:
+def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSettings, *, lanes: tuple[str, ...],
+               asset_url: AssetUrl, link_url: Callable[[str], str | None] = lambda href: None) -> JourneyView:
+    """The page's view of a collected map: ``loaded.persona`` is the persona it was given."""
     journey = loaded.journey
     if journey is None:
         raise ValueError(f"{loaded.name} did not load; render its errors instead")
@@ -152,6 +155,8 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, *, persona: Persona | 
     shown_lanes = [key for key in lanes if key in BY_KEY
                    and any(BY_KEY[key].has_content(column.touchpoint, column)
                            for column in columns if column.touchpoint is not None)]
+    persona, persona_path = loaded.persona, loaded.persona_path
+    today, stale_after_days = settings.today, settings.stale_after_days
     persona_view = None
     if persona is not None:
         url = None
