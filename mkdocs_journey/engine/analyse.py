@@ -8,19 +8,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from .health import RULES, HealthContext, HealthFinding, HealthRule, Scope, TouchpointSubject, is_stale
-from .i18n import Translator
+from .health import RULES, HealthFinding, HealthRule, Scope, TouchpointSubject
 from .load import LoadedJourney
 from .model import Improvement, Journey, Kpi
+from .settings import BuildSettings
 
-if TYPE_CHECKING:  # settings.py reads this module's default
-    from .settings import BuildSettings
 
 OPEN_STATUSES = ("idea", "planned", "doing")
-DEFAULT_STALE_AFTER_DAYS = 180
-"""A map reviewed longer ago than this many days is `stale` (the contract's default)."""
 _STATUS_ORDER = {"doing": 0, "planned": 1, "idea": 2, "done": 3, "dropped": 4}
 
 TouchpointKey = tuple[str, str]
@@ -85,7 +81,6 @@ def analyse(loaded: LoadedJourney, settings: BuildSettings) -> Analysis:
     journey = loaded.journey
     if journey is None:
         raise ValueError(f"{loaded.name} did not load; analyse valid maps only")
-    translate, today, stale_after_days = settings.translate, settings.today, settings.stale_after_days
     items = [
         BacklogItem(item, index, priority_score(item.impact, item.effort), is_quick_win(item),
                     tuple(loaded.targets.get(item.id, ())))
@@ -100,13 +95,12 @@ def analyse(loaded: LoadedJourney, settings: BuildSettings) -> Analysis:
             if item not in bucket:
                 bucket.append(item)
 
-    health = _health(journey, items, improvements_for,
-                     HealthContext(today=today, stale_after_days=stale_after_days, translate=translate))
+    health = _health(journey, items, improvements_for, settings)
     return Analysis(backlog=backlog, health=health, improvements_for=improvements_for)
 
 
 def _health(journey: Journey, items: list[BacklogItem], improvements_for: dict[TouchpointKey, list[BacklogItem]],
-            context: HealthContext) -> list[HealthFinding]:
+            settings: BuildSettings) -> list[HealthFinding]:
     """Run every rule of :data:`~mkdocs_journey.engine.health.RULES` on the subjects of its scope.
 
     The walk gives each subject its place in the file and its anchor on the page, so
@@ -116,7 +110,7 @@ def _health(journey: Journey, items: list[BacklogItem], improvements_for: dict[T
 
     def run(scope: Scope, subject: object, path: tuple[str | int, ...], anchor: str | None) -> None:
         for health_rule in _RULES_BY_SCOPE[scope]:
-            for note in health_rule.check(subject, context):
+            for note in health_rule.check(subject, settings):
                 found.append(HealthFinding(health_rule.kind, note.params, (*path, *note.at), anchor))
 
     run("journey", journey, (), None)

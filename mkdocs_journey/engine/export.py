@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .analyse import Analysis, BacklogItem, HealthFinding
+from .analyse import Analysis, BacklogItem
+from .health import HealthFinding
 from .collection import CollectedMap
 from .i18n import Translator
 from .lanes import export_touchpoint_fields

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal
 from .diagnostics import Severity
 from .i18n import Translator
 from .model import Journey, Stage, Touchpoint
+from .settings import BuildSettings
 from .yaml_source import DataPath
 
 if TYPE_CHECKING:
@@ -33,15 +34,6 @@ Scope = Literal["journey", "stage", "touchpoint", "improvement"]
 - ``improvement``: each :class:`~mkdocs_journey.engine.analyse.BacklogItem`, in file order
   (the note links to the improvement).
 """
-
-
-@dataclass(frozen=True)
-class HealthContext:
-    """What a rule may read besides the map: the build's date, limit and language."""
-
-    today: date
-    stale_after_days: int
-    translate: Translator
 
 
 @dataclass(frozen=True)
@@ -60,7 +52,7 @@ class Note:
     """Keys below the subject (``("pains", 0)``) that locate the note in the source file."""
 
 
-Check = Callable[[Any, HealthContext], Iterable[Note]]
+Check = Callable[[Any, BuildSettings], Iterable[Note]]
 
 
 @dataclass(frozen=True)
@@ -134,50 +126,50 @@ def rule(kind: str, scope: Scope, *, icon: str,
 # -- The map ----------------------------------------------------------------------------
 
 @rule("draft", "journey", icon="pencil")
-def _draft(journey: Journey, context: HealthContext) -> Iterator[Note]:
+def _draft(journey: Journey, settings: BuildSettings) -> Iterator[Note]:
     if journey.status == "draft":
         yield Note(at=("status",))
 
 
 @rule("not-reviewed", "journey", icon="clock")
-def _not_reviewed(journey: Journey, context: HealthContext) -> Iterator[Note]:
+def _not_reviewed(journey: Journey, settings: BuildSettings) -> Iterator[Note]:
     if journey.reviewed is None:
         yield Note()
 
 
 @rule("stale", "journey", icon="clock")
-def _stale(journey: Journey, context: HealthContext) -> Iterator[Note]:
-    if journey.reviewed is None or not is_stale(journey.reviewed, today=context.today,
-                                                 stale_after_days=context.stale_after_days):
+def _stale(journey: Journey, settings: BuildSettings) -> Iterator[Note]:
+    if journey.reviewed is None or not is_stale(journey.reviewed, today=settings.today,
+                                                 stale_after_days=settings.stale_after_days):
         return
-    age = (context.today - journey.reviewed).days
-    yield Note({"date": context.translate.date(journey.reviewed),
-                "days": context.translate("days", count=age),
-                "limit": context.translate("days", count=context.stale_after_days)}, ("reviewed",))
+    age = (settings.today - journey.reviewed).days
+    yield Note({"date": settings.translate.date(journey.reviewed),
+                "days": settings.translate("days", count=age),
+                "limit": settings.translate("days", count=settings.stale_after_days)}, ("reviewed",))
 
 
 # -- Stages and touchpoints -------------------------------------------------------------
 
 @rule("empty-stage", "stage", icon="empty")
-def _empty_stage(stage: Stage, context: HealthContext) -> Iterator[Note]:
+def _empty_stage(stage: Stage, settings: BuildSettings) -> Iterator[Note]:
     if not stage.touchpoints:
         yield Note({"stage": stage.name})
 
 
 @rule("no-emotion", "touchpoint", icon="face")
-def _no_emotion(subject: TouchpointSubject, context: HealthContext) -> Iterator[Note]:
+def _no_emotion(subject: TouchpointSubject, settings: BuildSettings) -> Iterator[Note]:
     if subject.touchpoint.emotion is None:
         yield Note({"touchpoint": subject.touchpoint.name})
 
 
 @rule("off-brand", "touchpoint", icon="brand")
-def _off_brand(subject: TouchpointSubject, context: HealthContext) -> Iterator[Note]:
+def _off_brand(subject: TouchpointSubject, settings: BuildSettings) -> Iterator[Note]:
     if subject.touchpoint.on_brand == "no":
         yield Note({"touchpoint": subject.touchpoint.name}, ("on_brand",))
 
 
 @rule("unaddressed-pain", "touchpoint", icon="bolt")
-def _unaddressed_pain(subject: TouchpointSubject, context: HealthContext) -> Iterator[Note]:
+def _unaddressed_pain(subject: TouchpointSubject, settings: BuildSettings) -> Iterator[Note]:
     if any(item.improvement.status != "dropped" for item in subject.improvements):
         return
     for index, pain in enumerate(subject.touchpoint.pains):
@@ -187,16 +179,16 @@ def _unaddressed_pain(subject: TouchpointSubject, context: HealthContext) -> Ite
 # -- Improvements -----------------------------------------------------------------------
 
 @rule("no-owner", "improvement", icon="person")
-def _no_owner(item: BacklogItem, context: HealthContext) -> Iterator[Note]:
+def _no_owner(item: BacklogItem, settings: BuildSettings) -> Iterator[Note]:
     if item.is_open and not item.improvement.owner:
         yield Note({"improvement": item.improvement.id})
 
 
 @rule("no-due", "improvement", icon="calendar")
-def _no_due(item: BacklogItem, context: HealthContext) -> Iterator[Note]:
+def _no_due(item: BacklogItem, settings: BuildSettings) -> Iterator[Note]:
     improvement = item.improvement
     if improvement.status in ("planned", "doing") and improvement.due is None:
-        yield Note({"improvement": improvement.id, "status": context.translate(f"status.{improvement.status}")},
+        yield Note({"improvement": improvement.id, "status": settings.translate(f"status.{improvement.status}")},
                    ("status",))
 
 

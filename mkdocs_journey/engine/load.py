@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from .characters import shown
 from .diagnostics import Finding, Severity
-from .docs_tree import DocsTree, stem
+from .docs_tree import DocsTree
 from .messages import message
 from .model import Journey, Persona
 from .slug import is_valid_id, slugify

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .analyse import DEFAULT_STALE_AFTER_DAYS
+from .settings import DEFAULT_STALE_AFTER_DAYS
 from .limits import DEFAULT_MAX_TOUCHPOINTS
 from .messages import message
 from .yaml_source import DEFAULT_MAX_FILE_SIZE

@@ -12,10 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .analyse import DEFAULT_STALE_AFTER_DAYS
 from .i18n import Translator
 from .limits import DEFAULT_MAX_TOUCHPOINTS
 from .yaml_source import DEFAULT_MAX_FILE_SIZE
+
+DEFAULT_STALE_AFTER_DAYS = 180
+"""A map reviewed longer ago than this many days is `stale` (the contract's default)."""
 
 
 @dataclass(frozen=True)

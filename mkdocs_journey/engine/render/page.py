@@ -12,9 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from ..analyse import (
-    Analysis, BacklogItem, HealthFinding, improvement_anchor, is_stale, kpi_verdict, stage_anchor, touchpoint_anchor,
-)
+from ..analyse import Analysis, BacklogItem, improvement_anchor, kpi_verdict, stage_anchor, touchpoint_anchor
+from ..health import HealthFinding, is_stale
 from ..lanes import BY_KEY
 from ..load import LoadedJourney
 from ..model import Improvement, Journey, Kpi, Persona, Stage, Touchpoint
