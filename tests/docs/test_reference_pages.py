@@ -297,3 +297,20 @@ def test_the_shipped_schemas_speak_english(kind: str) -> None:
     collect(schema)
     assert descriptions
     assert [d for d in descriptions if DUTCH.search(d)] == []
+
+
+def test_the_contributing_page_names_files_that_exist() -> None:
+    """The recipes send contributors to files by name: a move or rename must update them."""
+    page = (REPO / "docs" / "contributing.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`((?:mkdocs_journey/|engine/|plugin/|cli/|templates/|translations/|tests/)[\w./<>-]*)`", page))
+    assert len(named) > 15
+    missing = []
+    for name in sorted(named):
+        if "<" in name:  # a pattern such as translations/<lang>.yml
+            folder = name.split("<")[0].rstrip("/")
+            candidates = [REPO / folder, PACKAGE / folder]
+        else:
+            candidates = [REPO / name, PACKAGE / name, PACKAGE / "engine" / name]
+        if not any(candidate.exists() for candidate in candidates):
+            missing.append(name)
+    assert missing == []
