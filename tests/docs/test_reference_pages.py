@@ -314,3 +314,36 @@ def test_the_contributing_page_names_files_that_exist() -> None:
         if not any(candidate.exists() for candidate in candidates):
             missing.append(name)
     assert missing == []
+
+
+#: How mkdocs-journey can be installed before it is on PyPI: a Git URL, a path or a wheel.
+INSTALLABLE = re.compile(r"@ git\+https://|\s\"?(?:\.{0,2}/|/)[^\s\"]*mkdocs[-_]journey|\.whl")
+
+
+def _code_lines(text: str) -> list[str]:
+    """The lines inside fenced code blocks (commands a reader copies)."""
+    lines, inside = [], False
+    for line in text.splitlines():
+        if line.lstrip().startswith("```"):
+            inside = not inside
+        elif inside:
+            lines.append(line)
+    return lines
+
+
+def test_every_install_line_a_reader_copies_works_before_a_release() -> None:
+    """`pip install mkdocs-journey` fails until the first release: each copied command must name a source."""
+    pages = [REPO / "README.md", *sorted((REPO / "docs").rglob("*.md"))]
+    wrong = [f"{page.relative_to(REPO)}: {line.strip()}" for page in pages
+             for line in _code_lines(page.read_text(encoding="utf-8"))
+             # A comment may say what works after the release; the command itself must work now.
+             if re.search(r"pip install\b.*mkdocs[-_]journey", line.split("#")[0]) and not INSTALLABLE.search(line)]
+    assert wrong == []
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "pip install -e .  " not in readme, "an adopting team is not in our checkout: give the path or URL form"
+
+
+def test_getting_started_creates_the_home_page() -> None:
+    """Without docs/index.md the new site's home page is a 404."""
+    page = (REPO / "docs" / "getting-started.md").read_text(encoding="utf-8")
+    assert re.search(r'^```\w* title="docs/index\.md"', page, flags=re.MULTILINE)
