@@ -55,7 +55,9 @@ def read_site(config_file: Path) -> SiteSettings:
     except (yaml.YAMLError, UnicodeDecodeError, OSError):
         data = None
     data = data if isinstance(data, dict) else {}
-    docs_dir = data.get("docs_dir") if isinstance(data.get("docs_dir"), str) else "docs"
+    docs_dir = data.get("docs_dir")
+    if not isinstance(docs_dir, str):
+        docs_dir = "docs"
     options = _plugin_options(data.get("plugins"))
     return SiteSettings(
         docs_dir=config_file.parent / docs_dir,

@@ -12,7 +12,7 @@ and whatever else the language's rules name) instead of a string.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date as _Date  # `Translator.date` shadows the name in the class body
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Union
@@ -85,16 +85,16 @@ class Translator:
         """The CLDR plural category of ``count`` in this language: "one", "other", ..."""
         return str(self._locale.plural_form(count))
 
-    def date(self, value: date) -> str:
+    def date(self, value: _Date) -> str:
         """A date the way the language writes it: "14 October 2026", "14 oktober 2026".
 
         The label ``date_format`` is a Babel (CLDR) pattern; Babel supplies the month names.
         """
         return str(format_date(value, self("date_format"), locale=self._locale))
 
-    def due(self, value: date | str) -> str:
+    def due(self, value: _Date | str) -> str:
         """A due date or a quarter (``2027-Q1`` -> "Q1 2027")."""
-        if isinstance(value, date):
+        if isinstance(value, _Date):
             return self.date(value)
         year, quarter = value.split("-Q")
         return self("quarter_format").format(quarter=quarter, year=year)

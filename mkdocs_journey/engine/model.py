@@ -251,7 +251,7 @@ def _describe(value: Any) -> str:
 class _Strict(BaseModel):
     """Unknown keys are errors: a typo must never silently drop what the author wrote."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=False, use_attribute_docstrings=False)
+    model_config = ConfigDict(extra="forbid", populate_by_name=False)
 
 
 # -- Touchpoints -----------------------------------------------------------------------

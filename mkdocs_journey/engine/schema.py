@@ -13,9 +13,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from .model import Journey, Persona
 
-SCHEMAS = {"journey": Journey, "persona": Persona}
+SCHEMAS: dict[str, type[BaseModel]] = {"journey": Journey, "persona": Persona}
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _PUBLISHED = "https://raw.githubusercontent.com/mkdocs-journey/mkdocs-journey/main/mkdocs_journey/schema/"
 

@@ -252,7 +252,7 @@ def _locate_too_deep(text: str, loader: Any) -> Problem | None:
             depth += 1
             if depth > MAX_DEPTH:
                 mark = event.start_mark
-                return Problem(mark.line + 1, mark.column + 1, _TOO_DEEP)
+                return Problem(mark.line + 1, mark.column + 1, _TOO_DEEP) if mark else Problem(1, 1, _TOO_DEEP)
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
     return None

@@ -133,10 +133,11 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSetting
     points = emotion_points([tp.emotion if tp else None for _, tp, _ in cells],
                             [bool(tp and tp.moment_of_truth) for _, tp, _ in cells])
     columns = []
-    for (stage, touchpoint, first), point in zip(cells, points):
-        if touchpoint is None:
+    for (stage, maybe_touchpoint, first), point in zip(cells, points):
+        if maybe_touchpoint is None:
             columns.append(Column(stage, None, None, first, None, [], [], None))
             continue
+        touchpoint = maybe_touchpoint
         assert stage.id is not None and touchpoint.id is not None
         key = (stage.id, touchpoint.id)
         image_url = asset_url((loaded.path.parent / touchpoint.image).resolve()) if touchpoint.image else None
