@@ -159,6 +159,8 @@ TOUCHPOINT_LISTS = ("senses", "needs", "evidence", "pains", "gains", "opportunit
 KPI_FIELDS = ("target", "actual", "better")
 IMPROVEMENT_FIELDS = ("status", "owner", "due", "impact", "effort", "kpi", "notes", "link")
 IMPROVEMENT_LISTS = ("addresses", "teams")
+_SUBJECT_PARAMS = frozenset(("touchpoint", "stage", "improvement"))
+"""Health note values that name the note's subject, which the diff matches by id instead."""
 
 
 def diff(old: CollectedMap, new: CollectedMap) -> JourneyDiff:
@@ -339,24 +341,20 @@ class _Differ:
                 changes.append(Change(ChangeKind.RENAMED, subject, "name", old.name, new.name, changes=tuple(own)))
             else:
                 changes += own
-            stayed_old = [t.id for t in old.touchpoints if self.new_key_of_old.get((old.id, t.id)) == (old.id, t.id)]
-            stayed_new = [t.id for t in new.touchpoints if (new.id, t.id) in self.old_tps
-                          and self.new_key_of_old.get((new.id, t.id)) == (new.id, t.id)]
+            stayed_old = tuple(k[1] for k in _keys(old) if self.new_key_of_old.get(k) == k)
+            stayed_new = tuple(k[1] for k in _keys(new) if self.new_key_of_old.get(k) == k)
             if stayed_old != stayed_new:
-                changes.append(Change(ChangeKind.REORDERED, subject, "touchpoints",
-                                      tuple(i for i in stayed_old if i), tuple(i for i in stayed_new if i)))
+                changes.append(Change(ChangeKind.REORDERED, subject, "touchpoints", stayed_old, stayed_new))
         changes += self._stage_touchpoints(old, new)
         return changes
 
     def _stage_touchpoints(self, old: Stage | None, new: Stage | None) -> list[Change]:
         """The touchpoints of one stage, in the new order; those that left it are listed where they were."""
-        old_keys = [(old.id, t.id) for t in old.touchpoints] if old else []
-        new_keys = [(new.id, t.id) for t in new.touchpoints] if new else []
         # A touchpoint that moved away is listed in its new stage, not here.
-        old_keys = [k for k in old_keys if k not in self.new_key_of_old or self.new_key_of_old[k] == k]
+        old_keys = [k for k in _keys(old) if self.new_key_of_old.get(k, k) == k]
         changes: list[Change] = []
-        for key in merged_order(old_keys, new_keys):  # type: ignore[arg-type]
-            changes += self._touchpoint(key)  # type: ignore[arg-type]
+        for key in merged_order(old_keys, _keys(new)):
+            changes += self._touchpoint(key)
         return changes
 
     def _touchpoint(self, key: TouchpointKey) -> list[Change]:
@@ -444,13 +442,18 @@ class _Differ:
     @staticmethod
     def _note_key(finding: HealthFinding, journey: Journey,
                   moved: dict[TouchpointKey, TouchpointKey]) -> tuple[object, ...]:
-        """Kind, subject and values; an old touchpoint is named by its new place, so a move resolves nothing."""
+        """Kind, subject (by id) and values; renaming or moving a thing resolves none of its notes.
+
+        An old touchpoint is named by its new place, and the values that only name the
+        subject (``touchpoint``, ``stage``, ``improvement``) are left out: the ids say it.
+        """
         subject = _health_subject(finding, journey)
         where: tuple[object, ...] = (subject.kind, subject.stage, subject.touchpoint, subject.improvement)
         if subject.kind == "touchpoint":
             key = (subject.stage, subject.touchpoint)
             where = (subject.kind, *moved.get(key, key), None)  # type: ignore[arg-type]
-        return (finding.kind, *where, tuple(sorted(finding.params.items())))
+        values = tuple(sorted((k, v) for k, v in finding.params.items() if k not in _SUBJECT_PARAMS))
+        return (finding.kind, *where, values)
 
     # -- The summary
 
@@ -485,8 +488,18 @@ class _Differ:
 
 
 def _touchpoints(journey: Journey) -> dict[TouchpointKey, Touchpoint]:
-    return {(s.id, t.id): t for s in journey.stages for t in s.touchpoints  # type: ignore[misc]
-            if s.id is not None and t.id is not None}
+    return {key: t for s in journey.stages for key, t in zip(_keys(s), s.touchpoints)}
+
+
+def _keys(stage: Stage | None) -> list[TouchpointKey]:
+    """The (stage id, touchpoint id) of each touchpoint of a stage (ids are set once a map loads)."""
+    if stage is None:
+        return []
+    keys = []
+    for touchpoint in stage.touchpoints:
+        assert stage.id is not None and touchpoint.id is not None
+        keys.append((stage.id, touchpoint.id))
+    return keys
 
 
 def _touchpoint_changes(subject: Subject, old: Touchpoint, new: Touchpoint) -> list[Change]:

@@ -393,3 +393,9 @@ def test_merged_order_keeps_removed_keys_where_they_were() -> None:
     assert merged_order(["a", "b", "c", "d"], ["x", "a", "c", "y"]) == ["x", "a", "b", "c", "d", "y"]
     assert merged_order(["gone", "a"], ["a"]) == ["gone", "a"]
     assert merged_order([], []) == []
+
+
+def test_renaming_a_touchpoint_keeps_its_health_notes(compare: Diff) -> None:
+    old = edit(BASE, ("id: pay\n        emotion: 1", "id: pay"))
+    result = compare(old.replace("name: Payment", "name: Paying"), old=old)
+    assert [c.kind for c in result.changes] == [ChangeKind.RENAMED]
