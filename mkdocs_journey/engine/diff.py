@@ -38,7 +38,9 @@ class ChangeKind(str, Enum):
     ITEMS = "items"
     """A list of text lost and gained items: ``field`` names it, ``removed`` and ``added`` hold them."""
     EMOTION = "emotion"
-    """A touchpoint's emotion score (1..5 or None); :attr:`Change.direction` says better or worse."""
+    """A touchpoint's emotion score (1..5 or None); :attr:`Change.direction` says better or worse.
+
+    The word and face for a score are the page's: the label ``emotion.<score>``."""
     ADDED = "added"
     """A stage, touchpoint, KPI or improvement that is new; ``after`` is its name (title)."""
     REMOVED = "removed"

@@ -399,3 +399,40 @@ def test_renaming_a_touchpoint_keeps_its_health_notes(compare: Diff) -> None:
     old = edit(BASE, ("id: pay\n        emotion: 1", "id: pay"))
     result = compare(old.replace("name: Payment", "name: Paying"), old=old)
     assert [c.kind for c in result.changes] == [ChangeKind.RENAMED]
+
+
+def test_kpi_target_direction_and_removal(compare: Diff) -> None:
+    old = edit(BASE, ("- {name: Click rate, target: 5%, actual: 3.2%}",
+                      "- {name: Click rate, target: 5%, actual: 3.2%}\n          - {name: Waiting, target: 2 min}"))
+    new = edit(BASE, ("- {name: Click rate, target: 5%, actual: 3.2%}",
+                      "- {name: Click rate, target: 3%, actual: 3.2%, better: lower}"))
+    result = compare(new, old=old)
+    kpi = Subject("kpi", stage="orientation", touchpoint="google", kpi="Click rate", name="Click rate")
+    waiting = Subject("kpi", stage="orientation", touchpoint="google", kpi="Waiting", name="Waiting")
+    assert result.changes == (
+        Change(ChangeKind.FIELD, kpi, "target", "5%", "3%"),
+        Change(ChangeKind.FIELD, kpi, "better", "higher", "lower"),
+        Change(ChangeKind.REMOVED, waiting, before="Waiting"),
+    )
+
+
+def test_the_other_improvement_fields(compare: Diff) -> None:
+    new = edit(BASE, ("    addresses: [google]\n    owner: Marketing\n",
+                      "    addresses: [google, booking/pay]\n    owner: Marketing\n    teams: [Legal]\n"
+                      "    kpi: Opens\n    notes: Ask *legal*\n    link: https://example.com/1\n"))
+    mails = Subject("improvement", improvement="mails", name="Departure mails")
+    assert compare(new).changes == (
+        Change(ChangeKind.FIELD, mails, "kpi", None, "Opens"),
+        Change(ChangeKind.FIELD, mails, "notes", None, "Ask *legal*"),
+        Change(ChangeKind.FIELD, mails, "link", None, "https://example.com/1"),
+        Change(ChangeKind.ITEMS, mails, "addresses", added=("booking/pay",)),
+        Change(ChangeKind.ITEMS, mails, "teams", added=("Legal",)),
+    )
+
+
+def test_list_items_count_repeats_and_ignore_their_order(compare: Diff) -> None:
+    old = edit(BASE, ("gains: [Nice photos]", "gains: [Fast, Fast, Nice photos]"))
+    result = compare(edit(BASE, ("gains: [Nice photos]", "gains: [Nice photos, Fast, Maps]")), old=old)
+    (change,) = result.changes
+    assert (change.field, change.added, change.removed) == ("gains", ("Maps",), ("Fast",))
+    assert compare(edit(BASE, ("gains: [Nice photos]", "gains: [Fast, Nice photos, Fast]")), old=old).changes == ()
