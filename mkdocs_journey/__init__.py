@@ -10,6 +10,7 @@ file for a build. The MkDocs plugin (``mkdocs_journey.plugin``) and the command 
 from .engine.analyse import Analysis, BacklogItem, analyse, is_quick_win, priority_score
 from .engine.collection import CollectedMap, Collection
 from .engine.diagnostics import Finding, Severity
+from .engine.diff import Change, ChangeKind, JourneyDiff, Subject, Summary, diff
 from .engine.docs_tree import DocsTree
 from .engine.health import HealthFinding
 from .engine.load import LoadedJourney, LoadedPersona, load_journey, load_persona
@@ -19,7 +20,8 @@ from .engine.settings import BuildSettings
 __version__ = "0.1.0"
 
 __all__ = [
-    "Analysis", "BacklogItem", "Backstage", "BuildSettings", "CollectedMap", "Collection", "DocsTree", "Finding", "HealthFinding", "Improvement",
-    "Journey", "Kpi", "LoadedJourney", "LoadedPersona", "Persona", "Severity", "Stage", "Touchpoint",
-    "analyse", "is_quick_win", "load_journey", "load_persona", "priority_score",
+    "Analysis", "BacklogItem", "Backstage", "BuildSettings", "Change", "ChangeKind", "CollectedMap",
+    "Collection", "DocsTree", "Finding", "HealthFinding", "Improvement", "Journey", "JourneyDiff", "Kpi",
+    "LoadedJourney", "LoadedPersona", "Persona", "Severity", "Stage", "Subject", "Summary", "Touchpoint",
+    "analyse", "diff", "is_quick_win", "load_journey", "load_persona", "priority_score",
 ]
