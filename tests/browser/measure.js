@@ -5,34 +5,6 @@
   const root = document.querySelector(".journey");
   if (!root) return { found: false, items: [] };
 
-  const parseColour = (text) => {
-    const m = text.match(/rgba?\(([^)]+)\)/);
-    if (!m) return null;
-    const parts = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
-    return { r: parts[0], g: parts[1], b: parts[2], a: parts.length > 3 ? parts[3] : 1 };
-  };
-
-  // The colour behind an element: its ancestors' backgrounds composited from the page down.
-  const background = (element) => {
-    const layers = [];
-    for (let e = element; e; e = e.parentElement) {
-      const colour = parseColour(getComputedStyle(e).backgroundColor);
-      if (colour && colour.a > 0) {
-        layers.push(colour);
-        if (colour.a >= 1) break;
-      }
-    }
-    let result = { r: 255, g: 255, b: 255 };
-    for (const layer of layers.reverse()) {
-      result = {
-        r: layer.r * layer.a + result.r * (1 - layer.a),
-        g: layer.g * layer.a + result.g * (1 - layer.a),
-        b: layer.b * layer.a + result.b * (1 - layer.a),
-      };
-    }
-    return result;
-  };
-
   const hidden = (element) => {
     if (element.closest(".journey-sr, [hidden], [aria-hidden='true'] title, title")) return true;
     for (let e = element; e && e !== document.body; e = e.parentElement) {

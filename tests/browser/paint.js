@@ -4,32 +4,6 @@
 // points in the part of the map the reader sees, with the colour of the cell behind them: the map's own scroll box clips the
 // rest (a phone shows its first columns).
 () => {
-  const parseColour = (text) => {
-    const m = (text || "").match(/rgba?\(([^)]+)\)/);
-    if (!m) return null;
-    const parts = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
-    return { r: parts[0], g: parts[1], b: parts[2], a: parts.length > 3 ? parts[3] : 1 };
-  };
-  // The colour behind an element: its ancestors' backgrounds composited from the page down.
-  const background = (element) => {
-    const layers = [];
-    for (let e = element; e; e = e.parentElement) {
-      const colour = parseColour(getComputedStyle(e).backgroundColor);
-      if (colour && colour.a > 0) {
-        layers.push(colour);
-        if (colour.a >= 1) break;
-      }
-    }
-    let result = { r: 255, g: 255, b: 255 };
-    for (const layer of layers.reverse()) result = blend(layer, result);
-    return result;
-  };
-  const blend = (top, below) => ({
-    r: top.r * top.a + below.r * (1 - top.a),
-    g: top.g * top.a + below.g * (1 - top.a),
-    b: top.b * top.a + below.b * (1 - top.a),
-  });
-
   const box = document.querySelector(".journey-map__scroll");
   if (!box) return { found: false, samples: [] };
   const seen = box.getBoundingClientRect();

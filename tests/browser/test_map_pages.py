@@ -26,8 +26,16 @@ from .conftest import ARTIFACTS, Served, journey_url
 
 pytestmark = pytest.mark.browser
 
-MEASURE = (Path(__file__).parent / "measure.js").read_text(encoding="utf-8")
-PAINT = (Path(__file__).parent / "paint.js").read_text(encoding="utf-8")
+def _script(name: str) -> str:
+    """A page function from ``name``, with the shared colour helpers (colours.js) at the top of its body."""
+    here = Path(__file__).parent
+    script = (here / name).read_text(encoding="utf-8")
+    body = script.index("() => {") + len("() => {")
+    return script[:body] + "\n" + (here / "colours.js").read_text(encoding="utf-8") + script[body:]
+
+
+MEASURE = _script("measure.js")
+PAINT = _script("paint.js")
 #: Reads the colours at points of a PNG (base64): per point, the smallest largest-channel
 #: difference from the expected colour among the pixels within ``reach`` of it.
 PIXELS = """async ({png, samples, reach}) => {
