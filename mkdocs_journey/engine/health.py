@@ -94,6 +94,10 @@ class HealthFinding:
     def message(self, translate: Translator) -> str:
         return translate(RULE_BY_KIND[self.kind].message_key, **self.params)
 
+    def title(self, translate: Translator) -> str:
+        """The short name of the note's kind ("Draft"), as its rule declares the label."""
+        return translate(RULE_BY_KIND[self.kind].label_key)
+
     @property
     def href(self) -> str | None:
         """The in-page link to what the note is about, if it is about a stage, touchpoint or improvement."""
