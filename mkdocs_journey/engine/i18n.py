@@ -20,6 +20,7 @@ from typing import Any, Union
 import yaml
 from babel import Locale
 from babel.dates import format_date
+from babel.numbers import format_decimal
 
 DEFAULT_LANGUAGE = "en"
 
@@ -91,6 +92,10 @@ class Translator:
         The label ``date_format`` is a Babel (CLDR) pattern; Babel supplies the month names.
         """
         return str(format_date(value, self("date_format"), locale=self._locale))
+
+    def number(self, value: float) -> str:
+        """A number with one decimal, as the language writes it: "3.4", "3,4"."""
+        return str(format_decimal(value, format="0.0", locale=self._locale))
 
     def due(self, value: _Date | str) -> str:
         """A due date or a quarter (``2027-Q1`` -> "Q1 2027")."""

@@ -1,0 +1,153 @@
+"""Earlier versions of files, from git: what the diff and the map page compare against.
+
+Maps live in git, so "the map before this pull request" is the map at the PR's base
+commit. The engine reads it by asking ``git`` itself (no Python git library: git is
+on every machine that has the repository, and its own rename detection and error
+messages are the ones users know). Every way this can fail (no git, no repository,
+an unknown ref, a shallow clone that lacks the ref) becomes one :class:`GitError`
+whose message names the cause and the fix, never a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import tarfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from .messages import message
+
+_TIMEOUT = 120
+"""Seconds any one git command may take (an archive of a large docs folder included)."""
+
+
+class GitError(Exception):
+    """Git could not give what was asked; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One file that differs between two versions, with git's rename detection applied."""
+
+    status: Literal["added", "deleted", "modified", "renamed"]
+    old_path: str | None
+    """Relative to the repository root (None for an added file)."""
+    new_path: str | None
+    """Relative to the repository root (None for a deleted file)."""
+
+
+_STATUS = {"A": "added", "D": "deleted", "M": "modified", "T": "modified", "R": "renamed", "C": "added"}
+
+
+def _environment() -> dict[str, str]:
+    # Messages and paths as git prints them without a user's locale or pager getting in.
+    env = dict(os.environ, LC_ALL="C", GIT_PAGER="cat", GIT_TERMINAL_PROMPT="0")
+    env.pop("GIT_DIR", None)
+    env.pop("GIT_WORK_TREE", None)
+    return env
+
+
+def _inside(name: str) -> bool:
+    """A member name that stays inside the folder it is extracted to."""
+    parts = Path(name).parts
+    return not Path(name).is_absolute() and ".." not in parts
+
+
+class Repository:
+    """The git repository a folder belongs to."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    @classmethod
+    def find(cls, path: Path) -> Repository:
+        """The repository holding ``path`` (a file or folder)."""
+        folder = path if path.is_dir() else path.parent
+        if shutil.which("git") is None:
+            raise GitError(message("git.not_installed"))
+        result = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=folder, capture_output=True,
+                                text=True, env=_environment(), timeout=_TIMEOUT, check=False)
+        if result.returncode != 0:
+            raise GitError(message("git.not_a_repository", folder=folder))
+        return cls(Path(result.stdout.strip()).resolve())
+
+    def _git(self, *args: str, text: bool = True) -> subprocess.CompletedProcess:  # type: ignore[type-arg]
+        return subprocess.run(["git", *args], cwd=self.root, capture_output=True, text=text,
+                              env=_environment(), timeout=_TIMEOUT, check=False)
+
+    def is_shallow(self) -> bool:
+        result = self._git("rev-parse", "--is-shallow-repository")
+        return result.stdout.strip() == "true"
+
+    def resolve(self, ref: str) -> str:
+        """The commit ``ref`` names; a clear error when this clone does not have it."""
+        if ref.startswith("-"):
+            # Never let a ref be read as an option of git.
+            raise GitError(message("git.unknown_ref", ref=ref, hint=""))
+        result = self._git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+        if result.returncode != 0:
+            hint = message("git.shallow_hint", ref=ref) if self.is_shallow() else message("git.fetch_hint", ref=ref)
+            raise GitError(message("git.unknown_ref", ref=ref, hint=hint))
+        return str(result.stdout.strip())
+
+    def relative(self, path: Path) -> str:
+        """``path`` relative to the repository root, as git names it."""
+        return path.resolve().relative_to(self.root).as_posix()
+
+    def export(self, commit: str, folder: str, dest: Path) -> Path:
+        """Write the files of ``folder`` (relative to the root) at ``commit`` below ``dest``.
+
+        Returns where ``folder`` is in ``dest``. A whole folder, not single files: a map
+        at that commit needs the persona files and images that were beside it then.
+        Nothing is written outside ``dest``, whatever the archive names.
+        """
+        spec = f"{commit}:{folder}" if folder not in ("", ".") else commit
+        result = self._git("archive", "--format=tar", spec, text=False)
+        target = dest / folder
+        target.mkdir(parents=True, exist_ok=True)
+        if result.returncode != 0:
+            # The folder did not exist at that commit: it held nothing then.
+            return target
+        with tarfile.open(fileobj=io.BytesIO(result.stdout)) as archive:
+            members = [m for m in archive.getmembers() if (m.isfile() or m.isdir()) and _inside(m.name)]
+            if hasattr(tarfile, "data_filter"):
+                archive.extractall(target, members=members, filter="data")
+            else:  # Python < 3.10.12: the members are checked above
+                archive.extractall(target, members=members)
+        return target
+
+    def changes(self, base: str, head: str | None, paths: list[str]) -> list[FileChange]:
+        """Files under ``paths`` that differ from ``base`` to ``head`` (None: the working tree).
+
+        Renames are git's (``-M``); for the working tree, new files git does not track
+        yet count as added, as a user who just wrote a map expects.
+        """
+        args = ["diff", "--name-status", "-z", "-M", "--no-ext-diff", base]
+        if head is not None:
+            args.append(head)
+        result = self._git(*args, "--", *(paths or ["."]))
+        if result.returncode != 0:
+            raise GitError(message("git.failed", command="git diff", reason=result.stderr.strip()))
+        fields = result.stdout.split("\0")
+        found: list[FileChange] = []
+        index = 0
+        while index < len(fields) and fields[index]:
+            code = fields[index][0]
+            if code in "RC":
+                old, new = fields[index + 1], fields[index + 2]
+                index += 3
+                found.append(FileChange("renamed", old, new) if code == "R" else FileChange("added", None, new))
+                continue
+            path = fields[index + 1]
+            index += 2
+            status = _STATUS.get(code, "modified")
+            found.append(FileChange(status, None if status == "added" else path,  # type: ignore[arg-type]
+                                    None if status == "deleted" else path))
+        if head is None:
+            untracked = self._git("ls-files", "--others", "--exclude-standard", "-z", "--", *(paths or ["."]))
+            found += [FileChange("added", None, p) for p in untracked.stdout.split("\0") if p]
+        return found
