@@ -15,10 +15,13 @@ from pathlib import Path
 import pytest
 
 import mkdocs_journey
+from mkdocs_journey.engine import diff
 from mkdocs_journey.engine.analyse import kpi_verdict
+from mkdocs_journey.engine.describe import _LABEL
+from mkdocs_journey.engine.diff import SubjectKind
 from mkdocs_journey.engine.health import RULE_BY_KIND
 from mkdocs_journey.engine.i18n import DEFAULT_LANGUAGE, Label, Translator, available_languages, labels, locale
-from mkdocs_journey.engine.model import ImprovementStatus, Journey, Rating, Sense
+from mkdocs_journey.engine.model import ImprovementStatus, Journey, Kpi, Rating, Sense
 from mkdocs_journey.engine.lanes import LANE_KEYS
 
 OTHER_LANGUAGES = [language for language in available_languages() if language != DEFAULT_LANGUAGE]
@@ -34,6 +37,13 @@ def _literal_values(annotation: object) -> tuple[str, ...]:
 
 # Labels the code asks for by prefix + a value (`t("status." ~ item.status)`, f"health.{kind}"),
 # with every value that can reach it, taken from where those values are defined.
+_DIFF_FIELDS = (*diff.JOURNEY_FIELDS, *diff.JOURNEY_LISTS, "persona", *diff.PERSONA_FIELDS, *diff.PERSONA_LISTS,
+                "name", "title", *diff.TOUCHPOINT_FIELDS, *diff.TOUCHPOINT_LISTS, "backstage.team",
+                "backstage.process", "backstage.systems", *diff.KPI_FIELDS, *diff.IMPROVEMENT_FIELDS,
+                *diff.IMPROVEMENT_LISTS)
+"""Every field a change can name (stage ``goal`` and the map's ``goal`` and ``status`` have their own labels)."""
+_DIFF_LABEL = {*(f.replace("_", "-").replace(".", "-") for f in _LABEL), "goal"}
+
 DYNAMIC: dict[str, tuple[str, ...]] = {
     "status.": typing.get_args(ImprovementStatus),
     "page.map-status.": _literal_values(Journey.model_fields["status"].annotation),
@@ -48,6 +58,11 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "matrix.": ("quick-wins", "big-bets", "fill-ins", "money-pit"),  # the quadrants of render/matrix.py
     "health.": tuple(RULE_BY_KIND),
     "health.kind.": tuple(RULE_BY_KIND),
+    "diff.thing.": typing.get_args(SubjectKind)[1:],  # every subject but the journey itself is added or removed
+    "diff.order.": ("stages", "touchpoints", "backlog"),  # the fields of a REORDERED change
+    "diff.rating.": typing.get_args(Rating),
+    "diff.better.": _literal_values(Kpi.model_fields["better"].annotation),
+    "diff.field.": tuple(sorted({f.replace("_", "-").replace(".", "-") for f in _DIFF_FIELDS} - set(_DIFF_LABEL))),
 }
 
 
