@@ -16,7 +16,10 @@ from ..engine.messages import message, plural
 from ..engine.options import STALE_AFTER_DAYS
 from ..engine.schema import SCHEMAS, dumps
 from ..engine.settings import BuildSettings
-from .site_settings import SiteSettings, default_site, find_site
+from .diff_command import diff
+from .paths import docs_root as _docs_root
+from .paths import relative as _relative
+from .site_settings import default_site
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, help=message("cli.help.main"))
@@ -84,25 +87,6 @@ def check(paths: tuple[Path, ...], output: str, docs_dir: Path | None, strict: b
     sys.exit(1 if failed else 0)
 
 
-def _docs_root(path: Path, here: SiteSettings) -> Path:
-    """The docs folder ``path`` belongs to: the current site's, the nearest site's
-    above it, or (for files outside any site) the folder given."""
-    if DocsTree(here.docs_dir.resolve()).contains(path):
-        return here.docs_dir
-    site = find_site(path)
-    if site is not None:
-        return site.docs_dir
-    return path if path.is_dir() else path.parent
-
-
-def _relative(path: Path) -> Path:
-    """How a file is named in findings: relative to the current folder when it is below it."""
-    try:
-        return path.relative_to(Path.cwd().resolve())
-    except ValueError:
-        return path
-
-
 def _shown(path: Path) -> str:
     return str(_relative(path.resolve())) if path.is_absolute() else str(path)
 
@@ -125,3 +109,6 @@ def schema(kind: str, output: Path | None) -> None:
         raise click.ClickException(message("cli.schema.cannot_write", path=output,
                                            reason=exc.strerror or exc)) from None
     click.echo(message("cli.schema.wrote", kind=kind, path=output), err=True)
+
+
+main.add_command(diff)

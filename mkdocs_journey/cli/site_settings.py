@@ -10,12 +10,14 @@ and anything unreadable falls back to the defaults, leaving the complaint to MkD
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..engine.i18n import DEFAULT_LANGUAGE, normalise_language
 from ..engine.options import MAX_FILE_SIZE, MAX_TOUCHPOINTS, STALE_AFTER_DAYS
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -28,12 +30,34 @@ class _LenientLoader(yaml.SafeLoader):
 _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """``!ENV VAR`` / ``!ENV [VAR, OTHER, default]`` as MkDocs reads it: the first variable set, else the default."""
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    elif isinstance(node, yaml.SequenceNode) and node.value:
+        items = [loader.construct_object(child) for child in node.value]
+        names, default = items[:-1] if len(items) > 1 else items, items[-1] if len(items) > 1 else None
+    else:
+        return None
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            return yaml.safe_load(os.environ[name]) if os.environ[name] else None
+    return default
+
+
+_LenientLoader.add_constructor("!ENV", _env)
+
+
 @dataclass(frozen=True)
 class SiteSettings:
     docs_dir: Path
     stale_after_days: int = STALE_AFTER_DAYS.default
     max_file_size: int = MAX_FILE_SIZE.default
     max_touchpoints: int = MAX_TOUCHPOINTS.default
+    language: str = DEFAULT_LANGUAGE
+    """The labels' language as the plugin chooses it: its ``language`` option, else the theme's."""
+    site_url: str | None = None
+    use_directory_urls: bool = True
 
 
 def _plugin_options(plugins: Any) -> dict[str, Any]:
@@ -59,12 +83,20 @@ def read_site(config_file: Path) -> SiteSettings:
     if not isinstance(docs_dir, str):
         docs_dir = "docs"
     options = _plugin_options(data.get("plugins"))
+    theme = data.get("theme")
+    theme = theme if isinstance(theme, dict) else {}
+    requested = options.get("language") or theme.get("language") or theme.get("locale")
+    site_url = data.get("site_url")
     return SiteSettings(
         docs_dir=config_file.parent / docs_dir,
         # A value the build refuses keeps the default here: MkDocs reports it.
         stale_after_days=STALE_AFTER_DAYS.value_or_default(options.get(STALE_AFTER_DAYS.name)),
         max_file_size=MAX_FILE_SIZE.value_or_default(options.get(MAX_FILE_SIZE.name)),
         max_touchpoints=MAX_TOUCHPOINTS.value_or_default(options.get(MAX_TOUCHPOINTS.name)),
+        language=normalise_language(requested if isinstance(requested, str) else None) or DEFAULT_LANGUAGE,
+        # `!ENV [SITE_URL, ...]` reads as None here: the command's --site-url or $SITE_URL says it then.
+        site_url=site_url if isinstance(site_url, str) and site_url else None,
+        use_directory_urls=data.get("use_directory_urls") is not False,
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Iterable, Literal
 
 from .analyse import improvement_anchor, stage_anchor, touchpoint_anchor
 from .collection import CollectedMap
@@ -52,6 +52,9 @@ class Line:
     change: Change
     tone: Tone | None = None
     """Better or worse for the customer (an emotion, a quick win, a health note), when it says."""
+    before_items: tuple[str, ...] = ()
+    """For an order or a list: the names (items) ``before`` joins, for formats that list them."""
+    after_items: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,14 +128,23 @@ def emotion_text(score: int | None, t: Translator) -> str:
     return f"{score} {t(f'emotion.{score}')}"
 
 
+def describe_changes(changes: Iterable[Change], t: Translator) -> list[Line]:
+    """Changes without a map around them (a persona file's), each with the ones under it."""
+    describer = _Describer(None, None, t)
+    return [describer._line(c) for change in changes for c in change.walk()]
+
+
 class _Describer:
-    def __init__(self, old: Journey, new: Journey, t: Translator) -> None:
-        self.old, self.new, self.t = old, new, t
-        self.stage_names = {s.id: s.name for s in old.stages} | {s.id: s.name for s in new.stages}
-        self.new_stages = {s.id for s in new.stages}
-        self.new_touchpoints = {(s.id, tp.id) for s in new.stages for tp in s.touchpoints}
-        self.new_improvements = {i.id for i in new.improvements}
-        self.improvement_titles = {i.id: i.title for i in old.improvements} | {i.id: i.title for i in new.improvements}
+    def __init__(self, old: Journey | None, new: Journey | None, t: Translator) -> None:
+        self.journeys = [j for j in (new, old) if j is not None]
+        self.t = t
+        old_stages = old.stages if old is not None else []
+        new_stages = new.stages if new is not None else []
+        self.stage_names = {s.id: s.name for s in old_stages} | {s.id: s.name for s in new_stages}
+        self.new_stages = {s.id for s in new_stages}
+        self.new_touchpoints = {(s.id, tp.id) for s in new_stages for tp in s.touchpoints}
+        self.new_improvements = {i.id for i in new.improvements} if new is not None else set()
+        self.improvement_titles = {i.id: i.title for j in (old, new) if j is not None for i in j.improvements}
 
     def run(self, changes: JourneyDiff) -> Description:
         journey: list[Group] = []
@@ -202,7 +214,7 @@ class _Describer:
         return Group(kind, name, anchor, tuple(lines), status)
 
     def _touchpoint_name(self, stage: str | None, touchpoint: str | None) -> str | None:
-        for journey in (self.new, self.old):
+        for journey in self.journeys:
             for s in journey.stages:
                 for tp in s.touchpoints:
                     if s.id == stage and tp.id == touchpoint:
@@ -234,8 +246,10 @@ class _Describer:
             assert isinstance(before, tuple) and isinstance(after, tuple)
             names = self._improvement if field == "backlog" else (
                 self._stage if field == "stages" else lambda ident: self._touchpoint_name(subject.stage, ident) or ident)
-            return Line(what, " · ".join(str(names(i)) for i in before),
-                        " · ".join(str(names(i)) for i in after), change)
+            before_names = tuple(str(names(i)) for i in before)
+            after_names = tuple(str(names(i)) for i in after)
+            return Line(what, " · ".join(before_names), " · ".join(after_names), change,
+                        before_items=before_names, after_items=after_names)
         if kind is ChangeKind.ITEMS:
             return self._items(change)
         if kind in (ChangeKind.QUICK_WIN_GAINED, ChangeKind.QUICK_WIN_LOST):
@@ -278,7 +292,8 @@ class _Describer:
         if field == "pains":
             tone = "worse" if added and not removed else "better" if removed and not added else None
         return Line(what, _listed(removed, self.t) if removed else None,
-                    _listed(added, self.t) if added else None, change, tone)
+                    _listed(added, self.t) if added else None, change, tone,
+                    before_items=tuple(removed), after_items=tuple(added))
 
     def _field(self, field: str, subject_kind: str) -> str:
         if field == "status" and subject_kind == "journey":

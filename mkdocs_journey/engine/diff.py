@@ -165,12 +165,33 @@ _SUBJECT_PARAMS = frozenset(("touchpoint", "stage", "improvement"))
 """Health note values that name the note's subject, which the diff matches by id instead."""
 
 
-def diff(old: CollectedMap, new: CollectedMap) -> JourneyDiff:
-    """The changes from ``old`` to ``new``, two valid collected maps (checked, not assumed)."""
+def diff(old: CollectedMap, new: CollectedMap, *, persona: bool = True) -> JourneyDiff:
+    """The changes from ``old`` to ``new``, two valid collected maps (checked, not assumed).
+
+    ``persona=False`` leaves out changes inside a persona *file* both versions name:
+    comparing a whole folder reports a changed persona file once, not once per map.
+    """
     for collected in (old, new):
         if not collected.ok:
             raise ValueError(f"{collected.loaded.name} did not load; diff valid maps only")
-    return _Differ(old, new).run()
+    return _Differ(old, new, persona=persona).run()
+
+
+def diff_persona(old: Persona | None, new: Persona | None) -> tuple[Change, ...]:
+    """The changes of a persona on its own (a persona file that changed)."""
+    if old == new:
+        return ()
+    if old is None or new is None:
+        present = new if new is not None else old
+        assert present is not None
+        name = present.name
+        if new is not None:
+            return (Change(ChangeKind.ADDED, Subject("persona", name=name), after=name),)
+        return (Change(ChangeKind.REMOVED, Subject("persona", name=name), before=name),)
+    subject = Subject("persona", name=new.name)
+    changes = _fields(PERSONA_FIELDS, subject, old, new)
+    changes += _items("facts", subject, _facts(old), _facts(new))
+    return tuple(changes + _lists(PERSONA_LISTS, subject, old, new))
 
 
 # -- Helpers -------------------------------------------------------------------------------
@@ -250,7 +271,8 @@ TouchpointKey = tuple[str, str]
 
 
 class _Differ:
-    def __init__(self, old: CollectedMap, new: CollectedMap) -> None:
+    def __init__(self, old: CollectedMap, new: CollectedMap, *, persona: bool = True) -> None:
+        self.include_persona_file = persona
         assert old.loaded.journey is not None and new.loaded.journey is not None
         assert old.analysis is not None and new.analysis is not None
         self.old, self.new = old.loaded.journey, new.loaded.journey
@@ -297,20 +319,10 @@ class _Differ:
 
     def _persona(self) -> list[Change]:
         """The persona by content, whether inline or from a file: what a reader of the map sees."""
-        old, new = self.old_persona, self.new_persona
-        if old == new:
+        if not self.include_persona_file and _persona_ref(self.old) is not None \
+                and _persona_ref(self.old) == _persona_ref(self.new):
             return []
-        if old is None or new is None:
-            present = new if new is not None else old
-            assert present is not None
-            kind = ChangeKind.ADDED if new is not None else ChangeKind.REMOVED
-            name = present.name
-            return [Change(kind, Subject("persona", name=name), None,
-                           None if new is not None else name, name if new is not None else None)]
-        subject = Subject("persona", name=new.name)
-        changes = _fields(PERSONA_FIELDS, subject, old, new)
-        changes += _items("facts", subject, _facts(old), _facts(new))
-        return changes + _lists(PERSONA_LISTS, subject, old, new)
+        return list(diff_persona(self.old_persona, self.new_persona))
 
     # -- Stages and touchpoints
 
