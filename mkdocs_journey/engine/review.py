@@ -88,7 +88,7 @@ def page_path(docs_relative: str, use_directory_urls: bool = True) -> str:
     """``journeys/booking.journey.yml`` -> ``journeys/booking/`` (or ``journeys/booking.html``), as the plugin publishes it."""
     folder, name = posixpath.split(docs_relative)
     base = stem(name)
-    if base == "index":
+    if base == "index" and use_directory_urls:
         return f"{folder}/" if folder else ""
     if use_directory_urls:
         return posixpath.join(folder, base) + "/"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import json
 import os
 import re
@@ -10,12 +9,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from mkdocs_journey.cli import main
 from mkdocs_journey.engine.schema import generate
 
 from ..files import put
+from .runner import run
 from ..installed import console_script
 
 TEXT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): (?P<message>.+)$")
@@ -37,24 +36,6 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-
-
-def _runner() -> CliRunner:
-    """A runner that keeps stdout and stderr apart, as a terminal and a CI log do.
-
-    Click 8.2 always does; 8.1 (the oldest pyproject.toml allows) mixes stderr into
-    stdout unless told ``mix_stderr=False``, an argument 8.2 removed.
-    """
-    if "mix_stderr" in inspect.signature(CliRunner).parameters:
-        return CliRunner(mix_stderr=False)
-    return CliRunner()
-
-
-def run(*args: str) -> Result:
-    result = _runner().invoke(main, list(args), catch_exceptions=True)
-    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit), result.exception
-    assert "Traceback" not in result.stdout + result.stderr
-    return result
 
 
 def text_lines(result: Result) -> list[dict[str, str]]:
