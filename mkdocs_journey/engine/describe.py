@@ -254,7 +254,7 @@ class _Describer:
             return self._items(change)
         if kind in (ChangeKind.QUICK_WIN_GAINED, ChangeKind.QUICK_WIN_LOST):
             gained = kind is ChangeKind.QUICK_WIN_GAINED
-            return Line(t("backlog.quick-win"), t("diff.no") if gained else t("diff.yes"),
+            return Line(t("diff.field.quick-win"), t("diff.no") if gained else t("diff.yes"),
                         t("diff.yes") if gained else t("diff.no"), change, "better" if gained else "worse")
         if kind in (ChangeKind.HEALTH_APPEARED, ChangeKind.HEALTH_RESOLVED):
             finding = change.after if kind is ChangeKind.HEALTH_APPEARED else change.before

@@ -58,7 +58,7 @@ def map_facts(item: MapReview, t: Translator) -> str:
 def headline(review: Review, t: Translator) -> str:
     """"1 map changed, 1 map added" (the parts that are not zero)."""
     numbers = counts(review)
-    parts = [t(f"diff.report.maps-{kind}", count=value) for kind, value in (
+    parts = [t(f"diff.report.maps.{kind}", count=value) for kind, value in (
         ("changed", numbers.changed), ("added", numbers.added), ("removed", numbers.removed))
         if value]
     if numbers.personas:

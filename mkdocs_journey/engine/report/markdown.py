@@ -121,7 +121,7 @@ def _head(review: Review, t: Translator, site_url: str | None) -> str:
 def _row(item: MapReview, t: Translator, site_url: str | None) -> str:
     title = _link(escape(item.title), map_url(item, site_url))
     if item.changes is None:
-        status = t(f"diff.report.map-{item.status}")
+        status = t(f"diff.report.map.{item.status}")
         return f"| {title} | {status} | {escape(map_facts(item, t))} | | |"
     summary = item.changes.summary
     average = "—"
@@ -141,7 +141,7 @@ def _map_block(item: MapReview, t: Translator, site_url: str | None) -> str:
     url = map_url(item, site_url)
     described = description(item, t)
     note = described.summary if described is not None and described.summary else (
-        t(f"diff.report.map-{item.status}") if item.status in ("added", "removed") else "")
+        t(f"diff.report.map.{item.status}") if item.status in ("added", "removed") else "")
     out = ["", "<details>", f"<summary><strong>{escape_html(item.title)}</strong>"
            + (f": {escape_html(note)}" if note else "") + "</summary>", ""]
     where = [f"`{_code(item.name)}`"]
@@ -202,7 +202,7 @@ def _value(line: Line, side: str) -> str:
 
 def _persona_block(persona: PersonaReview, t: Translator) -> str:
     out = ["", "<details>", f"<summary><strong>{escape_html(persona.persona)}</strong>: "
-           f"{escape_html(t('diff.report.persona-' + persona.status))}</summary>", ""]
+           f"{escape_html(t(f'diff.report.persona.{persona.status}'))}</summary>", ""]
     out.append(f"`{_code(persona.name)}` · " + escape(
         t("diff.report.used-by", maps="; ".join(persona.maps)) if persona.maps else t("diff.report.used-by-none")))
     lines = describe_changes(persona.changes, t)

@@ -43,9 +43,9 @@ def render_text(review: Review, t: Translator, style: Styler = _plain) -> str:
 def _map(item: MapReview, t: Translator, style: Styler) -> list[str]:
     head = f"{style(item.title, 'heading')}  ({item.name})"
     if item.status == "added":
-        return [f"{head}: {t('diff.report.map-added')}", f"  {map_facts(item, t)}"]
+        return [f"{head}: {t('diff.report.map.added')}", f"  {map_facts(item, t)}"]
     if item.status == "removed":
-        return [f"{head}: {t('diff.report.map-removed')}", f"  {map_facts(item, t)}"]
+        return [f"{head}: {t('diff.report.map.removed')}", f"  {map_facts(item, t)}"]
     out = [head]
     if item.status == "renamed":
         out.append("  " + t("diff.report.map-renamed", old=item.old_name))
@@ -79,7 +79,7 @@ def _line(line: Line, style: Styler) -> str:
 
 
 def _persona(persona: PersonaReview, t: Translator, style: Styler) -> list[str]:
-    out = [f"{style(persona.persona, 'heading')}  ({persona.name}): {t('diff.report.persona-' + persona.status)}"]
+    out = [f"{style(persona.persona, 'heading')}  ({persona.name}): {t(f'diff.report.persona.{persona.status}')}"]
     if persona.old_name:
         out.append("  " + t("diff.report.map-renamed", old=persona.old_name))
     out.append("  " + (t("diff.report.used-by", maps="; ".join(persona.maps)) if persona.maps
