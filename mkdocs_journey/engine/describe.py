@@ -359,12 +359,12 @@ def _listed(items: list[str], t: Translator) -> str:
 
 
 def _merge(groups: list[Group]) -> list[Group]:
-    """One group per thing: a KPI's changes join its touchpoint's group."""
+    """One group per thing: a KPI's changes join its touchpoint's, an improvement's changes each other."""
     merged: list[Group] = []
     for group in groups:
         last = merged[-1] if merged else None
         if last is not None and last.kind == group.kind and last.name == group.name \
-                and last.anchor == group.anchor and group.kind == "touchpoint":
+                and last.anchor == group.anchor and group.kind in ("touchpoint", "improvement"):
             merged[-1] = Group(last.kind, last.name, last.anchor, last.lines + group.lines, last.status)
         else:
             merged.append(group)

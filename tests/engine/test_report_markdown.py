@@ -54,7 +54,7 @@ def compare(tmp_path: Path, old: str, new: str, name: str = "map") -> Review:
 def test_the_verdict_and_counts_come_first(tmp_path: Path) -> None:
     review = compare(tmp_path, OLD, OLD.replace("emotion: 4", "emotion: 1").replace("emotion: 2", "emotion: 3"))
     body = render_markdown(review, Translator("en"), "https://example.org/site/")
-    assert body.startswith(MARKER + "\n### Journey maps: 1 map changed\n\n**🔻 worse for the customer at 1 "
+    assert body.startswith(MARKER + "\n### Journey maps: 1 map changed\n\n**🔴 worse for the customer at 1 "
                            "touchpoint · better for the customer at 1 touchpoint**\n")
     page = github(body)
     summary_table = page.find("table")
@@ -62,7 +62,7 @@ def test_the_verdict_and_counts_come_first(tmp_path: Path) -> None:
         "Map", "Average emotion", "Touchpoints better · worse", "Pain points added · solved",
         "Health notes new · resolved"]
     cells = [td.get_text() for td in summary_table.find("tbody").find_all("td")]
-    assert cells == ["Booking a trip", "3.0 → 2.0", "🔺 1 · 🔻 1", "+0 · −0", "+0 · −0"]
+    assert cells == ["Booking a trip", "3.0 → 2.0", "🟢 1 · 🔴 1", "+0 · −0", "+0 · −0"]
     assert summary_table.find("a")["href"] == "https://example.org/site/map/"
 
 
@@ -74,7 +74,7 @@ def test_one_details_block_per_map_grouped_by_stage(tmp_path: Path) -> None:
         "Booking a trip: 0 touchpoints better, 1 worse, 1 unchanged · average emotion 3.0 → 1.5")
     assert [h.get_text() for h in page.find_all("h4")] == ["Stage “Orientation”"]
     rows = [[td.get_text() for td in tr.find_all("td")] for tr in page.find_all("table")[1].find("tbody").find_all("tr")]
-    assert rows == [["Google search", "Emotion", "🙂 4 positive", "😣 1 very negative 🔻"]]
+    assert rows == [["Google search", "Emotion", "🙂 4 positive", "😣 1 very negative 🔴"]]
     link = page.find_all("table")[1].find("a")
     assert link["href"] == "https://example.org/map/#tp-orientation--google-search"
 
@@ -83,7 +83,8 @@ def test_the_backlog_s_new_order_is_listed(tmp_path: Path) -> None:
     review = compare(tmp_path, OLD, OLD.replace("impact: 2, effort: 2", "impact: 5, effort: 1"))
     page = github(render_markdown(review, Translator("en")))
     assert [li.get_text() for li in page.find("ol").find_all("li")] == ["Mails", "Filters"]
-    assert "Order of the backlog" in page.get_text()
+    assert "The backlog's new order:" in page.get_text() and "Order of the backlog" not in page.get_text()
+    assert len(page.find_all("table")) == 2  # the summary, and the improvements whose scores changed
 
 
 def test_text_from_the_files_is_escaped_everywhere(tmp_path: Path) -> None:
@@ -126,7 +127,7 @@ def test_dutch(tmp_path: Path) -> None:
     review = compare(tmp_path, OLD, OLD.replace("emotion: 4", "emotion: 1"))
     page = github(render_markdown(review, Translator("nl")))
     assert page.find("h3").get_text() == "Klantreiskaarten: 1 kaart gewijzigd"
-    assert "🙂 4 positief" in page.get_text() and "😣 1 zeer negatief 🔻" in page.get_text()
+    assert "🙂 4 positief" in page.get_text() and "😣 1 zeer negatief 🔴" in page.get_text()
 
 
 def _big_map(score: int, touchpoints: int = 30) -> str:
@@ -151,3 +152,15 @@ def test_a_huge_change_stays_under_github_s_limit_and_says_what_was_left_out(tmp
     assert f"The details of {40 - shown} more maps are left out" in page.get_text()
     # The summary table still lists every map.
     assert len(page.find("table").find("tbody").find_all("tr")) == 40
+
+
+def test_a_backlog_that_only_changed_order_shows_ranks_and_the_order(tmp_path: Path) -> None:
+    tied = OLD.replace("impact: 2, effort: 2", "impact: 4, effort: 2")  # same score: file order decides
+    swapped = tied.replace("  - {id: filters", "  - {id: FIRST").replace("  - {id: mails", "  - {id: filters") \
+        .replace("  - {id: FIRST", "  - {id: mails")
+    swapped = swapped.replace("title: Filters,", "title: TMP,").replace("title: Mails,", "title: Filters,") \
+        .replace("title: TMP,", "title: Mails,")
+    page = github(render_markdown(compare(tmp_path, tied, swapped), Translator("en")))
+    assert [li.get_text() for li in page.find("ol").find_all("li")] == ["Mails", "Filters"]
+    rows = [[td.get_text() for td in tr.find_all("td")] for tr in page.find_all("table")[1].find_all("tr")[1:]]
+    assert rows == [["Mails", "Place in the backlog", "#2", "#1"], ["Filters", "Place in the backlog", "#1", "#2"]]

@@ -34,6 +34,9 @@ _CELL = 400
 FACES = {1: "😣", 2: "🙁", 3: "😐", 4: "🙂", 5: "😄"}
 """The smiley of each emotion score (the map page draws the same five faces)."""
 
+BETTER, WORSE = "🟢", "🔴"
+"""The marks of what is better or worse for the customer (green and red, and also told in words)."""
+
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
@@ -101,7 +104,7 @@ def _head(review: Review, t: Translator, site_url: str | None) -> str:
     out.append(f"### {t('diff.report.heading')}: {headline(review, t)}")
     out.append("")
     numbers = counts(review)
-    mark = "🔻" if numbers.worse or numbers.quick_wins_lost else "🔺" if numbers.better else "➖"
+    mark = WORSE if numbers.worse or numbers.quick_wins_lost else BETTER if numbers.better else "➖"
     out.append(f"**{mark} {verdict(review, t)}**")
     intro = compared(review, t)
     if intro:
@@ -129,7 +132,7 @@ def _row(item: MapReview, t: Translator, site_url: str | None) -> str:
         before = t.number(summary.average_before) if summary.average_before is not None else "—"
         after = t.number(summary.average_after) if summary.average_after is not None else "—"
         average = before if before == after else f"{before} → {after}"
-    moved = f"🔺 {summary.better} · 🔻 {summary.worse}"
+    moved = f"{BETTER} {summary.better} · {WORSE} {summary.worse}"
     pains = f"+{summary.pains_added} · −{summary.pains_solved}"
     notes = list(item.changes.all_changes())
     appeared = sum(1 for c in notes if c.kind.value == "health-appeared")
@@ -161,16 +164,20 @@ def _map_block(item: MapReview, t: Translator, site_url: str | None) -> str:
 def _sections(described: Description, t: Translator, url: str | None) -> list[str]:
     out: list[str] = []
     for section in described.sections:
-        out += ["", f"#### {escape(section.title)}", ""]
-        out.append("| " + " | ".join(t(f"diff.report.column.{c}") for c in ("where", "what", "before", "after")) + " |")
-        out.append("| --- | --- | --- | --- |")
-        for group in section.groups:
-            where = _where(group, url)
-            for index, line in enumerate(group.lines):
-                out.append(f"| {where if index == 0 else ''} | {escape(line.what)} | "
-                           f"{_value(line, 'before')} | {_value(line, 'after')} |")
+        out += ["", f"#### {escape(section.title)}"]
         order = [line for group in section.groups for line in group.lines
                  if line.change.kind.value == "reordered" and line.change.field == "backlog"]
+        rows = []
+        for group in section.groups:
+            where = _where(group, url)
+            # The backlog's new order is a numbered list below the table, not a row of it.
+            lines = [line for line in group.lines if line not in order]
+            for index, line in enumerate(lines):
+                rows.append(f"| {where if index == 0 else ''} | {escape(line.what)} | "
+                            f"{_value(line, 'before')} | {_value(line, 'after')} |")
+        if rows:
+            out += ["", "| " + " | ".join(t(f"diff.report.column.{c}") for c in ("where", "what", "before", "after"))
+                    + " |", "| --- | --- | --- | --- |", *rows]
         if order:
             out += ["", escape(t("diff.report.backlog-order")), ""]
             out += [f"{rank}. {escape(title)}" for rank, title in enumerate(order[0].after_items, 1)]
@@ -196,7 +203,7 @@ def _value(line: Line, side: str) -> str:
     else:
         shown = _cell(text)
     if side == "after" and line.tone is not None:
-        shown += " 🔺" if line.tone == "better" else " 🔻"
+        shown += f" {BETTER}" if line.tone == "better" else f" {WORSE}"
     return shown
 
 
