@@ -63,7 +63,7 @@ def _described(described: Description, style: Styler) -> list[str]:
         out.append("  " + style(section.title, "heading"))
         for group in section.groups:
             indent = "    "
-            if group.name is not None and section.kind == "stage" and group.kind != "stage":
+            if group.name is not None and group.kind != "stage":
                 out.append(f"    {group.name}")
                 indent = "      "
             out += [indent + _line(line, style) for line in group.lines]
