@@ -196,3 +196,14 @@ def test_outside_a_repository(tmp_path: Path) -> None:
 ])
 def test_page_paths_follow_the_url_style(source: str, directory_urls: bool, page: str) -> None:
     assert page_path(source, directory_urls) == page
+
+
+def test_a_shallow_clone_works_once_the_base_is_fetched(repo: GitRepo, tmp_path: Path) -> None:
+    base = repo.git("rev-parse", "HEAD").strip()
+    repo.write("journeys/support.journey.yml", OTHER.replace("emotion: 3", "emotion: 1"))
+    repo.commit("Second")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo.root}", str(clone)], check=True)
+    subprocess.run(["git", "fetch", "-q", "--depth", "1", "origin", base], cwd=clone, check=True)
+    result = compare_git(Repository.find(clone / "docs"), base, None, clone / "docs", [], SETTINGS)
+    assert [(m.status, m.title) for m in result.maps] == [("changed", "Support")]
