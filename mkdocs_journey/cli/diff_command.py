@@ -99,7 +99,14 @@ def _compare(paths: tuple[Path, ...], base: str | None, head: str | None, docs_d
             page = page_path(new.resolve().relative_to(new_docs.root).as_posix(), site.use_directory_urls)
         return compare_files(old, new, old_docs, new_docs, settings, name_of=lambda p: str(relative(p)), page=page)
     root = docs_dir or site.docs_dir
+    if not paths and not root.is_dir():
+        raise click.UsageError(message("cli.no_docs_folder", folder=root))
     repo = Repository.find(root if root.exists() else Path.cwd())
+    base_commit = repo.resolve(base)
+    for path in paths:
+        # A mistyped PATH must not pass as "no changes": it has to exist now or at REF.
+        if not path.exists() and not repo.has(base_commit, repo.relative(path)):
+            raise click.UsageError(message("cli.diff.path_not_found", path=path, ref=base))
     return compare_git(repo, base, head, root, list(paths), settings,
                        name_of=lambda p: str(relative(p)), use_directory_urls=site.use_directory_urls)
 

@@ -96,7 +96,10 @@ class Repository:
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the repository root, as git names it."""
-        return path.resolve().relative_to(self.root).as_posix()
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            raise GitError(message("git.outside", path=path, root=self.root)) from None
 
     def export(self, commit: str, folder: str, dest: Path) -> Path:
         """Write the files of ``folder`` (relative to the root) at ``commit`` below ``dest``.
@@ -119,6 +122,11 @@ class Repository:
             else:  # Python < 3.10.12: the members are checked above
                 archive.extractall(target, members=members)
         return target
+
+    def has(self, commit: str, path: str) -> bool:
+        """Whether ``path`` (relative to the root: a file or folder) exists at ``commit``."""
+        result = self._git("ls-tree", "--name-only", commit, "--", path or ".")
+        return result.returncode == 0 and bool(result.stdout.strip())
 
     def changes(self, base: str, head: str | None, paths: list[str]) -> list[FileChange]:
         """Files under ``paths`` that differ from ``base`` to ``head`` (None: the working tree).

@@ -162,6 +162,13 @@ def compare_git(repo: Repository, base: str, head: str | None, docs_dir: Path, p
                 persona.maps = _maps_using(stem(posixpath.basename(change.new_path or change.old_path or "")),
                                            new_docs, new_collection)
                 review.personas.append(persona)
+    # An old path is named as the user names files here (relative to the current folder).
+    for item in review.maps:
+        if item.old_name is not None:
+            item.old_name = name_of(repo.root / item.old_name)
+    for persona in review.personas:
+        if persona.old_name is not None:
+            persona.old_name = name_of(repo.root / persona.old_name)
     review.errors = sort_findings(review.errors)
     return review
 

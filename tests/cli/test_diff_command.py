@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -202,3 +203,27 @@ def test_markdown_for_a_pull_request(repo: GitRepo) -> None:
     assert result.stdout.startswith("<!-- mkdocs-journey-diff -->\n### Journey maps: 1 map changed\n")
     assert "[Booking a trip](https://trips.example.org/docs/journeys/booking/)" in result.stdout
     assert "| 😄 4 positive |" not in result.stdout and "| 🙂 4 positive | 😣 1 very negative 🔴 |" in result.stdout
+
+
+@requires_git
+@pytest.mark.parametrize(("args", "error"), [
+    (["diff", "--base", "main", "docs/nope"], "`docs/nope` exists neither here nor at `main`"),
+    (["diff", "--base", "main", "/"], "is outside the git repository at"),
+])
+def test_a_path_that_is_not_there_is_an_error(repo: GitRepo, args: list[str], error: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2 and result.stdout == "" and error in result.stderr, result.stderr
+
+
+@requires_git
+def test_a_deleted_path_is_still_compared(repo: GitRepo) -> None:
+    (repo.docs / "journeys/booking.journey.yml").unlink()
+    result = run("diff", "--base", "main", "docs/journeys/booking.journey.yml")
+    assert result.exit_code == 0 and "map removed" in result.stdout
+
+
+@requires_git
+def test_no_docs_folder_and_no_path(repo: GitRepo) -> None:
+    shutil.rmtree(repo.docs)
+    result = run("diff", "--base", "main")
+    assert result.exit_code == 2 and "no docs folder" in result.stderr

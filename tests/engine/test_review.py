@@ -85,7 +85,8 @@ def test_a_renamed_map_is_one_map_with_its_changes(repo: GitRepo) -> None:
     repo.write("journeys/trip.journey.yml", MAP.replace("emotion: 4", "emotion: 3"))
     result = review(repo)
     (item,) = result.maps
-    assert (item.status, item.old_name, item.page) == ("renamed", "docs/journeys/booking.journey.yml", "journeys/trip/")
+    assert (item.status, item.old_name, item.page) == (
+        "renamed", str(repo.docs / "journeys/booking.journey.yml"), "journeys/trip/")
     assert item.changes is not None
     assert [c.kind for c in item.changes.changes if c.kind is ChangeKind.EMOTION] == [ChangeKind.EMOTION]
 
