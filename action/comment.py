@@ -132,11 +132,10 @@ def ours(comment: dict[str, Any], login: str | None) -> bool:
     Anyone may write a comment that starts with the marker; editing theirs would put
     the comparison under their name, so the author must be the token's account.
     """
-    body = comment.get("body")
-    user = comment.get("user") if isinstance(comment.get("user"), dict) else {}
-    if not isinstance(body, str) or not body.lstrip().startswith(MARKER):
+    body, user = comment.get("body"), comment.get("user")
+    if not isinstance(body, str) or not body.lstrip().startswith(MARKER) or not isinstance(user, dict):
         return False
-    return user.get("login") == login if login else user.get("type") == "Bot"
+    return bool(user.get("login") == login) if login else bool(user.get("type") == "Bot")
 
 
 def with_marker(body: str) -> str:
