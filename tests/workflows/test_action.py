@@ -295,8 +295,10 @@ def test_fail_on_fails_the_job_after_the_summary_and_the_comment(runner: Runner)
 
 
 def test_a_comparison_that_did_not_run_replaces_the_old_comment_but_starts_none(runner: Runner) -> None:
-    nothing = runner.run(diff="", diff_exit=2)
+    error = "docs/journeys/booking.journey.yml:6:9: error: unknown key `emotoin` in a touchpoint\n"
+    nothing = runner.run(diff=error, diff_exit=2)
     assert nothing.status == 1
+    assert error in nothing.step("diff").log, "what the command said must reach the log"
     assert runner.github.comments == [], "no comment starts a conversation about an error"
     assert nothing.summary.startswith(f"{MARKER}\n**mkdocs-journey could not compare the maps** with the base")
     assert "[workflow run](https://github.com/acme/handbook/actions/runs/4242)" in nothing.summary
