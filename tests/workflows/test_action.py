@@ -299,6 +299,9 @@ def test_a_comparison_that_did_not_run_replaces_the_old_comment_but_starts_none(
     nothing = runner.run(diff=error, diff_exit=2)
     assert nothing.status == 1
     assert error in nothing.step("diff").log, "what the command said must reach the log"
+    stop = re.search(r"^::stop-commands::([0-9a-f]{32})\n" + re.escape(error) + r"::\1::$", nothing.step("diff").log,
+                     flags=re.MULTILINE)
+    assert stop, "text that quotes the files is no workflow command"
     assert runner.github.comments == [], "no comment starts a conversation about an error"
     assert nothing.summary.startswith(f"{MARKER}\n**mkdocs-journey could not compare the maps** with the base")
     assert "[workflow run](https://github.com/acme/handbook/actions/runs/4242)" in nothing.summary
