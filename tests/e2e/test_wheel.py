@@ -94,6 +94,8 @@ def test_wheel_carries_templates_styles_catalogs_schemas_and_types(dist: Dist) -
     )
     assert sorted(expected - names) == []
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
+    # Only the package: the GitHub Action's script (action/comment.py) runs from the action's checkout.
+    assert not [n for n in names if not n.startswith("mkdocs_journey/") and ".dist-info/" not in n]
     assert "journey = mkdocs_journey.plugin:JourneyPlugin" in entry_points
     assert "mkdocs-journey = mkdocs_journey.cli:main" in entry_points
 
