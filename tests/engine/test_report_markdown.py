@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 
 from mkdocs_journey.engine.docs_tree import DocsTree
 from mkdocs_journey.engine.i18n import Translator
-from mkdocs_journey.engine.report.markdown import LIMIT, MARKER, escape, render_markdown
+from mkdocs_journey.engine.report.markdown import LIMIT, MARKER, NO_CHANGES, escape, render_markdown
 from mkdocs_journey.engine.review import Review, compare_files
 from mkdocs_journey.engine.settings import BuildSettings
 
@@ -119,7 +119,7 @@ def test_escape_keeps_block_and_inline_syntax_literal(text: str) -> None:
 
 def test_no_changes(tmp_path: Path) -> None:
     body = render_markdown(compare(tmp_path, OLD, OLD), Translator("nl"))
-    assert body == MARKER + "\n### Klantreiskaarten\n\nGeen wijzigingen in de klantreiskaarten.\n" \
+    assert body == MARKER + "\n" + NO_CHANGES + "\n### Klantreiskaarten\n\nGeen wijzigingen in de klantreiskaarten.\n" \
                             "\n<sub>Vergeleken door mkdocs\\-journey</sub>\n"
 
 

@@ -31,8 +31,10 @@ from typing import Any, Iterator
 import pytest
 import yaml
 
+from mkdocs_journey.engine.report import markdown as markdown_report
 from tests.docs.test_examples import fences
 
+from ..git_repo import GitRepo, requires_git
 from .composite import ActionRun, run_action, runner_environment
 from .github_api import BOT, FakeGitHub, Token, serve
 
@@ -173,7 +175,7 @@ STANDIN = """\
 import json, os, sys
 with open(os.environ["STANDIN_LOG"], "a", encoding="utf-8") as log:
     log.write(json.dumps([os.path.relpath(os.getcwd(), os.environ["GITHUB_WORKSPACE"]), *sys.argv[1:]]) + "\\n")
-if sys.argv[1:2] == ["diff"]:
+if sys.argv[1:2] == ["diff"] and "STANDIN_DIFF_OUTPUT" in os.environ:
     sys.stdout.write(os.environ["STANDIN_DIFF_OUTPUT"])
     sys.exit(int(os.environ["STANDIN_DIFF_EXIT"]))
 os.execv({real!r}, [{real!r}, *sys.argv[1:]])
@@ -199,24 +201,25 @@ class Runner:
         self.calls = tmp_path / "calls.jsonl"
         self.runs = 0
 
-    def context(self, *, head: str = "acme/handbook", pull_request: bool = True) -> dict[str, Any]:
+    def context(self, *, head: str = "acme/handbook", pull_request: bool = True, base: str = BASE) -> dict[str, Any]:
         event: dict[str, Any] = {}
         if pull_request:
-            event = {"pull_request": {"number": self.github.number, "base": {"sha": BASE},
+            event = {"pull_request": {"number": self.github.number, "base": {"sha": base},
                                       "head": {"repo": {"full_name": head}}}}
         return {"repository": self.github.repository, "event_name": "pull_request" if pull_request else "push",
                 "token": "workflow-token", "api_url": self.github.url, "server_url": "https://github.com",
                 "run_id": "4242", "event": event}
 
-    def run(self, inputs: dict[str, str] | None = None, *, diff: str = f"{MARKER}\n## Journey maps: no changes\n",
+    def run(self, inputs: dict[str, str] | None = None, *, diff: str | None = f"{MARKER}\n## Journey maps: no changes\n",
             diff_exit: int = 0, **context: Any) -> ActionRun:
+        """Run the action; ``diff=None`` runs the real ``mkdocs-journey diff``."""
         self.runs += 1
+        standin = {} if diff is None else {"STANDIN_DIFF_OUTPUT": diff, "STANDIN_DIFF_EXIT": str(diff_exit)}
         return run_action(REPO, workspace=self.workspace, temp=self.tmp_path / f"runner-temp-{self.runs}",
                           github=self.context(**context), inputs=inputs,
                           uses={"python": {"python-path": sys.executable}},
                           replace={"install": {"bin": str(self.bin)}},
-                          env={**runner_environment(), "STANDIN_LOG": str(self.calls),
-                               "STANDIN_DIFF_OUTPUT": diff, "STANDIN_DIFF_EXIT": str(diff_exit)})
+                          env={**runner_environment(), "STANDIN_LOG": str(self.calls), **standin})
 
     def calls_made(self) -> list[list[str]]:
         if not self.calls.exists():
@@ -228,6 +231,41 @@ class Runner:
 def runner(tmp_path: Path) -> Iterator[Runner]:
     for github in serve(FakeGitHub()):
         yield Runner(tmp_path, github)
+
+
+@requires_git
+def test_the_real_comparison_of_a_pull_request(runner: Runner) -> None:
+    """The action with the real ``diff``: a map got worse in the pull request."""
+    repo = GitRepo(runner.workspace)
+    base = repo.commit("The map")
+    repo.write("journeys/booking.journey.yml", MAP.replace("emotion: 4", "emotion: 2"))
+    result = runner.run({"fail-on": "worse", "site-url": "https://preview.example.org/"}, diff=None, base=base)
+    assert result.status == 1, result.log
+    (comment,) = runner.github.comments
+    assert comment["body"].startswith(MARKER + "\n### Journey maps: 1 map changed\n")
+    assert "[Book a round trip](https://preview.example.org/journeys/booking/)" in comment["body"]
+    assert "| 🙂 4 positive | 🙁 2 negative 🔴 |" in comment["body"]
+    assert result.summary == comment["body"]
+    assert result.outputs["diff-exit-code"] == "1" and result.outputs["changed"] == "true"
+    # Nothing changed any more: the comment says so, in place.
+    repo.write("journeys/booking.journey.yml", MAP)
+    again = runner.run(diff=None, base=base)
+    assert again.status == 0, again.log
+    (comment,) = runner.github.comments
+    assert "No changes to the journey maps." in comment["body"] and again.outputs["changed"] == "false"
+
+
+@requires_git
+def test_no_changes_starts_no_conversation(runner: Runner) -> None:
+    base = GitRepo(runner.workspace).commit("The map")
+    result = runner.run(diff=None, base=base)
+    assert result.status == 0, result.log
+    assert runner.github.comments == [] and "No changes to the journey maps." in result.summary
+
+
+def test_the_marker_is_the_one_the_command_writes() -> None:
+    assert MARKER == markdown_report.MARKER
+    assert markdown_report.NO_CHANGES in ACTION.read_text("utf-8")
 
 
 def test_a_pull_request_gets_annotations_a_summary_and_one_comment(runner: Runner) -> None:

@@ -22,6 +22,9 @@ from . import compared, counts, description, headline, map_facts, map_url, verdi
 MARKER = "<!-- mkdocs-journey-diff -->"
 """The comment's first line: how the GitHub Action finds its own comment to update it."""
 
+NO_CHANGES = "<!-- mkdocs-journey-diff:no-changes -->"
+"""The second line when nothing changed: the Action then updates an earlier comment but starts none."""
+
 LIMIT = 65_536
 """GitHub's maximum comment size in characters."""
 
@@ -97,6 +100,7 @@ def render_markdown(review: Review, t: Translator, site_url: str | None = None) 
 def _head(review: Review, t: Translator, site_url: str | None) -> str:
     out = [MARKER]
     if not review.changed:
+        out.append(NO_CHANGES)
         out.append(f"### {t('diff.report.heading')}")
         out.append("")
         out.append(t("diff.report.no-changes"))
