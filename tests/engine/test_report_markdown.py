@@ -74,7 +74,7 @@ def test_one_details_block_per_map_grouped_by_stage(tmp_path: Path) -> None:
         "Booking a trip: 0 touchpoints better, 1 worse, 1 unchanged · average emotion 3.0 → 1.5")
     assert [h.get_text() for h in page.find_all("h4")] == ["Stage “Orientation”"]
     rows = [[td.get_text() for td in tr.find_all("td")] for tr in page.find_all("table")[1].find("tbody").find_all("tr")]
-    assert rows == [["Google search", "Emotion", "🙂 4 positive", "😣 1 very negative 🔴"]]
+    assert rows == [["Google search", "Emotion", "🙂 4 positive → 😣 1 very negative 🔴"]]
     link = page.find_all("table")[1].find("a")
     assert link["href"] == "https://example.org/map/#tp-orientation--google-search"
 
@@ -163,4 +163,4 @@ def test_a_backlog_that_only_changed_order_shows_ranks_and_the_order(tmp_path: P
     page = github(render_markdown(compare(tmp_path, tied, swapped), Translator("en")))
     assert [li.get_text() for li in page.find("ol").find_all("li")] == ["Mails", "Filters"]
     rows = [[td.get_text() for td in tr.find_all("td")] for tr in page.find_all("table")[1].find_all("tr")[1:]]
-    assert rows == [["Mails", "Place in the backlog", "#2", "#1"], ["Filters", "Place in the backlog", "#1", "#2"]]
+    assert rows == [["Mails", "Place in the backlog", "#2 → #1"], ["Filters", "Place in the backlog", "#1 → #2"]]

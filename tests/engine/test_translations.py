@@ -62,7 +62,7 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "diff.order.": ("stages", "touchpoints", "backlog"),  # the fields of a REORDERED change
     "diff.rating.": typing.get_args(Rating),
     "diff.better.": _literal_values(Kpi.model_fields["better"].annotation),
-    "diff.report.column.": ("map", "emotion", "touchpoints", "pains", "health", "where", "what", "before", "after"),
+    "diff.report.column.": ("map", "emotion", "touchpoints", "pains", "health", "where", "what", "change"),
     "diff.report.maps.": ("changed", "added", "removed"),
     "diff.report.map.": ("added", "removed"),  # the statuses of MapReview without a diff
     "diff.report.persona.": ("added", "removed", "renamed", "changed"),

@@ -244,7 +244,7 @@ def test_the_real_comparison_of_a_pull_request(runner: Runner) -> None:
     (comment,) = runner.github.comments
     assert comment["body"].startswith(MARKER + "\n### Journey maps: 1 map changed\n")
     assert "[Book a round trip](https://preview.example.org/journeys/booking/)" in comment["body"]
-    assert "| 🙂 4 positive | 🙁 2 negative 🔴 |" in comment["body"]
+    assert "| 🙂 4 positive → 🙁 2 negative 🔴 |" in comment["body"]
     assert result.summary == comment["body"]
     assert result.outputs["diff-exit-code"] == "1" and result.outputs["changed"] == "true"
     # Nothing changed any more: the comment says so, in place.

@@ -178,10 +178,10 @@ def _sections(described: Description, t: Translator, url: str | None) -> list[st
             lines = [line for line in group.lines if line not in order]
             for index, line in enumerate(lines):
                 rows.append(f"| {where if index == 0 else ''} | {escape(line.what)} | "
-                            f"{_value(line, 'before')} | {_value(line, 'after')} |")
+                            f"{_change(line)} |")
         if rows:
-            out += ["", "| " + " | ".join(t(f"diff.report.column.{c}") for c in ("where", "what", "before", "after"))
-                    + " |", "| --- | --- | --- | --- |", *rows]
+            out += ["", "| " + " | ".join(t(f"diff.report.column.{c}") for c in ("where", "what", "change"))
+                    + " |", "| --- | --- | --- |", *rows]
         if order:
             out += ["", escape(t("diff.report.backlog-order")), ""]
             out += [f"{rank}. {escape(title)}" for rank, title in enumerate(order[0].after_items, 1)]
@@ -195,6 +195,11 @@ def _where(group: Group, url: str | None) -> str:
     if url is not None and group.anchor is not None:
         return _link(name, f"{url}#{group.anchor}")
     return name
+
+
+def _change(line: Line) -> str:
+    """``before → after``, as every human format writes a change."""
+    return f"{_value(line, 'before')} → {_value(line, 'after')}"
 
 
 def _value(line: Line, side: str) -> str:
@@ -218,9 +223,9 @@ def _persona_block(persona: PersonaReview, t: Translator) -> str:
         t("diff.report.used-by", maps="; ".join(persona.maps)) if persona.maps else t("diff.report.used-by-none")))
     lines = describe_changes(persona.changes, t)
     if lines:
-        out += ["", "| " + " | ".join(t(f"diff.report.column.{c}") for c in ("what", "before", "after")) + " |",
-                "| --- | --- | --- |"]
-        out += [f"| {escape(line.what)} | {_cell(line.before)} | {_cell(line.after)} |" for line in lines]
+        out += ["", "| " + " | ".join(t(f"diff.report.column.{c}") for c in ("what", "change")) + " |",
+                "| --- | --- |"]
+        out += [f"| {escape(line.what)} | {_change(line)} |" for line in lines]
     out += ["", "</details>", ""]
     return "\n".join(out)
 
