@@ -173,3 +173,82 @@ def test_a_link_without_a_scheme_stays_on_the_site(text: str, extensions: list[s
 def test_an_explicit_link_to_another_site_is_kept() -> None:
     soup = BeautifulSoup(InlineMarkdown()("[x](https://evil.example/x) [y](../a.md)"), "html.parser")
     assert [a["href"] for a in soup.find_all("a")] == ["https://evil.example/x", "../a.md"]
+
+
+# -- The fast path: plain words skip Markdown, with the output Markdown would give ----------------
+
+FAST_PATH_EDGES = [
+    "Zoekt een rondreis", "3.2%", "Prijs pas laat zichtbaar", "Hallo, wereld!", "e.g. dit", "Oriëntatie",
+    "Top! Zes reizen.", "(kaart 3)", "tot € 3.000 per persoon", "a - b", "1. stap", "- item", "# kop",
+    "*nadruk*", "_nadruk_", "**vet**", "`code`", "<b>x</b>", "a < b", "a & b", "&amp;", "&copy;", "[link](x.md)",
+    "[x]", "https://example.org", "www.example.org", "mail@example.org", "@team", "#12", ":smile:", "a--b",
+    "a---b", "wacht...", "foto's", '"citaat"', "(c) 2026", "(tm)", "1/2", "c/o", "+/-", "-->", "a  b", " a",
+    "a ", "a\nb", "a\tb", "^hoog^", "~~weg~~", "==mark==", "++ctrl+c++", "$x$", "{#id}", "a\\b", "1st", "x_y_z",
+    "snake_case", "A.B.C.", "100%!", "Stap 3: bekijken", "ok?!", "Vraag (nu)?", "\u00a0a", "a\u00a0b",
+]
+EXTENSION_SETS = {
+    "none": [],
+    "example site": ["admonition", "attr_list", "md_in_html", "toc", "pymdownx.details", "pymdownx.superfences",
+                     "tables"],
+    "material": SITE_EXTENSIONS,
+    "smarty and extras": ["smarty", "extra", "nl2br", "sane_lists", "wikilinks", "pymdownx.critic",
+                          "pymdownx.arithmatex", "pymdownx.escapeall", "pymdownx.progressbar",
+                          "pymdownx.striphtml", "pymdownx.tabbed"],
+}
+
+
+def _texts_of(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _texts_of(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts_of(v)]
+    return []
+
+
+def _corpus() -> list[str]:
+    import yaml
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    texts = list(FAST_PATH_EDGES)
+    for path in sorted((root / "example-site" / "docs").rglob("*.yml")):
+        texts += _texts_of(yaml.safe_load(path.read_text("utf-8")))
+    return sorted(set(texts))
+
+
+@pytest.mark.parametrize("name", list(EXTENSION_SETS))
+def test_the_fast_path_gives_what_markdown_gives(name: str) -> None:
+    extensions = EXTENSION_SETS[name]
+    fast, slow = InlineMarkdown(extensions), InlineMarkdown(extensions, fast_path=False)
+    assert fast._fast  # every extension of these sets is known to leave plain words alone
+    texts = _corpus()
+    assert len(texts) > 200
+    differ = [(t, fast(t), slow(t)) for t in texts if fast(t) != slow(t)]
+    assert differ == []
+
+
+def test_the_fast_path_is_taken_for_plain_words_only() -> None:
+    fast = InlineMarkdown(EXTENSION_SETS["material"])
+    slow_calls = []
+    original = fast._md.convert  # type: ignore[union-attr]
+
+    def counting(text: str) -> str:
+        slow_calls.append(text)
+        return original(text)
+
+    fast._md.convert = counting  # type: ignore[union-attr,method-assign]
+    for text in ("Prijs pas laat zichtbaar", "Hallo, wereld!", "3.2%", "*nadruk*", "foto's", "www.example.org"):
+        fast(text)
+    assert slow_calls == ["*nadruk*", "foto's", "www.example.org"]
+
+
+@pytest.mark.parametrize("extensions", [["pymdownx.smartsymbols"], ["abbr"], ["my_company.extension"]])
+def test_an_extension_that_may_change_words_turns_the_fast_path_off(extensions: list[str]) -> None:
+    configs = {"abbr": {"glossary": {"HTML": "Hyper Text Markup Language"}}} if extensions == ["abbr"] else {}
+    try:
+        renderer = InlineMarkdown(extensions, configs)
+    except Exception:  # noqa: BLE001 - an extension that is not installed falls back inside
+        pytest.fail("InlineMarkdown must not raise for an unknown extension")
+    assert not renderer._fast

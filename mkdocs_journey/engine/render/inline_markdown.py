@@ -42,6 +42,42 @@ _OTHER_HOST = re.compile(r"^[/\\]{2}")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]+")
 _PARAGRAPHS = re.compile(r"</p>\s*<p>")
 
+_PLAIN_TEXT = re.compile(r"[^\s!-/:-@\[-`{-~]+(?:[ ,.;?!%()-]+[^\s!-/:-@\[-`{-~]+)*[.?!)%]?")
+"""Words (any letters, digits, symbols outside ASCII) with single spaces and harmless ASCII
+punctuation between them: text no inline syntax of Markdown or of the extensions in
+:data:`_FAST_EXTENSIONS` can act on, whatever the words are."""
+_NOT_PLAIN = re.compile(r"\s\s|--|\.\.|www\.|[(] *[a-z]{1,2} *[)]", re.IGNORECASE)
+"""Sequences inside such text that an extension still reads: smarty's dashes and ellipsis,
+magiclink's bare ``www.`` address, smartsymbols-like ``(c)``, and runs of spaces."""
+_FAST_EXTENSIONS = frozenset((
+    # Python-Markdown's own: none of them acts on words, spaces or `,.;?!%()-`.
+    "abbr", "admonition", "attr_list", "codehilite", "def_list", "extra", "fenced_code", "footnotes",
+    "legacy_attrs", "legacy_em", "md_in_html", "meta", "nl2br", "sane_lists", "smarty", "tables", "toc",
+    "wikilinks",
+    # PyMdown Extensions whose inline syntax needs a character the fast path refuses.
+    "pymdownx.arithmatex", "pymdownx.betterem", "pymdownx.blocks.admonition", "pymdownx.blocks.details",
+    "pymdownx.blocks.html", "pymdownx.blocks.tab", "pymdownx.caret", "pymdownx.critic", "pymdownx.details",
+    "pymdownx.emoji", "pymdownx.escapeall", "pymdownx.extra", "pymdownx.highlight", "pymdownx.inlinehilite",
+    "pymdownx.keys", "pymdownx.magiclink", "pymdownx.mark", "pymdownx.progressbar", "pymdownx.saneheaders",
+    "pymdownx.snippets", "pymdownx.striphtml", "pymdownx.superfences", "pymdownx.tabbed", "pymdownx.tasklist",
+    "pymdownx.tilde",
+))
+"""Extensions known to leave plain text (:data:`_PLAIN_TEXT`) alone; any other turns the fast path off.
+
+``abbr`` is here because abbreviations come only from a definition in the value
+itself (``*[`` is refused) or from a ``glossary``, which turns the fast path off."""
+
+
+def _fast_path_allowed(extensions: Sequence[Any], configs: Mapping[str, Mapping[str, Any]]) -> bool:
+    """True when every site extension is one that cannot change plain text."""
+    for extension in extensions:
+        if not isinstance(extension, str):
+            return False  # an Extension instance: what it does is unknown
+        name = extension.removeprefix("markdown.extensions.")
+        if name not in _FAST_EXTENSIONS or (name == "abbr" and configs.get(extension, {}).get("glossary")):
+            return False
+    return True
+
 
 def is_safe_url(url: str) -> bool:
     """True for relative URLs that stay on the site, fragments and http(s)/mailto/tel links.
@@ -114,11 +150,13 @@ class InlineMarkdown:
 
     def __init__(self, extensions: Sequence[Any] | None = None,
                  extension_configs: Mapping[str, Mapping[str, Any]] | None = None,
-                 resolve_link: ResolveLink | None = None) -> None:
+                 resolve_link: ResolveLink | None = None, *, fast_path: bool = True) -> None:
         self.resolve_link = resolve_link
         self._cache: dict[str, Markup] = {}
         self._ids: dict[str, tuple[str, ...]] = {}
         self._sanitiser: _Sanitiser | None = None
+        self._fast = fast_path and _fast_path_allowed(list(extensions or ()), dict(extension_configs or {}))
+        """Plain words skip Markdown: what it would give for them is the text itself."""
         try:
             self._md: markdown.Markdown | None = self._build(list(extensions or ()), dict(extension_configs or {}))
         except Exception:
@@ -162,6 +200,9 @@ class InlineMarkdown:
         return self._ids.get(text, ())
 
     def _render(self, text: str) -> Markup:
+        if self._fast and _PLAIN_TEXT.fullmatch(text) and not _NOT_PLAIN.search(text):
+            # Most values (names, pains, thoughts) are words: Markdown would return them as they are.
+            return Markup(text)
         if self._md is None or not text.strip():
             return escape(text)
         try:
