@@ -17,10 +17,10 @@ file needs guarantees PyYAML does not give:
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
-
-import re
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -45,12 +45,32 @@ Sharing a backstage block or a list of needs costs a few hundred; a file whose
 aliases would repeat a large text many times is refused before it is built."""
 
 _TAG = "tag:yaml.org,2002:"
+_PLAIN = "tag:mkdocs-journey,2026:plain"
+"""The tag of a plain scalar without a tag: the reader decides what it is, not YAML 1.1's rules."""
 _ALLOWED_TAGS = frozenset(
     _TAG + name for name in ("str", "null", "bool", "int", "float", "timestamp", "seq", "map", "merge")
-)
+) | {_PLAIN}
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _RESOLVER = yaml.resolver.Resolver()
 """What a plain scalar would be without a tag (to tell `!!str 4` from `4`)."""
+
+
+def _resolve(self: Any, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+    """YAML 1.1's implicit typing, except for plain scalars, which the reader types itself.
+
+    PyYAML runs a dozen regular expressions over every plain scalar to guess a type
+    the reader then ignores (it keeps the text as written): about a third of reading
+    a map. Only ``<<`` (a merge key) needs telling apart.
+    """
+    if kind is ScalarNode and implicit[0]:
+        return _TAG + "merge" if value == "<<" else _PLAIN
+    return str(yaml.resolver.BaseResolver.resolve(self, kind, value, implicit))
+
+
+@functools.lru_cache(maxsize=None)
+def _composer(loader: type) -> type:
+    """``loader`` (libyaml's or the pure-Python one) with :func:`_resolve`."""
+    return type(f"Journey{loader.__name__}", (loader,), {"resolve": _resolve})
 
 
 
@@ -165,7 +185,7 @@ def read_yaml(text: str | bytes, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Do
     _check_characters(text)
     try:
         _check_depth(text)
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=_composer(_Loader))
     except yaml.MarkedYAMLError as exc:
         if _is_nesting_limit(exc):
             # PyYAML 6.0.4's libyaml stops at its own limit (1,000 levels), reading
@@ -290,6 +310,10 @@ def _check_graph(root: Node, text: str) -> None:
     """
     if isinstance(root, ScalarNode):
         return
+    if "&" not in text:
+        # No anchor, so no alias: the graph is a tree, and only its depth can be wrong.
+        _check_tree_depth(root)
+        return
     done: dict[int, tuple[int, int]] = {}  # node -> (expanded size, collection levels)
     active = {id(root)}
     total = aliases = 0
@@ -334,6 +358,16 @@ def _check_graph(root: Node, text: str) -> None:
                 parent[3] += size
                 if height > parent[4]:
                     parent[4] = height
+
+
+def _check_tree_depth(root: Node) -> None:
+    """Refuse nesting deeper than :data:`MAX_DEPTH` in a graph without aliases (iterative)."""
+    stack: list[tuple[Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()  # in document order: children are pushed last first
+        if depth > MAX_DEPTH:
+            raise YamlReadError([_problem(node, _TOO_DEEP)])
+        stack.extend((child, depth + 1) for child in reversed(_children(node)) if not isinstance(child, ScalarNode))
 
 
 def _children(node: Node) -> list[Node]:
