@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .analyse import Analysis, analyse
 from .diagnostics import Finding, Severity
@@ -23,6 +23,9 @@ from .limits import limit_touchpoints
 from .load import LoadedJourney, LoadedPersona, load_journey, load_persona
 from .messages import message
 from .settings import BuildSettings
+
+if TYPE_CHECKING:
+    from .map_cache import MapCache
 
 
 @dataclass
@@ -46,9 +49,11 @@ class Collection:
     """The maps and persona files of one docs folder, for one build or ``check`` run."""
 
     def __init__(self, docs: DocsTree, settings: BuildSettings, *,
-                 name_of: Callable[[Path], str] = str) -> None:
+                 name_of: Callable[[Path], str] = str, cache: MapCache | None = None) -> None:
         self.docs = docs
         self.settings = settings
+        self.cache = cache
+        """Maps of an earlier build to reuse when their bytes are the same (``mkdocs serve``)."""
         self.name_of = name_of
         """How messages name a file (relative to ``mkdocs.yml``, or as given on the command line)."""
         self._personas: dict[tuple[Path, str], LoadedPersona] = {}
@@ -77,6 +82,21 @@ class Collection:
         The YAML source of a valid map is released afterwards (the health notes are
         located first): the page, the export and the log need only the model.
         """
+        if self.cache is None:
+            return self._collect(path)
+        try:
+            content = path.read_bytes()
+        except OSError:
+            return self._collect(path)  # the loader reports why
+        key = path.resolve()
+        kept = self.cache.get(key, content)
+        if kept is not None:
+            return kept
+        collected = self._collect(path)
+        self.cache.put(key, content, collected)
+        return collected
+
+    def _collect(self, path: Path) -> CollectedMap:
         settings = self.settings
         loaded = limit_touchpoints(load_journey(path, self.docs, name=self.name_of(path),
                                                 max_size=settings.max_file_size), settings.max_touchpoints)

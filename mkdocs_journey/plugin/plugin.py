@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Hashable, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -38,6 +38,7 @@ from ..engine.diagnostics import Finding, Severity
 from ..engine.docs_tree import DocsTree, is_journey_file, is_persona_file
 from ..engine.export import ExportedMap, dump_export, export_journeys
 from ..engine.i18n import Translator
+from ..engine.map_cache import MapCache, digest
 from ..engine.messages import message, plural
 from ..engine.render import PageContext, render_map
 from ..engine.render.inline_markdown import InlineMarkdown
@@ -67,6 +68,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         """The build's date, language and limits: made in on_config, read by every step."""
         self.maps: dict[str, MapPage] = {}
         """Generated page ``src_uri`` -> the map behind it, rebuilt by every build."""
+        self.cache = MapCache()
+        """Under ``mkdocs serve``: the maps of the previous build, reused when unchanged."""
 
     # -- Lifecycle ------------------------------------------------------------------
 
@@ -80,6 +83,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         # `build()` (tests, tools) must not inherit serve's forgiving error handling.
         self.serving = False
         self.maps = {}
+        self.cache = MapCache()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -112,8 +116,13 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
                     files.remove(file)
             return files
         self.maps = {}
-        collection = Collection(DocsTree.scan(Path(config.docs_dir)), self.settings,
-                                name_of=lambda path: _shown_path(path, config))
+        docs = DocsTree.scan(Path(config.docs_dir))
+        cache = None
+        if self.serving:
+            # A rebuild re-reads only the maps that changed, while nothing else did.
+            cache = self.cache
+            cache.begin(_world(files, docs, config, self.settings))
+        collection = Collection(docs, self.settings, name_of=lambda path: _shown_path(path, config), cache=cache)
         problems: dict[str, list[Finding]] = {}
 
         for file in sorted(files, key=lambda f: f.src_uri):
@@ -133,6 +142,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
                 continue
             problems[name] = self._add_map(file, path, name, files, collection, config)
 
+        if cache is not None:
+            cache.keep_only({Path(m.source.abs_src_path).resolve() for m in self.maps.values()
+                             if m.source.abs_src_path is not None})
         self._report(problems)
         self._add_stylesheet(files, config)
         if self.config.export:
@@ -256,6 +268,20 @@ def _health_line(note: Finding) -> str:
     ``mkdocs-journey check --strict`` is how CI fails on them.)
     """
     return message("plugin.health_line", path=note.path, line=note.line, column=note.column, message=note.message)
+
+
+def _world(files: Files, docs: DocsTree, config: MkDocsConfig, settings: BuildSettings) -> Hashable:
+    """What a map's reading depends on besides its own bytes (see :mod:`..engine.map_cache`)."""
+    personas = []
+    for paths in docs.personas.values():
+        for path in paths:
+            try:
+                personas.append((str(path), digest(path.read_bytes())))
+            except OSError as exc:
+                personas.append((str(path), str(exc).encode()))
+    return (tuple(sorted(f.src_uri for f in files)), tuple(sorted(personas)), config.config_file_path,
+            config.docs_dir, settings.today, settings.stale_after_days, settings.translate.language,
+            settings.max_file_size, settings.max_touchpoints)
 
 
 def _shown_path(path: Path, config: MkDocsConfig) -> str:

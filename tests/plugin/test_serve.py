@@ -20,6 +20,8 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
+from mkdocs_journey.plugin import JourneyPlugin
+
 from .conftest import DUTCH_MAP, EPOCH, INVALID_MAP, Project, page_path, soup
 
 ServeBuild = Callable[[], Path]
@@ -138,3 +140,52 @@ def test_serve_survives_image_paths_the_file_system_refuses(project: Project, se
     project.write("journeys/rondreis.journey.yml", DUTCH_MAP)
     page = soup(page_path(serve_build(), "journeys/rondreis/"))
     assert page.select_one(".journey-errors") is None and page.select_one(".journey") is not None
+
+
+def _journey_plugin(project: Project) -> JourneyPlugin:
+    config = load_config(config_file=str(project.write_config()), site_dir=str(project.root / "served"))
+    plugin = config.plugins["journey"]
+    assert isinstance(plugin, JourneyPlugin)
+    return plugin
+
+
+def test_a_rebuild_reads_only_the_maps_that_changed(project: Project, serve_build: ServeBuild) -> None:
+    project.write("journeys/a.journey.yml", DUTCH_MAP)
+    project.write("journeys/b.journey.yml", DUTCH_MAP.replace("Rondreis", "Groepsreis"))
+    project.write("journeys/c.journey.yml", DUTCH_MAP.replace("Rondreis", "Fietsreis"))
+    serve_build()
+    plugin = _journey_plugin(project)  # the instance serve keeps
+    assert plugin.cache.hits == 0
+
+    maps = len(plugin.maps)
+    assert maps >= 3
+    project.write("journeys/b.journey.yml", DUTCH_MAP.replace("Rondreis", "Busreis"))
+    site = serve_build()
+    assert plugin.cache.hits == maps - 1
+    assert soup(page_path(site, "journeys/b/")).find("h1").get_text(strip=True).startswith("Busreis")
+    assert soup(page_path(site, "journeys/a/")).find("h1").get_text(strip=True).startswith("Rondreis")
+
+    # A new file anywhere in the docs (an image a map may name) means reading every map again.
+    project.write("img/new.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
+    serve_build()
+    assert plugin.cache.hits == 0
+    serve_build()
+    assert plugin.cache.hits == maps
+
+
+def test_a_changed_persona_file_means_reading_every_map_again(project: Project, serve_build: ServeBuild) -> None:
+    project.write("persona/mark.persona.yml", "name: Mark\nrole: Reiziger\n")
+    project.write("journeys/a.journey.yml", "title: A\npersona: mark\nstages:\n  - name: S\n")
+    site = serve_build()
+    plugin = _journey_plugin(project)
+    project.write("persona/mark.persona.yml", "name: Mark\nrole: Vaste klant\n")
+    site = serve_build()
+    assert plugin.cache.hits == 0
+    assert "Vaste klant" in soup(page_path(site, "journeys/a/")).get_text()
+
+
+def test_a_plain_build_keeps_nothing(project: Project) -> None:
+    project.write("journeys/a.journey.yml", DUTCH_MAP)
+    project.build()
+    project.build()
+    assert _journey_plugin(project).cache.hits == 0
