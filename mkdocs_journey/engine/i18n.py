@@ -22,6 +22,9 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader where PyYAML has it: the catalogs are read at import, on every build."""
+
 DEFAULT_LANGUAGE = "en"
 
 Label = Union[str, dict[str, str]]
@@ -36,7 +39,7 @@ def available_languages() -> list[str]:
 @lru_cache(maxsize=None)
 def _catalog(language: str) -> dict[str, Label]:
     text = resources.files("mkdocs_journey").joinpath("translations").joinpath(f"{language}.yml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=_SAFE_LOADER)
 
 
 def labels(language: str) -> Mapping[str, Label]:

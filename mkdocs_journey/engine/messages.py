@@ -22,6 +22,9 @@ import yaml
 
 from .i18n import locale
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader where PyYAML has it: the catalogs are read at import, on every build."""
+
 CATALOG_LANGUAGE = "en"
 
 
@@ -29,7 +32,7 @@ CATALOG_LANGUAGE = "en"
 def catalog(language: str = CATALOG_LANGUAGE) -> dict[str, str]:
     """The templates of one language, key -> template (read once per process)."""
     folder = resources.files("mkdocs_journey").joinpath("translations").joinpath("messages")
-    data = yaml.safe_load(folder.joinpath(f"{language}.yml").read_text("utf-8"))
+    data = yaml.load(folder.joinpath(f"{language}.yml").read_text("utf-8"), Loader=_SAFE_LOADER)
     return {str(key): str(value) for key, value in data.items()}
 
 
