@@ -11,13 +11,15 @@ import pytest
 
 from .files import put
 
-requires_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 
 class GitRepo:
     """A repository with a ``docs`` folder and an ``mkdocs.yml``; commits with a fixed author and date."""
 
     def __init__(self, root: Path) -> None:
+        if shutil.which("git") is None:
+            pytest.fail("git is not installed: install it (Debian: apt-get install git) to run the tests that "
+                        "compare versions of maps")
         self.root = root
         root.mkdir(parents=True, exist_ok=True)
         self.git("init", "-q", "-b", "main")

@@ -90,7 +90,10 @@ class Repository:
             raise GitError(message("git.unknown_ref", ref=ref, hint=""))
         result = self._git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
         if result.returncode != 0:
-            hint = message("git.shallow_hint", ref=ref) if self.is_shallow() else message("git.fetch_hint", ref=ref)
+            # `origin/main` is fetched as `git fetch origin main`.
+            remote_ref = ref.removeprefix("origin/")
+            hint = (message("git.shallow_hint", ref=remote_ref) if self.is_shallow()
+                    else message("git.fetch_hint", ref=remote_ref))
             raise GitError(message("git.unknown_ref", ref=ref, hint=hint))
         return str(result.stdout.strip())
 

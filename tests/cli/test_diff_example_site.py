@@ -7,13 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from ..git_repo import GitRepo, requires_git
+from ..git_repo import GitRepo
 from .runner import run
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "example-site"
 MAP = "journeys/rondreis-vs.journey.yml"
-
-pytestmark = requires_git
 
 
 @pytest.fixture

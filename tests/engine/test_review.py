@@ -13,9 +13,7 @@ from mkdocs_journey.engine.git import GitError, Repository
 from mkdocs_journey.engine.review import Review, compare_git, page_path
 from mkdocs_journey.engine.settings import BuildSettings
 
-from ..git_repo import GitRepo, requires_git
-
-pytestmark = requires_git
+from ..git_repo import GitRepo
 
 MAP = """\
 title: Booking a trip

@@ -34,7 +34,7 @@ import yaml
 from mkdocs_journey.engine.report import markdown as markdown_report
 from tests.docs.test_examples import fences
 
-from ..git_repo import GitRepo, requires_git
+from ..git_repo import GitRepo
 from .composite import ActionRun, run_action, runner_environment
 from .github_api import BOT, FakeGitHub, Token, serve
 
@@ -233,7 +233,6 @@ def runner(tmp_path: Path) -> Iterator[Runner]:
         yield Runner(tmp_path, github)
 
 
-@requires_git
 def test_the_real_comparison_of_a_pull_request(runner: Runner) -> None:
     """The action with the real ``diff``: a map got worse in the pull request."""
     repo = GitRepo(runner.workspace)
@@ -255,7 +254,6 @@ def test_the_real_comparison_of_a_pull_request(runner: Runner) -> None:
     assert "No changes to the journey maps." in comment["body"] and again.outputs["changed"] == "false"
 
 
-@requires_git
 def test_no_changes_starts_no_conversation(runner: Runner) -> None:
     base = GitRepo(runner.workspace).commit("The map")
     result = runner.run(diff=None, base=base)
