@@ -15,7 +15,7 @@ import os
 import shutil
 import subprocess
 import tarfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -170,6 +170,8 @@ class Commit:
     """The author date as git writes it (ISO 8601 with the author's own offset)."""
     author: str
     subject: str
+    path: str = ""
+    """The file's name in this commit (it may have been renamed since)."""
 
 
 def journey_pathspecs(folder: str) -> list[str]:
@@ -212,14 +214,14 @@ def file_histories(repository: Repository, folder: str, files: list[str]) -> dic
                 index += 3
                 if new in names:
                     current = names[new]
-                    histories[current].append(commit)
+                    histories[current].append(replace(commit, path=new))
                     if code == "R":
                         names[old] = current
                 continue
             path = fields[index + 1]
             index += 2
             if path in names:
-                histories[names[path]].append(commit)
+                histories[names[path]].append(replace(commit, path=path))
     return histories
 
 
