@@ -76,7 +76,7 @@ class GitPages:
                 for map_page, path in pages:
                     if path is None:
                         continue
-                    old_path = root / renamed.get(path, path)
+                    old_path = root / (renamed.get(path) or path)
                     if not old_path.is_file():
                         found[map_page.page.src_uri] = new_at_ref(map_page.map, ref, commit[:7])
                         continue
