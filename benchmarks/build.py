@@ -3,6 +3,7 @@
     python benchmarks/build.py              # 500 maps, best of 3
     python benchmarks/build.py --quick      # 50 maps, one run each
     python benchmarks/build.py --profile    # also: where the plugin build spends its time
+    python benchmarks/build.py --no-history # skip the History measurement
 
 Two sites are generated in a temporary folder, both with Material and the search
 plugin. The first holds N journey maps (5 stages x 6 touchpoints, every lane
@@ -12,6 +13,12 @@ plugin. Both are built in this process with MkDocs' own ``build`` (``load_config
 then ``build``), alternating, and the best time of each is reported with the
 ratio plugin/plain. The target is at most 1.25x. No test asserts on these
 numbers: machines differ.
+
+The plugin site is outside git, so those builds have no History section (and no
+comparison). Then the plugin site becomes a git repository with three commits that
+change every map, and is built again with the History section on: the difference,
+per map, is what the History costs (the target is below 2 ms per map), with the
+time of the one ``git log`` step on its own beside it.
 """
 
 from __future__ import annotations
@@ -20,7 +27,9 @@ import argparse
 import cProfile
 import io
 import logging
+import os
 import pstats
+import subprocess
 import sys
 import tempfile
 import time
@@ -31,6 +40,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 TARGET_RATIO = 1.25
+HISTORY_TARGET_MS = 2.0
 STAGES = ("Oriëntatie", "Afweging", "Boeking", "Voorbereiding", "Na de reis")
 TOUCHPOINTS_PER_STAGE = 6
 IMPROVEMENTS = 8
@@ -197,6 +207,44 @@ def build_once(config: Path) -> float:
     return time.perf_counter() - start
 
 
+def make_repository(root: Path, maps: int) -> None:
+    """Three commits that each change every map (as a team's history would, in miniature)."""
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+           "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.test",
+           "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.test"}
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+    git("init", "-q")
+    (root / ".gitignore").write_text("site/\n", encoding="utf-8")
+    for version in range(3):
+        for n in range(1, maps + 1):
+            path = root / "docs" / "journeys" / f"rondreis-{n:04d}.journey.yml"
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace("owner: Team Online", f"owner: Team Online {version}"), encoding="utf-8")
+        git("add", "-A")
+        git("commit", "-q", "--no-gpg-sign", "-m", f"Version {version + 1} of every map")
+
+
+def timed_history_step() -> list[float]:
+    """Wrap the plugin's git step so each build records how long it took."""
+    from mkdocs_journey.plugin.plugin import JourneyPlugin
+
+    times: list[float] = []
+    original = JourneyPlugin._add_git_extras
+
+    def timed(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            times.append(time.perf_counter() - start)
+
+    JourneyPlugin._add_git_extras = timed  # type: ignore[method-assign]
+    return times
+
+
 def profile(config: Path, top: int = 30) -> str:
     profiler = cProfile.Profile()
     profiler.runcall(build_once, config)
@@ -211,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--maps", type=int, help="number of maps (default 500, 50 with --quick)")
     parser.add_argument("--repeat", type=int, help="builds per site; the best counts (default 3, 1 with --quick)")
     parser.add_argument("--profile", action="store_true", help="cProfile one plugin build and print the top entries")
+    parser.add_argument("--no-history", action="store_true", help="skip the History measurement")
     args = parser.parse_args(argv)
     maps = args.maps or (50 if args.quick else 500)
     repeat = args.repeat or (1 if args.quick else 3)
@@ -240,6 +289,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  journey plugin       : {plugin:7.2f} s  ({maps / plugin:6.1f} pages/s)")
         verdict = "within" if ratio <= TARGET_RATIO else "OVER"
         print(f"  ratio plugin/plain   : {ratio:7.2f}x  ({verdict} the {TARGET_RATIO}x target)")
+        if not args.no_history:
+            git_step = timed_history_step()
+            make_repository(plugin_config.parent, maps)
+            with_history = [build_once(plugin_config) for _ in range(repeat)]
+            page = (Path(tmp) / "plugin" / "site" / "journeys" / "rondreis-0001" / "index.html").read_text("utf-8")
+            if 'id="journey-history"' not in page:
+                print("the History section is missing from the git build", file=sys.stderr)
+                return 1
+            extra = (min(with_history) - plugin) / maps * 1000
+            step = min(git_step[-repeat:]) / maps * 1000
+            verdict = "within" if extra < HISTORY_TARGET_MS else "OVER"
+            print(f"  with History (git)   : {min(with_history):7.2f} s  "
+                  f"({extra:+.2f} ms per map, {verdict} the {HISTORY_TARGET_MS} ms target; "
+                  f"git step {step:.2f} ms per map)")
         if args.profile:
             print(profile(plugin_config))
     return 0
