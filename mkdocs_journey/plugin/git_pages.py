@@ -124,15 +124,17 @@ def _relative(repository: Repository, map_page: MapPage) -> str | None:
         return None
 
 
-def compare_to(maps: dict[str, MapPage], collection: Collection, settings: BuildSettings) -> dict[str, Comparison]:
-    """Each valid map that names ``compare_to`` compared with that map (by generated page ``src_uri``).
+def compare_to(maps: dict[str, MapPage], collection: Collection,
+               settings: BuildSettings) -> dict[str, tuple[Comparison, MapPage | None]]:
+    """Each valid map that names ``compare_to`` compared with that map, and that map's page if it has one.
 
-    The other map is the one collected for its own page; a map that is not part of the
-    site (excluded) is read through the same collection. A comparison with a map that
-    has errors is left out: that map's own errors stop the build, or show on its page.
+    By generated page ``src_uri``. The other map is the one collected for its own page; a
+    map that is not part of the site (excluded) is read through the same collection.
+    A comparison with a map that has errors is left out: that map's own errors stop the
+    build, or show on its page.
     """
     by_path = {Path(m.source.abs_src_path).resolve(): m for m in maps.values() if m.source.abs_src_path}
-    found: dict[str, Comparison] = {}
+    found: dict[str, tuple[Comparison, MapPage | None]] = {}
     for uri, map_page in maps.items():
         target = map_page.loaded.compare_path
         if target is None or not map_page.map.ok:
@@ -141,5 +143,5 @@ def compare_to(maps: dict[str, MapPage], collection: Collection, settings: Build
         other: CollectedMap = other_page.map if other_page is not None else collection.journey(target)
         if not other.ok:
             continue
-        found[uri] = compare(other, map_page.map, settings.translate)
+        found[uri] = (compare(other, map_page.map, settings.translate), other_page)
     return found

@@ -75,6 +75,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         """Generated page ``src_uri`` -> what its map is compared with (``compare_to``, ``compare_ref``)."""
         self.histories: dict[str, MapHistory] = {}
         """Generated page ``src_uri`` -> its map's History section (from git)."""
+        self.compared_pages: dict[str, File] = {}
+        """Generated page ``src_uri`` -> the page of the map its ``compare_to`` names (for the link)."""
 
     # -- Lifecycle ------------------------------------------------------------------
 
@@ -90,6 +92,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.maps = {}
         self.comparisons = {}
         self.histories = {}
+        self.compared_pages = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -172,7 +175,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
 
     def _add_git_extras(self, collection: Collection, config: MkDocsConfig) -> None:
         """Comparisons (``compare_to``, ``compare_ref``) and histories: extras a build never fails for."""
-        self.comparisons = compare_to(self.maps, collection, self.settings)
+        compared = compare_to(self.maps, collection, self.settings)
+        self.comparisons = {uri: comparison for uri, (comparison, _) in compared.items()}
+        self.compared_pages = {uri: page.page for uri, (_, page) in compared.items() if page is not None}
         self.histories = {}
         git = GitPages(Path(config.docs_dir))
         ref = self.config.compare_ref
@@ -244,15 +249,10 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
     def _comparison(self, page: Page) -> Comparison | None:
         """The page's comparison, with a link to the compared map's page (relative to this page)."""
         comparison = self.comparisons.get(page.file.src_uri)
-        if comparison is None or comparison.ref is not None:
+        other = self.compared_pages.get(page.file.src_uri)
+        if comparison is None or comparison.ref is not None or other is None:
             return comparison
-        map_page = self.maps[page.file.src_uri]
-        target = map_page.loaded.compare_path
-        other = next((m for m in self.maps.values() if m.source.abs_src_path
-                      and Path(m.source.abs_src_path).resolve() == target), None)
-        if other is None:
-            return comparison
-        return replace(comparison, href=other.page.url_relative_to(page.file))
+        return replace(comparison, href=other.url_relative_to(page.file))
 
     # -- Search ---------------------------------------------------------------------
 

@@ -244,3 +244,14 @@ def test_an_old_version_with_errors_is_skipped(project: Project, repo: Repo,
     assert not warnings(journey_log)
     infos = [r.getMessage() for r in plugin_records(journey_log, logging.INFO)]
     assert any("its version at `HEAD` has errors" in m for m in infos)
+
+
+def test_a_map_excluded_from_the_site_is_still_compared_without_a_link(project: Project) -> None:
+    project.write(f"{FUTURE}.journey.yml", FUTURE_MAP)
+    project.config["exclude_docs"] = "journeys/rondreis.journey.yml\n"
+    site = project.build()
+    assert not page_path(site, "journeys/rondreis/").exists()
+    page = soup(page_path(site, f"{FUTURE}/"))
+    source = page.select_one(".journey-compare__source")
+    assert source.find("a") is None and "Rondreis door de VS boeken" in source.get_text()
+    assert [p.get_text(strip=True) for p in page.select(".journey-emotion__was")] == ["was 2"]
