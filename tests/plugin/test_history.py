@@ -120,3 +120,19 @@ def test_no_trend_by_default(project: Project, repo: Repo) -> None:
     commit_versions(project, repo)
     page = soup(page_path(project.build(), "journeys/rondreis/"))
     assert page.select_one(".journey-trend") is None
+
+
+def test_a_version_that_does_not_load_has_no_numbers_in_the_trend(project: Project, repo: Repo) -> None:
+    project.write("journeys/rondreis.journey.yml", DUTCH_MAP)
+    repo.commit("Goed")
+    project.write("journeys/rondreis.journey.yml", DUTCH_MAP.replace("emotion: 2", "emotoin: 2"))
+    repo.commit("Typfout")
+    project.write("journeys/rondreis.journey.yml", DUTCH_MAP.replace("emotion: 2", "emotion: 4").replace(
+        "addresses: [afweging/website]", "addresses: []"))
+    repo.commit("Hersteld, maar de filters pakken de website niet meer aan")
+    project.set_options(history_trend=5)
+    page = soup(page_path(project.build(), "journeys/rondreis/"))
+    rows = [[cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])][1:]
+            for row in page.select(".journey-trend__table tbody tr")]
+    assert rows == [["3,0", "0"], ["—", "—"], ["4,0", "2"]]
+    assert len(page.select(".journey-trend__pains")) == 1  # one bar: the version with open pains
