@@ -5,8 +5,8 @@
 Builds the example site into a temporary folder, serves it on loopback and opens
 ``journeys/rondreis-vs-toekomst/`` (a future state that names its current state with
 ``compare_to``) in Debian's chromium at 1440x900, once with the light palette and
-once with the dark one. Two pictures each: the map scrolled to its second stage
-(the ghost curve, ``was 2``, a "new" badge) and the "Vergeleken met …" panel. They
+once with the dark one. Two pictures each: the map scrolled to its third stage
+(the ghost curve, ``was 3``, a "new" badge) and the "Vergeleken met …" panel. They
 are saved under ``docs/assets/screenshots/``.
 """
 
@@ -32,7 +32,7 @@ SCROLL_TO_EMOTION = """() => {
   const heading = document.getElementById("journey-map");
   window.scrollTo(0, heading.getBoundingClientRect().top + window.scrollY - 64);
   const box = document.querySelector(".journey-map__scroll");
-  const stage = box.querySelectorAll("th.journey-stage")[0];
+  const stage = box.querySelectorAll("th.journey-stage")[2];  // Boeking: was 3, a new touchpoint, had no emotion
   const labels = box.querySelector(".journey-lane__label").offsetWidth;
   box.scrollLeft = stage.offsetLeft - labels;
 }"""
