@@ -128,3 +128,23 @@ def test_the_example_sites_future_map_compares_with_its_current_map() -> None:
     assert_outline_matches(rendered)
     page = BeautifulSoup(rendered.html, "html.parser")
     assert page.select(".journey-emotion__was") and page.select(".journey-emotion__ghost")
+
+
+def test_a_ref_and_commit_subjects_are_text_never_markup(load: Callable[..., CollectedMap]) -> None:
+    from datetime import date
+
+    from mkdocs_journey.engine.compare import compare
+    from mkdocs_journey.engine.history import HistoryEntry, MapHistory
+    from mkdocs_journey.engine.i18n import Translator
+
+    old = load(FULL_MAP.replace("emotion: 2", "emotion: 3"), name="journeys/old.journey.yml")
+    new = load()
+    ref = "<img/src=x/onerror=alert(1)>"
+    history = MapHistory((HistoryEntry("a" * 40, date(2026, 10, 1), "<b>Anna</b>", "<script>x()</script>",
+                                       "https://github.com/o/r/commit/" + "a" * 40),), 1, False)
+    html = render_map(new, context(comparison=compare(old, new, Translator("en"), ref=ref, commit="abc1234"),
+                                   history=history)).html
+    page = BeautifulSoup(html, "html.parser")
+    assert page.find("img", onerror=True) is None and page.find("script") is None and page.find("b") is None
+    assert ref in page.select_one(".journey-compare-banner").get_text()
+    assert page.select_one(".journey-history__subject").get_text() == "<script>x()</script>"
