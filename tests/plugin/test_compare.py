@@ -255,3 +255,27 @@ def test_a_map_excluded_from_the_site_is_still_compared_without_a_link(project: 
     source = page.select_one(".journey-compare__source")
     assert source.find("a") is None and "Rondreis door de VS boeken" in source.get_text()
     assert [p.get_text(strip=True) for p in page.select(".journey-emotion__was")] == ["was 2"]
+
+
+def test_compare_ref_from_the_environment(project: Project, repo: Repo) -> None:
+    """``compare_ref: !ENV [JOURNEY_COMPARE_REF, null]``, as the docs and the recipe write it."""
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import EPOCH
+
+    project.write("journeys/rondreis.journey.yml", DUTCH_MAP.replace("emotion: 2", "emotion: 3"))
+    repo.commit("Better website")
+    config = project.write_config()
+    config.write_text(config.read_text("utf-8").replace(
+        "- journey: {}", "- journey:\n    compare_ref: !ENV [JOURNEY_COMPARE_REF, null]"), encoding="utf-8")
+    assert "!ENV" in config.read_text("utf-8")
+    site = project.root / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                            cwd=project.root, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1",
+                                 "JOURNEY_COMPARE_REF": "HEAD~1"})
+    assert result.returncode == 0, result.stderr
+    page = soup(page_path(site, "journeys/rondreis/"))
+    assert [p.get_text(strip=True) for p in page.select(".journey-emotion__was")] == ["was 2"]
