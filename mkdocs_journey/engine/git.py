@@ -15,7 +15,7 @@ import os
 import shutil
 import subprocess
 import tarfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -162,3 +162,102 @@ class Repository:
             untracked = self._git("ls-files", "--others", "--exclude-standard", "-z", "--", *(paths or ["."]))
             found += [FileChange("added", None, p) for p in untracked.stdout.split("\0") if p]
         return found
+
+
+# -- History: the commits that changed each map (the map page's History section) -----------
+#
+# Kept apart from the comparison above: a build asks git once for the history of every
+# journey file below the docs folder, however many maps there are.
+
+_RECORD, _FIELD = "\x1e", "\x1f"
+
+
+@dataclass(frozen=True)
+class Commit:
+    """One commit that changed a file, as the History section shows it."""
+
+    sha: str
+    date: str
+    """The author date as git writes it (ISO 8601 with the author's own offset)."""
+    author: str
+    subject: str
+    path: str = ""
+    """The file's name in this commit (it may have been renamed since)."""
+
+
+def journey_pathspecs(folder: str) -> list[str]:
+    """Git pathspecs for every journey file below ``folder`` (relative to the root; "" for the root)."""
+    base = f"{folder}/" if folder not in ("", ".") else ""
+    return [f":(glob){base}**/*{suffix}" for suffix in (".journey.yml", ".journey.yaml")]
+
+
+def file_histories(repository: Repository, folder: str, files: list[str]) -> dict[str, list[Commit]]:
+    """The commits (newest first) that changed each of ``files`` (paths relative to the root).
+
+    One ``git log`` for every journey file below ``folder``, with git's rename detection:
+    walking from the newest commit back, a rename carries a file's history over to the
+    name it had before (what ``--follow`` does for one file, which would cost a git
+    process per map). A file git does not know yet has no commits.
+    """
+    result = repository._git("log", "-M", "--name-status", "-z", "--no-ext-diff", "--encoding=UTF-8",
+                             f"--format={_RECORD}%H{_FIELD}%aI{_FIELD}%an{_FIELD}%s", "--",
+                             *journey_pathspecs(folder), text=False)
+    if result.returncode != 0:
+        stderr = result.stderr.decode("utf-8", "replace").strip()
+        if "does not have any commits" in stderr:
+            return {path: [] for path in files}
+        raise GitError(message("git.failed", command="git log", reason=stderr))
+    names = {path: path for path in files}
+    """A name a file had at some point (walking back) -> its name now."""
+    histories: dict[str, list[Commit]] = {path: [] for path in files}
+    for record in result.stdout.decode("utf-8", "replace").split(_RECORD):
+        if not record:
+            continue
+        header, _, body = record.partition("\0")
+        sha, date, author, subject = (header.split(_FIELD) + ["", "", "", ""])[:4]
+        commit = Commit(sha, date, author, subject)
+        fields = body.lstrip("\n").split("\0")
+        index = 0
+        while index < len(fields) and fields[index]:
+            code = fields[index][0]
+            if code in "RC":
+                old, new = fields[index + 1], fields[index + 2]
+                index += 3
+                if new in names:
+                    current = names[new]
+                    histories[current].append(replace(commit, path=new))
+                    if code == "R":
+                        names[old] = current
+                continue
+            path = fields[index + 1]
+            index += 2
+            if path in names:
+                histories[names[path]].append(replace(commit, path=path))
+    return histories
+
+
+def read_blobs(repository: Repository, specs: list[str]) -> dict[str, bytes | None]:
+    """The contents of ``commit:path`` specs, in one ``git cat-file --batch`` (None: no such file)."""
+    if not specs:
+        return {}
+    result = subprocess.run(["git", "cat-file", "--batch"], cwd=repository.root, input="".join(
+        f"{spec}\n" for spec in specs).encode("utf-8"), capture_output=True, env=_environment(),
+        timeout=_TIMEOUT, check=False)
+    if result.returncode != 0:
+        raise GitError(message("git.failed", command="git cat-file",
+                               reason=result.stderr.decode("utf-8", "replace").strip()))
+    out = result.stdout
+    found: dict[str, bytes | None] = {}
+    position = 0
+    for spec in specs:
+        end = out.index(b"\n", position)
+        header = out[position:end].decode("utf-8", "replace")
+        position = end + 1
+        parts = header.split(" ")
+        if len(parts) == 3 and parts[1] == "blob":
+            size = int(parts[2])
+            found[spec] = out[position:position + size]
+            position += size + 1
+        else:  # "<spec> missing" (or not a blob)
+            found[spec] = None
+    return found

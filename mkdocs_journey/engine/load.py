@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from .characters import shown
 from .diagnostics import Finding, Severity
-from .docs_tree import DocsTree
+from .docs_tree import DocsTree, is_journey_file
 from .messages import message
 from .model import Journey, Persona
 from .slug import is_valid_id, slugify
@@ -55,6 +55,8 @@ class LoadedJourney:
     persona: Persona | None = None
     persona_path: Path | None = None
     """The file a persona's relative ``image`` path is resolved against."""
+    compare_path: Path | None = None
+    """The journey file ``compare_to`` names (checked to exist; None when the map names none)."""
     targets: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     errors: list[Finding] = field(default_factory=list)
 
@@ -103,9 +105,9 @@ def _findings(name: str, problems: list[Problem]) -> list[Finding]:
     return [Finding(name, p.line, p.column, Severity.ERROR, p.message) for p in problems]
 
 
-def _read(path: Path, max_size: int) -> tuple[Document | None, list[Problem]]:
+def _read(path: Path, max_size: int, source: bytes | None = None) -> tuple[Document | None, list[Problem]]:
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if source is None else source
     except OSError as exc:
         return None, [Problem(1, 1, message("load.cannot_read", reason=exc.strerror or exc))]
     try:
@@ -148,10 +150,14 @@ def load_persona(path: Path, docs: DocsTree, *, name: str | None = None,
 
 @_gc_paused
 def load_journey(path: Path, docs: DocsTree, *, name: str | None = None,
-                 max_size: int = DEFAULT_MAX_FILE_SIZE) -> LoadedJourney:
-    """Load one journey file; never raises for anything wrong with the file."""
+                 max_size: int = DEFAULT_MAX_FILE_SIZE, source: bytes | None = None) -> LoadedJourney:
+    """Load one journey file; never raises for anything wrong with the file.
+
+    ``source``: the file's content to read instead of what is at ``path`` now (an earlier
+    version from git, for the history trend); references still resolve from ``path``.
+    """
     shown = name or str(path)
-    document, problems = _read(path, max_size)
+    document, problems = _read(path, max_size, source)
     loaded = LoadedJourney(path, shown, document, None)
     if document is None:
         loaded.errors = _findings(shown, problems)
@@ -172,6 +178,7 @@ def load_journey(path: Path, docs: DocsTree, *, name: str | None = None,
         _check_image(persona_ref.get("image"), ("persona", "image"), path, docs, document, problems)
     elif isinstance(persona_ref, str):
         loaded.persona_path = _find_persona(persona_ref, docs, document, problems)
+    loaded.compare_path = _find_compare_to(data.get("compare_to"), path, docs, document, problems)
     if journey is not None and not problems:
         for stage, stage_id in zip(journey.stages, stage_ids):
             stage.id = stage_id
@@ -293,6 +300,43 @@ def _find_persona(ident: str, docs: DocsTree, document: Document, problems: list
         listed = ", ".join(str(p.relative_to(docs.root)) for p in paths)
         problems.append(Problem(line, column, message("load.persona_ambiguous", id=shown(ident), files=listed)))
     return None
+
+
+def _find_compare_to(value: Any, owner: Path, docs: DocsTree, document: Document,
+                     problems: list[Problem]) -> Path | None:
+    """The journey file ``compare_to`` names, relative to ``owner`` as a Markdown link is; None after an error."""
+    if not isinstance(value, str) or not value:
+        return None
+    line, column = document.locate(("compare_to",))
+    written = shown(value)
+    problem: str | None = None
+    target: Path | None = None
+    if "://" in value or value.startswith(("/", "data:", "\\")) or ":" in value.split("/")[0]:
+        problem = message("load.compare_to.not_relative", path=written)
+    elif not is_journey_file(value):
+        problem = message("load.compare_to.not_a_journey", path=written)
+    else:
+        try:
+            target = (owner.parent / value).resolve()
+            if not docs.contains(target):
+                problem = message("load.compare_to.outside", path=written)
+            elif not stat.S_ISREG(os.stat(target).st_mode):
+                raise FileNotFoundError(target)
+            elif target == owner.resolve():
+                problem = message("load.compare_to.itself", path=written)
+        except (FileNotFoundError, NotADirectoryError):
+            assert target is not None
+            siblings = sorted(p.name for p in target.parent.iterdir()
+                              if is_journey_file(p.name)) if target.parent.is_dir() else []
+            problem = message("load.compare_to.not_found", path=written,
+                              where=shown(target.relative_to(docs.root).as_posix()),
+                              hint=_suggest(target.name, siblings))
+        except (OSError, ValueError, RuntimeError) as exc:
+            problem = message("load.compare_to.cannot_look_up", path=written, reason=_os_reason(exc))
+    if problem is not None:
+        problems.append(Problem(line, column, problem))
+        return None
+    return target
 
 
 def _check_image(value: Any, at: tuple[Any, ...], owner: Path, docs: DocsTree, document: Document,

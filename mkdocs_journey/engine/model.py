@@ -203,6 +203,11 @@ _IMAGE_SCHEMA: dict[str, Any] = {"anyOf": [
 ]}
 ImagePath = Annotated[str, BeforeValidator(_text), WithJsonSchema(_IMAGE_SCHEMA)]
 
+# The shape of `compare_to`: a relative path to a journey file. That the file exists (and
+# is not the map itself), the loader checks in `load._find_compare_to`.
+JourneyPath = Annotated[str, BeforeValidator(_text), WithJsonSchema(
+    {"type": "string", "pattern": r"^(?![/\\])(?![^/]*:)[\s\S]*\.journey\.ya?ml$"})]
+
 
 class _MayBeEmpty:
     """For the schema: an empty value (`pains:`) is an empty list or mapping.
@@ -371,6 +376,9 @@ class Journey(_Strict):
     owner: Text | None = Field(None, description="Who keeps this map up to date.")
     status: Literal["draft", "validated"] = Field("draft", description="draft or validated.")
     state: Literal["current", "future"] = Field("current", description="current or future.")
+    compare_to: JourneyPath | None = Field(
+        None, description="Another journey file this map is compared with, relative to this file "
+                          "(e.g. a future state's current state).")
     reviewed: Date | None = Field(None, description="Last review with real customers (YYYY-MM-DD).")
     goal: Text | None = Field(None, description="The business goal of the map.")
     brand: Text | None = Field(None, description="The brand promise touchpoints are held against.")

@@ -41,4 +41,6 @@ class WholeNumberOption:
 STALE_AFTER_DAYS = WholeNumberOption("stale_after_days", DEFAULT_STALE_AFTER_DAYS, minimum=0)
 MAX_FILE_SIZE = WholeNumberOption("max_file_size", DEFAULT_MAX_FILE_SIZE, minimum=1)
 MAX_TOUCHPOINTS = WholeNumberOption("max_touchpoints", DEFAULT_MAX_TOUCHPOINTS, minimum=1)
+HISTORY_TREND = WholeNumberOption("history_trend", 0, minimum=0)
+"""Versions of a map the History section's trend chart shows (0: no chart). The build alone reads it."""
 WHOLE_NUMBER_OPTIONS = (STALE_AFTER_DAYS, MAX_FILE_SIZE, MAX_TOUCHPOINTS)

@@ -13,7 +13,7 @@ from mkdocs.config import config_options as c
 
 from ..engine.lanes import LANE_KEYS
 from ..engine.messages import message
-from ..engine.options import MAX_FILE_SIZE, MAX_TOUCHPOINTS, STALE_AFTER_DAYS, WholeNumberOption
+from ..engine.options import HISTORY_TREND, MAX_FILE_SIZE, MAX_TOUCHPOINTS, STALE_AFTER_DAYS, WholeNumberOption
 from ..engine.spelling import did_you_mean
 
 #: What Material for MkDocs' ``hide`` front matter understands.
@@ -100,6 +100,27 @@ class JourneyConfig(base.Config):
     four touchpoints at once instead of two. ``[]`` keeps every part; other themes
     ignore this option.
     """
+
+    # -- Change over time (git) -----------------------------------------------------
+
+    compare_ref = c.Optional(c.Type(str))
+    """Compare every map with its own version at this git ref (a preview build of a pull request).
+
+    Each page then shows the ref's emotion as a ghost curve, ``was N`` where an emotion
+    changed, "new" badges, the list of changes and a preview banner. Set it from the
+    environment, ``!ENV [JOURNEY_COMPARE_REF, null]``, so only the preview build compares.
+    Without git, outside a repository or with a ref the clone lacks, the build logs one
+    warning and the pages show no comparison.
+    """
+
+    history = c.Optional(c.Type(bool))
+    """A History section on each map page: the commits that changed its file.
+
+    Default: on when the docs folder is in a git repository. ``true`` warns when it is not.
+    """
+
+    history_trend = WholeNumber(HISTORY_TREND)
+    """Show a chart of the average emotion and the open pains over the last N versions (0: none)."""
 
     # -- Output ---------------------------------------------------------------------
 

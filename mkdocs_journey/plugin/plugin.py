@@ -21,6 +21,7 @@ A thin adapter over the engine. Per build it:
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Hashable, Literal
 
@@ -34,9 +35,11 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..engine import clock
 from ..engine.collection import Collection
+from ..engine.compare import Comparison
 from ..engine.diagnostics import Finding, Severity
 from ..engine.docs_tree import DocsTree, is_journey_file, is_persona_file
 from ..engine.export import ExportedMap, dump_export, export_journeys
+from ..engine.history import MapHistory
 from ..engine.i18n import Translator
 from ..engine.map_cache import MapCache, digest
 from ..engine.messages import message, plural
@@ -44,6 +47,7 @@ from ..engine.render import PageContext, render_map
 from ..engine.render.inline_markdown import InlineMarkdown
 from ..engine.settings import BuildSettings
 from .config import JourneyConfig
+from .git_pages import GitPages, compare_to
 from .language import choose_language
 from .links import PageLinks
 from .page import page_content, search_outline, table_of_contents
@@ -70,6 +74,12 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         """Generated page ``src_uri`` -> the map behind it, rebuilt by every build."""
         self.cache = MapCache()
         """Under ``mkdocs serve``: the maps of the previous build, reused when unchanged."""
+        self.comparisons: dict[str, Comparison] = {}
+        """Generated page ``src_uri`` -> what its map is compared with (``compare_to``, ``compare_ref``)."""
+        self.histories: dict[str, MapHistory] = {}
+        """Generated page ``src_uri`` -> its map's History section (from git)."""
+        self.compared_pages: dict[str, File] = {}
+        """Generated page ``src_uri`` -> the page of the map its ``compare_to`` names (for the link)."""
 
     # -- Lifecycle ------------------------------------------------------------------
 
@@ -84,6 +94,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.serving = False
         self.maps = {}
         self.cache = MapCache()
+        self.comparisons = {}
+        self.histories = {}
+        self.compared_pages = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -146,6 +159,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             cache.keep_only({Path(m.source.abs_src_path).resolve() for m in self.maps.values()
                              if m.source.abs_src_path is not None})
         self._report(problems)
+        self._add_git_extras(collection, config)
         self._add_stylesheet(files, config)
         if self.config.export:
             self._add_export(files, config)
@@ -170,6 +184,25 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         for note in collected.health:
             log.info(_health_line(note))
         return list(loaded.errors)
+
+    def _add_git_extras(self, collection: Collection, config: MkDocsConfig) -> None:
+        """Comparisons (``compare_to``, ``compare_ref``) and histories: extras a build never fails for."""
+        compared = compare_to(self.maps, collection, self.settings)
+        self.comparisons = {uri: comparison for uri, (comparison, _) in compared.items()}
+        self.compared_pages = {uri: page.page for uri, (_, page) in compared.items() if page is not None}
+        self.histories = {}
+        git = GitPages(Path(config.docs_dir))
+        ref = self.config.compare_ref
+        if ref:
+            # A preview build compares every map with the ref; that wins over compare_to.
+            self.comparisons.update(git.compare_with_ref(
+                ref, self.maps.values(), self.settings, lambda path: _shown_path(path, config), log.info))
+        if self.config.history is not False:
+            self.histories = git.histories(self.maps.values(), explicit=self.config.history is True,
+                                           repo_url=config.repo_url, trend=self.config.history_trend,
+                                           settings=self.settings)
+        for warning in git.warnings:
+            log.warning(warning)
 
     def _report(self, problems: dict[str, list[Finding]]) -> None:
         """Log every error of every file; stop ``mkdocs build`` (never ``serve``) if there were any."""
@@ -214,6 +247,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             asset_url=links.asset_url,
             link_url=links.resolve_link,
             template_dirs=(Path(custom_dir),) if custom_dir else (),
+            comparison=self._comparison(page),
+            history=self.histories.get(page.file.src_uri),
         )
         rendered = render_map(map_page.map, context)
         page.toc = table_of_contents(rendered.headings)
@@ -222,6 +257,14 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             map_page.search_html = page_content(map_page.title, rendered.search_html)
             map_page.search_headings = rendered.search_headings
         return page_content(map_page.title, rendered.html)
+
+    def _comparison(self, page: Page) -> Comparison | None:
+        """The page's comparison, with a link to the compared map's page (relative to this page)."""
+        comparison = self.comparisons.get(page.file.src_uri)
+        other = self.compared_pages.get(page.file.src_uri)
+        if comparison is None or comparison.ref is not None or other is None:
+            return comparison
+        return replace(comparison, href=other.url_relative_to(page.file))
 
     # -- Search ---------------------------------------------------------------------
 

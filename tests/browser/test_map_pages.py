@@ -74,6 +74,8 @@ SCREENSHOTS = ARTIFACTS / "screenshots"
 #: name -> (site folder under the server, journey file in that site's docs)
 PAGES = {
     "rondreis-vs": ("example", "journeys/rondreis-vs.journey.yml"),
+    # The future state, compared with the current one: ghost curve, `was N`, new badges, the panel.
+    "rondreis-vs-toekomst": ("example", "journeys/rondreis-vs-toekomst.journey.yml"),
     "saas-trial": ("example", "journeys/saas-trial.journey.yml"),
     "docs-booking": ("docs", "examples/booking.journey.yml"),
 }
@@ -320,3 +322,34 @@ def test_print_shows_the_whole_map(printed: View) -> None:
 def test_printed_text_does_not_overlap(printed: View) -> None:
     clashes = text_clashes(printed.measure())
     assert clashes == [], f"{printed.label}:\n" + "\n".join(clashes)
+
+
+#: The compared map's ghost curve: its stroke over the cell behind it, and how it is dashed.
+GHOST = """() => {
+  const ghosts = [...document.querySelectorAll(".journey-emotion__ghost")];
+  return ghosts.map((ghost) => {
+    const style = getComputedStyle(ghost);
+    const stroke = parseColour(style.stroke);
+    const behind = background(ghost.closest("td"));
+    return {colour: blend(stroke, behind), behind, dash: style.strokeDasharray,
+            curve: getComputedStyle(document.querySelector(".journey-emotion__curve")).strokeDasharray};
+  });
+}"""
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_the_ghost_curve_is_visible_and_dashed(browser: Any, served: Served, scheme: str) -> None:
+    """On the compared future map the other map's curve shows, faint but visible, dashed where the own is not."""
+    for page in open_page(browser, served, "rondreis-vs-toekomst", scheme, "desktop"):
+        found = page.evaluate(_script_with_colours(GHOST))
+        assert found, "no ghost curve on the compared map"
+        for ghost in found:
+            assert _difference(ghost["colour"], ghost["behind"]) >= 40, ghost
+            assert ghost["dash"] not in ("", "none") and ghost["curve"] == "none", ghost
+        was = page.locator(".journey-emotion__was").first
+        assert was.is_visible() and was.inner_text() == "was 2"
+
+
+def _script_with_colours(script: str) -> str:
+    body = script.index("() => {") + len("() => {")
+    return script[:body] + "\n" + (Path(__file__).parent / "colours.js").read_text(encoding="utf-8") + script[body:]

@@ -351,3 +351,42 @@ def test_one_bad_file_does_not_hide_the_errors_of_another(write_file, docs_dir: 
     results = [load_journey(p, docs) for p in (bad, worse, good)]
     assert [len(r.errors) for r in results] == [1, 1, 0]
     assert results[2].ok
+
+
+# -- compare_to: another journey file, relative to this one -------------------------------
+
+COMPARE_MAP = "title: Future\nstate: future\ncompare_to: {path}\nstages:\n  - name: S\n"
+
+
+def test_compare_to_names_a_journey_file_relative_to_the_map(load, write_file, docs_dir: Path) -> None:
+    current = write_file("journeys/current/trip.journey.yml", MAP)
+    loaded = load(COMPARE_MAP.format(path="current/trip.journey.yml"), name="journeys/trip-future.journey.yml")
+    assert loaded.ok, loaded.errors
+    assert loaded.compare_path == current.resolve()
+    assert loaded.journey.compare_to == "current/trip.journey.yml"  # kept as written
+
+
+def test_a_map_without_compare_to_compares_with_nothing(load) -> None:
+    assert load(MAP).compare_path is None
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        pytest.param("trip.journey.yml", "`compare_to: trip.journey.yml` not found (looked for journeys/trip.journey.yml); "
+                                         "did you mean `trip-now.journey.yml`?", id="missing"),
+        pytest.param("future.journey.yml", "names this map itself", id="itself"),
+        pytest.param("./future.journey.yml", "names this map itself", id="itself-dotted"),
+        pytest.param("../../outside.journey.yml", "points outside the docs folder", id="escape"),
+        pytest.param("trip-now.md", "is not a journey file: expected a path ending in `.journey.yml`", id="not-a-map"),
+        pytest.param("https://example.com/a.journey.yml", "must be a path relative to this file", id="url"),
+        pytest.param("/journeys/trip-now.journey.yml", "must be a path relative to this file", id="absolute"),
+        pytest.param("folder.journey.yml", "not found", id="a-folder"),
+    ],
+)
+def test_a_bad_compare_to_is_an_error_at_its_line(load, write_file, path: str, expected: str) -> None:
+    write_file("journeys/trip-now.journey.yml", MAP)
+    write_file("journeys/trip-now.md", "# Not a map\n")
+    write_file("journeys/folder.journey.yml/x.txt", "x")
+    loaded = load(COMPARE_MAP.format(path=path), name="journeys/future.journey.yml")
+    assert_errors(loaded, [(3, 13, expected)])

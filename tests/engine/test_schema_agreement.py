@@ -32,7 +32,8 @@ FORMAT_DOC = Path(__file__).parents[2] / "docs" / "format.md"
 LIMITS = {
     "How a number is written": "the schema sees values, not how they were written: an editor reads `4.0`, `3e0`, "
                                "`0x3` and `0o3` as numbers, `id: 0x1A` as 26 and `id: True` as true",
-    "References": "`addresses` and a persona id must name something that exists",
+    "References": "`addresses`, a persona id and `compare_to` must name something that exists "
+                  "(`compare_to` another map than the map itself)",
     "Unique ids": "stage, touchpoint and improvement ids (also those made from names) must be unique",
     "Picture files": "an `image` must name a file inside the docs folder",
 }
@@ -94,6 +95,17 @@ CASES = [
     Case("journey", "persona:", OK),
     Case("journey", "persona: [mark]", ERROR),
     Case("journey", "persona: nobody", ERROR, REFERENCE),
+    Case("journey", "compare_to: other.journey.yml", OK),
+    Case("journey", "compare_to: ./other.journey.yml", OK),
+    Case("journey", "compare_to:", OK),
+    Case("journey", "compare_to: missing.journey.yml", ERROR, REFERENCE),
+    Case("journey", "compare_to: case.journey.yml", ERROR, REFERENCE),
+    Case("journey", "compare_to: ../outside.journey.yml", ERROR, REFERENCE),
+    Case("journey", "compare_to: other.md", ERROR),
+    Case("journey", "compare_to: 2024", ERROR),
+    Case("journey", "compare_to: /other.journey.yml", ERROR),
+    Case("journey", "compare_to: https://x.test/other.journey.yml", ERROR),
+    Case("journey", "compare_to: [other.journey.yml]", ERROR),
     Case("journey", "improvements:", OK),
     Case("journey", "improvements: []", OK),
     Case("journey", "improvements: filters", ERROR),
@@ -331,6 +343,7 @@ def document(case: Case) -> tuple[str, str]:
 def loader_accepts(kind: str, text: str, docs: Path) -> bool:
     put(docs, "img/room.png", b"\x89PNG")
     put(docs, "personas/mark.persona.yml", "name: Mark\n")
+    put(docs, "other.journey.yml", "title: Other\nstages:\n  - name: S\n")
     path = put(docs, f"case.{kind}.yml", text)
     tree = DocsTree.scan(docs)
     if kind == "persona":

@@ -7,6 +7,7 @@ HTML to the last id: these tests parse the real HTML and compare.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Callable
 
@@ -95,3 +96,55 @@ def test_headings_are_the_text_a_reader_sees(load: Callable[..., CollectedMap]) 
     stage = next(h for h in rendered.search_headings if h.id == "stage-orientation")
     assert stage.title == "Orientation <b>&amp;</b>"
     assert_outline_matches(rendered)
+
+
+def test_a_compared_map_with_history(load: Callable[..., CollectedMap]) -> None:
+    from datetime import date
+
+    from mkdocs_journey.engine.compare import compare, new_at_ref
+    from mkdocs_journey.engine.history import HistoryEntry, MapHistory, TrendPoint
+    from mkdocs_journey.engine.i18n import Translator
+
+    old = load(FULL_MAP.replace("emotion: 2", "emotion: 3"), name="journeys/old.journey.yml")
+    new = load()
+    history = MapHistory((HistoryEntry("a" * 40, date(2026, 10, 1), "Anna", "First", None),), 1, True,
+                         (TrendPoint("a" * 40, date(2026, 10, 1), 3.4, 2),))
+    for comparison in (compare(old, new, Translator("en")), compare(old, new, Translator("en"), ref="main"),
+                       new_at_ref(new, "main", "abc1234")):
+        rendered = render_map(new, context(comparison=comparison, history=history))
+        assert_outline_matches(rendered)
+        assert "journey-compare" in rendered.anchor_ids and "journey-history" in rendered.anchor_ids
+
+
+def test_the_example_sites_future_map_compares_with_its_current_map() -> None:
+    from mkdocs_journey.engine.compare import compare
+
+    collection = Collection(DocsTree.scan(EXAMPLE_SITE / "docs"), settings("nl"))
+    future = collection.journey(EXAMPLE_SITE / "docs/journeys/rondreis-vs-toekomst.journey.yml")
+    assert future.loaded.compare_path == (EXAMPLE_SITE / "docs/journeys/rondreis-vs.journey.yml").resolve()
+    current = collection.journey(future.loaded.compare_path)
+    comparison = compare(current, future, settings("nl").translate)
+    rendered = render_map(future, dataclasses.replace(example_context("nl"), comparison=comparison))
+    assert_outline_matches(rendered)
+    page = BeautifulSoup(rendered.html, "html.parser")
+    assert page.select(".journey-emotion__was") and page.select(".journey-emotion__ghost")
+
+
+def test_a_ref_and_commit_subjects_are_text_never_markup(load: Callable[..., CollectedMap]) -> None:
+    from datetime import date
+
+    from mkdocs_journey.engine.compare import compare
+    from mkdocs_journey.engine.history import HistoryEntry, MapHistory
+    from mkdocs_journey.engine.i18n import Translator
+
+    old = load(FULL_MAP.replace("emotion: 2", "emotion: 3"), name="journeys/old.journey.yml")
+    new = load()
+    ref = "<img/src=x/onerror=alert(1)>"
+    history = MapHistory((HistoryEntry("a" * 40, date(2026, 10, 1), "<b>Anna</b>", "<script>x()</script>",
+                                       "https://github.com/o/r/commit/" + "a" * 40),), 1, False)
+    html = render_map(new, context(comparison=compare(old, new, Translator("en"), ref=ref, commit="abc1234"),
+                                   history=history)).html
+    page = BeautifulSoup(html, "html.parser")
+    assert page.find("img", onerror=True) is None and page.find("script") is None and page.find("b") is None
+    assert ref in page.select_one(".journey-compare-banner").get_text()
+    assert page.select_one(".journey-history__subject").get_text() == "<script>x()</script>"

@@ -14,6 +14,8 @@ from typing import Callable, Sequence
 from markupsafe import Markup, escape
 
 from ..collection import CollectedMap
+from ..compare import Comparison
+from ..history import MapHistory
 from ..lanes import LANE_KEYS
 from ..settings import BuildSettings
 from .environment import environment
@@ -54,6 +56,10 @@ class PageContext:
     """URL, relative to the page, of a relative ``link`` to a docs file (None: keep it as written)."""
     template_dirs: Sequence[Path] = ()
     """Folders searched first for ``journey/*.html`` (the theme's ``custom_dir``)."""
+    comparison: Comparison | None = None
+    """What this page's map is compared with (``compare_to`` or the plugin's ``compare_ref``)."""
+    history: MapHistory | None = None
+    """The commits that changed this map's file (the History section); None: no section."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,8 @@ def render_map(collected: CollectedMap, context: PageContext) -> RenderedMap:
         return RenderedMap(render_errors(collected, context), None)
     translate = context.settings.translate
     view = build_view(loaded, analysis, context.settings, lanes=tuple(context.lanes),
-                      asset_url=context.asset_url, link_url=context.link_url)
+                      asset_url=context.asset_url, link_url=context.link_url,
+                      comparison=context.comparison, history=context.history)
     templates = environment(context.template_dirs)
     md = _RecordingMarkdown(context.inline_markdown)
     values = {"view": view, "t": translate, "md": md, "lang": translate.language}

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from ..health import HEALTH_ICONS
 from ..lanes import BY_KEY, search_paragraphs
+from ..trend import trend_chart
 
 _TICKS = re.compile(r"`([^`]+)`")
 
@@ -52,4 +53,5 @@ def _environment(template_dirs: tuple[str, ...]) -> Environment:
     env.globals["lane_definitions"] = BY_KEY
     env.globals["search_paragraphs"] = search_paragraphs
     env.globals["health_icons"] = HEALTH_ICONS
+    env.globals["trend_chart"] = trend_chart
     return env

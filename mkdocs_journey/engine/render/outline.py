@@ -33,9 +33,18 @@ def _heading(level: int, ident: str, text: str) -> Heading:
 def page_headings(view: JourneyView, translate: Translator) -> tuple[Heading, ...]:
     """The sections of the map page (``page.html``), in order: the page's table of contents."""
     sections = [("journey-persona", "persona.heading")] if view.persona else []
-    sections += [("journey-health", "health.heading"), ("journey-map", "map.heading"),
-                 ("journey-backlog", "backlog.heading"), ("journey-matrix", "matrix.heading")]
-    return tuple(_heading(2, ident, translate(key)) for ident, key in sections)
+    sections += [("journey-health", "health.heading"), ("journey-map", "map.heading")]
+    headings = [_heading(2, ident, translate(key)) for ident, key in sections]
+    comparison = view.comparison
+    if comparison is not None:
+        title = (translate("compare.heading-ref", ref=comparison.ref) if comparison.ref
+                 else translate("compare.heading", title=comparison.title))
+        headings.append(_heading(2, "journey-compare", title))
+    headings += [_heading(2, ident, translate(key)) for ident, key in
+                 (("journey-backlog", "backlog.heading"), ("journey-matrix", "matrix.heading"))]
+    if view.history is not None:
+        headings.append(_heading(2, "journey-history", translate("history.heading")))
+    return tuple(headings)
 
 
 def page_anchor_ids(view: JourneyView, headings: tuple[Heading, ...]) -> frozenset[str]:

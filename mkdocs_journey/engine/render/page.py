@@ -21,6 +21,8 @@ from .emotion_curve import EmotionPoint, emotion_points
 from .matrix import Matrix, build_matrix
 
 if TYPE_CHECKING:
+    from ..compare import Comparison, TouchpointMark
+    from ..history import MapHistory
     from ..settings import BuildSettings
 
 AssetUrl = Callable[[Path], str]
@@ -53,6 +55,10 @@ class Column:
     improvements: list[BacklogRow]
     kpis: list[KpiView]
     emotion: EmotionPoint | None
+    mark: TouchpointMark | None = None
+    """How the touchpoint stands against the map it is compared with (None: no comparison)."""
+    ghost: EmotionPoint | None = None
+    """The compared map's curve in this column (None: no comparison)."""
 
 
 @dataclass(frozen=True)
@@ -105,10 +111,15 @@ class JourneyView:
     backlog: list[BacklogRow]
     matrix: Matrix
     stale_after_days: int
+    comparison: Comparison | None = None
+    """The map this page is compared with (``compare_to`` or ``compare_ref``), when there is one."""
+    history: MapHistory | None = None
+    """The commits that changed the map's file (the History section), when it is on."""
 
 
 def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSettings, *, lanes: tuple[str, ...],
-               asset_url: AssetUrl, link_url: Callable[[str], str | None] = lambda href: None) -> JourneyView:
+               asset_url: AssetUrl, link_url: Callable[[str], str | None] = lambda href: None,
+               comparison: Comparison | None = None, history: MapHistory | None = None) -> JourneyView:
     """The page's view of a collected map: ``loaded.persona`` is the persona it was given."""
     journey = loaded.journey
     if journey is None:
@@ -132,8 +143,12 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSetting
             cells.append((stage, touchpoint, index == 0))
     points = emotion_points([tp.emotion if tp else None for _, tp, _ in cells],
                             [bool(tp and tp.moment_of_truth) for _, tp, _ in cells])
+    marks = [comparison.mark(stage.id, tp.id if tp else None) if comparison else None for stage, tp, _ in cells]
+    ghosts: list[EmotionPoint | None] = [None] * len(cells)
+    if comparison is not None:
+        ghosts = list(emotion_points([m.ghost if m else None for m in marks], [False] * len(cells)))
     columns = []
-    for (stage, maybe_touchpoint, first), point in zip(cells, points):
+    for (stage, maybe_touchpoint, first), point, mark, ghost in zip(cells, points, marks, ghosts):
         if maybe_touchpoint is None:
             columns.append(Column(stage, None, None, first, None, [], [], None))
             continue
@@ -143,7 +158,8 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSetting
         image_url = asset_url((loaded.path.parent / touchpoint.image).resolve()) if touchpoint.image else None
         improvements = [by_id[b.improvement.id] for b in analysis.improvements_for.get(key, [])]
         kpis = [KpiView(k, kpi_verdict(k)) for k in touchpoint.kpis]
-        columns.append(Column(stage, touchpoint, touchpoint_anchor(*key), first, image_url, improvements, kpis, point))
+        columns.append(Column(stage, touchpoint, touchpoint_anchor(*key), first, image_url, improvements, kpis, point,
+                              mark, ghost))
     headers: list[StageHeader] = []
     start = 0
     for stage in journey.stages:  # columns are in stage order, an empty stage has one
@@ -174,5 +190,7 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSetting
         backlog=rows,
         matrix=build_matrix(analysis.backlog),
         stale_after_days=stale_after_days,
+        comparison=comparison,
+        history=history,
     )
 
