@@ -71,15 +71,18 @@ class Collection:
         persona = self.persona(path)
         return persona.errors + duplicate_persona_errors(path, persona.name, self.docs)
 
-    def journey(self, path: Path) -> CollectedMap:
+    def journey(self, path: Path, *, source: bytes | None = None, name: str | None = None) -> CollectedMap:
         """Load a journey file, give it its persona, and analyse it if it is valid.
 
         The YAML source of a valid map is released afterwards (the health notes are
         located first): the page, the export and the log need only the model.
+        ``source`` and ``name`` load a journey written inside the Markdown page ``path``
+        (a ``journey`` fence), named in messages as ``name``.
         """
         settings = self.settings
-        loaded = limit_touchpoints(load_journey(path, self.docs, name=self.name_of(path),
-                                                max_size=settings.max_file_size), settings.max_touchpoints)
+        loaded = limit_touchpoints(load_journey(path, self.docs, name=name or self.name_of(path),
+                                                max_size=settings.max_file_size, source=source),
+                                   settings.max_touchpoints)
         collected = CollectedMap(loaded)
         if loaded.persona is None and loaded.persona_path is not None:
             collected.persona = self.persona(loaded.persona_path)

@@ -103,9 +103,9 @@ def _findings(name: str, problems: list[Problem]) -> list[Finding]:
     return [Finding(name, p.line, p.column, Severity.ERROR, p.message) for p in problems]
 
 
-def _read(path: Path, max_size: int) -> tuple[Document | None, list[Problem]]:
+def _read(path: Path, max_size: int, source: bytes | None = None) -> tuple[Document | None, list[Problem]]:
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if source is None else source
     except OSError as exc:
         return None, [Problem(1, 1, message("load.cannot_read", reason=exc.strerror or exc))]
     try:
@@ -148,10 +148,15 @@ def load_persona(path: Path, docs: DocsTree, *, name: str | None = None,
 
 @_gc_paused
 def load_journey(path: Path, docs: DocsTree, *, name: str | None = None,
-                 max_size: int = DEFAULT_MAX_FILE_SIZE) -> LoadedJourney:
-    """Load one journey file; never raises for anything wrong with the file."""
+                 max_size: int = DEFAULT_MAX_FILE_SIZE, source: bytes | None = None) -> LoadedJourney:
+    """Load one journey file; never raises for anything wrong with the file.
+
+    ``source`` is the journey's text when it is not the file's whole content (a journey
+    written inside a ``journey`` fence of the Markdown page ``path``): relative paths in
+    it resolve against ``path`` as they would in the file.
+    """
     shown = name or str(path)
-    document, problems = _read(path, max_size)
+    document, problems = _read(path, max_size, source)
     loaded = LoadedJourney(path, shown, document, None)
     if document is None:
         loaded.errors = _findings(shown, problems)

@@ -16,13 +16,17 @@ A thin adapter over the engine. Per build it:
    and the anchors known to MkDocs' link validation;
 4. ``on_page_context``: lets the search plugins index the map's search text
    (sectioned per stage, touchpoint and improvement), then puts the map back.
+
+``journey`` fences in Markdown pages are the Markdown extension's
+(:mod:`mkdocs_journey.markdown`): ``on_config`` lists it, lent this build's maps
+(:mod:`.fences`), and ``on_env`` stops ``mkdocs build`` when a fence had errors.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -42,7 +46,9 @@ from ..engine.messages import message, plural
 from ..engine.render import PageContext, render_map
 from ..engine.render.inline_markdown import InlineMarkdown
 from ..engine.settings import BuildSettings
+from ..engine.pages import is_map_page
 from .config import JourneyConfig
+from .fences import FenceHostForPlugin, register_extension
 from .language import choose_language
 from .links import PageLinks
 from .page import page_content, search_outline, table_of_contents
@@ -67,6 +73,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         """The build's date, language and limits: made in on_config, read by every step."""
         self.maps: dict[str, MapPage] = {}
         """Generated page ``src_uri`` -> the map behind it, rebuilt by every build."""
+        self.fences = FenceHostForPlugin(self)
+        """What ``journey`` fences in the site's pages borrow: the maps, settings, error report."""
 
     # -- Lifecycle ------------------------------------------------------------------
 
@@ -99,6 +107,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             config.extra_css.append(STYLESHEET)
         if config.nav is not None:
             config.nav = rewrite_nav(config.nav)
+        register_extension(config, self.fences)
         return config
 
     # -- Files ----------------------------------------------------------------------
@@ -134,6 +143,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             problems[name] = self._add_map(file, path, name, files, collection, config)
 
         self._report(problems)
+        self.fences.start(collection, config, {Path(m.source.abs_src_path): m.map for m in self.maps.values()
+                                               if m.source.abs_src_path},
+                          {f.src_uri for f in files} | set(self.maps))
         self._add_stylesheet(files, config)
         if self.config.export:
             self._add_export(files, config)
@@ -144,6 +156,10 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         """Load one journey file and add its generated page; returns the file's errors."""
         page_uri = page_src_uri(file.src_uri)
         taken = self.maps[page_uri].source if page_uri in self.maps else files.get_file_from_path(page_uri)
+        if taken is not None and page_uri not in self.maps and _is_map_page(taken, file.src_uri):
+            # The page `mkdocs-journey pages` wrote for Zensical: this build makes its own.
+            files.remove(taken)
+            taken = None
         if taken is not None:
             return [Finding(name, 1, 1, Severity.ERROR,
                             message("plugin.page_taken", page=page_uri, taken=taken.src_uri))]
@@ -181,6 +197,19 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         maps = [ExportedMap(m.map, m.page.url, m.source.src_uri) for m in self.maps.values()]
         data = export_journeys(maps, self.settings.translate)
         files.append(File.generated(config, EXPORT_FILE, content=dump_export(data)))
+
+    # -- Fences ---------------------------------------------------------------------
+
+    def log_error(self, text: str) -> None:
+        """A fence's error, in the build log as a bad map file's errors are."""
+        log.error(text)
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # Every page has been rendered: all fences have reported, so all their errors are listed.
+        if self.config.enabled and self.fences.errors and not self.serving:
+            pages = {finding.path for finding in self.fences.errors}
+            raise PluginError(plural("plugin.fences_have_errors", len(pages)))
+        return env
 
     # -- Pages ----------------------------------------------------------------------
 
@@ -256,6 +285,16 @@ def _health_line(note: Finding) -> str:
     ``mkdocs-journey check --strict`` is how CI fails on them.)
     """
     return message("plugin.health_line", path=note.path, line=note.line, column=note.column, message=note.message)
+
+
+def _is_map_page(file: File, journey_src_uri: str) -> bool:
+    """Whether ``file`` is the page ``mkdocs-journey pages`` wrote for this map (see :mod:`..engine.pages`)."""
+    if file.abs_src_path is None:
+        return False
+    try:
+        return is_map_page(Path(file.abs_src_path).read_text("utf-8"), journey_src_uri)
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def _shown_path(path: Path, config: MkDocsConfig) -> str:
