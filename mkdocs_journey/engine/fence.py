@@ -272,6 +272,23 @@ def _moved(finding: Finding, lines: int, column: int) -> Finding:
                    finding.message, finding.kind)
 
 
+def pages_with_fences(folder: Path) -> list[Path]:
+    """The Markdown pages below ``folder`` that hold a ``journey`` fence, in a stable order."""
+    from .docs_tree import walk_files
+
+    found = []
+    for path in walk_files(folder):
+        if path.suffix != ".md":
+            continue
+        try:
+            text = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if LANGUAGE in text and find_fences(text):
+            found.append(path)
+    return found
+
+
 def check_page(path: Path, page: str, collection: Collection) -> list[Finding]:
     """Every error of every ``journey`` fence in the Markdown page ``path`` (for ``mkdocs-journey check``).
 

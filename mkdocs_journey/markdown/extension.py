@@ -31,7 +31,7 @@ from ..engine import clock
 from ..engine.collection import Collection
 from ..engine.docs_tree import DocsTree
 from ..engine.fence import LANGUAGE, find_fences
-from ..engine.i18n import Translator
+from ..engine.i18n import DEFAULT_LANGUAGE, Translator, normalise_language
 from ..engine.lanes import LANE_KEYS
 from ..engine.render import PageContext
 from ..engine.render.inline_markdown import InlineMarkdown
@@ -56,7 +56,8 @@ class JourneyExtension(Extension):
             "docs_dir": ["docs", "The docs folder `file:` is relative to, when no generator says "
                                  "(relative to the working directory, where mkdocs.yml lives)."],
             "use_directory_urls": [True, "How pages are published, when no generator says (MkDocs' option)."],
-            "language": ["en", "The labels' language (en or nl), outside the journey plugin."],
+            "language": ["", "The labels' language (en or nl) outside the journey plugin; "
+                             "default: the theme's language, else English."],
             "lanes": [list(LANE_KEYS), "The lanes a map shows by default, outside the journey plugin."],
             # Not None: Python-Markdown reads an option whose default is None as a yes/no value.
             "host": ["", "Set by the journey plugin: its maps, settings and error report."],
@@ -104,7 +105,7 @@ class JourneyExtension(Extension):
             if rendered.findings:
                 host.report(page, list(rendered.findings))
         else:
-            collection = _collection(page.docs_dir, self.getConfig("language"))
+            collection = _collection(page.docs_dir, self._language(page))
             rendered = render_fence(body, line, fences, collection, lambda base: self._context(page, base),
                                     has_page=lambda src: (page.docs_dir / page_source(src)).is_file())
             for finding in rendered.findings:
@@ -112,6 +113,14 @@ class JourneyExtension(Extension):
         marker = f'<div class="journey-fence" data-journey-fence="{len(self.rendered)}"></div>'
         self.rendered[marker] = rendered
         return marker
+
+    def _language(self, page: PageInfo) -> str:
+        """The option, else the theme's language, when it has labels; else English."""
+        for requested in (self.getConfig("language"), page.theme_language):
+            language = normalise_language(requested) if requested else None
+            if language is not None:
+                return language
+        return DEFAULT_LANGUAGE
 
     def _context(self, page: PageInfo, base: str) -> PageContext:
         """How a fence renders outside the plugin: the extension's own options."""
@@ -125,7 +134,7 @@ class JourneyExtension(Extension):
                 return path.name
             return relative_url(published_url(src, use_directory_urls=page.use_directory_urls), page.url)
 
-        settings = _collection(page.docs_dir, self.getConfig("language")).settings
+        settings = _collection(page.docs_dir, self._language(page)).settings
         return PageContext(settings=settings, lanes=tuple(self.getConfig("lanes")),
                            inline_markdown=InlineMarkdown(None, None, link), asset_url=asset, link_url=link)
 

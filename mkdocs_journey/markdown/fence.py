@@ -18,6 +18,7 @@ from markupsafe import Markup
 from ..engine.collection import CollectedMap, Collection
 from ..engine.diagnostics import Finding
 from ..engine.fence import FenceSource, ResolvedFence, find_fences, resolve_fence
+from ..engine.pages import is_map_page
 from ..engine.render import PageContext
 from ..engine.render.environment import environment
 from ..engine.render.outline import Heading
@@ -56,6 +57,7 @@ class PageFences:
         self.page = page
         self.count = 0
         self._sources: list[FenceSource] | None = None
+        self._text: str | None = None
         self._used: set[int] = set()
 
     def source(self, body: str, line: int | None) -> FenceSource:
@@ -69,9 +71,11 @@ class PageFences:
             self._sources = []
             if self.page.path is not None:
                 try:
-                    self._sources = find_fences(self.page.path.read_text("utf-8"))
+                    self._text = self.page.path.read_text("utf-8")
                 except (OSError, UnicodeDecodeError):
-                    pass
+                    self._text = None
+                else:
+                    self._sources = find_fences(self._text)
         wanted = body.strip("\n")
         for index, found in enumerate(self._sources):
             if index not in self._used and found.body.strip("\n") == wanted:
@@ -79,9 +83,17 @@ class PageFences:
                 return FenceSource(found.line, body, found.column)
         return FenceSource(line or 1, body)
 
-    def next_prefix(self) -> str:
-        """``journey1--``, ``journey2--``...: a Markdown heading's slug never holds ``--``, so none collides."""
+    def next_prefix(self, journey_src_uri: str | None) -> str:
+        """``journey1--``, ``journey2--``...: a Markdown heading's slug never holds ``--``, so none collides.
+
+        The page ``mkdocs-journey pages`` wrote for a map is that map's page: its fence
+        keeps the ids the plugin's map page has, so a link to ``booking/#tp-...`` finds
+        the touchpoint whichever generator built the site.
+        """
         self.count += 1
+        if journey_src_uri is not None and self.count == 1 and self._text is not None \
+                and is_map_page(self._text, journey_src_uri):
+            return ""
         return f"journey{self.count}--"
 
 
@@ -105,7 +117,7 @@ def render_fence(body: str, line: int | None, fences: PageFences, collection: Co
     if not resolved.ok:
         return _errors(resolved, context)
     assert resolved.collected is not None and resolved.collected.loaded.journey is not None
-    prefix = fences.next_prefix()
+    prefix = fences.next_prefix(base if resolved.request.file is not None else None)
     map_url = None
     if resolved.request.file is not None and has_page(base):
         map_url = relative_url(published_url(base, use_directory_urls=page.use_directory_urls), page.url)

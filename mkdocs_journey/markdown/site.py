@@ -12,6 +12,7 @@ options say where the docs folder is, and the page counts as the docs folder's h
 from __future__ import annotations
 
 import os
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -35,6 +36,8 @@ class PageInfo:
     """Its site-relative URL (``team/``), which links in the fence are written relative to."""
     docs_dir: Path
     use_directory_urls: bool
+    theme_language: str | None = None
+    """The theme's language (Material's ``theme.language``), for the labels outside the plugin."""
 
     @property
     def name(self) -> str:
@@ -73,7 +76,8 @@ def find_page(md: markdown.Markdown, *, docs_dir: Path, use_directory_urls: bool
     if file is not None and config is not None:  # MkDocs, ProperDocs
         abs_src = getattr(file, "abs_src_path", None)
         return PageInfo(file.src_uri, Path(abs_src) if abs_src else None, file.url,
-                        Path(config["docs_dir"]), bool(config["use_directory_urls"]))
+                        Path(config["docs_dir"]), bool(config["use_directory_urls"]),
+                        theme_language=_theme_language(config["theme"]))
     context: Any = md.preprocessors["rendering_context"] if "rendering_context" in md.preprocessors else None
     page = getattr(context, "page", None)
     config = getattr(context, "config", None)
@@ -81,6 +85,19 @@ def find_page(md: markdown.Markdown, *, docs_dir: Path, use_directory_urls: bool
         docs = Path(config.get("docs_dir", docs_dir))
         src_uri = str(page.path).replace(os.sep, "/")
         path = docs / src_uri
-        return PageInfo(src_uri, path if path.is_file() else None, str(page.url).lstrip("/"), docs,
-                        bool(config.get("use_directory_urls", use_directory_urls)))
+        # Zensical reads a relative URL in a page's HTML as it reads a Markdown link: from the
+        # page's source folder (it adds the ``../`` a directory URL needs itself).
+        folder = posixpath.dirname(src_uri)
+        return PageInfo(src_uri, path if path.is_file() else None, f"{folder}/" if folder else "", docs,
+                        bool(config.get("use_directory_urls", use_directory_urls)),
+                        theme_language=_theme_language(config.get("theme")))
     return PageInfo(None, None, "", docs_dir, use_directory_urls)
+
+
+def _theme_language(theme: Any) -> str | None:
+    """Material's ``theme.language`` from MkDocs' ``Theme`` or Zensical's theme mapping."""
+    try:
+        language = theme["language"] if theme is not None else None
+    except (KeyError, TypeError):
+        return None
+    return language if isinstance(language, str) else None

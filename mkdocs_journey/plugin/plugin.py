@@ -37,6 +37,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..engine import clock
+from ..engine.assets import STYLESHEET, STYLESHEET_SOURCE
 from ..engine.collection import Collection
 from ..engine.diagnostics import Finding, Severity
 from ..engine.docs_tree import DocsTree, is_journey_file, is_persona_file
@@ -57,9 +58,6 @@ from .sources import MapPage, drop_maps_from_nav, map_title, page_markdown, page
 # The logger keeps the name it had before the adapter became a package, so log filters keep working.
 log = get_plugin_logger("mkdocs_journey.plugin")
 
-STYLESHEET = "assets/stylesheets/journey.css"
-"""Where the package stylesheet is published (and linked from every page)."""
-STYLESHEET_SOURCE = Path(__file__).parent.parent / "assets" / "stylesheets" / "journey.css"
 EXPORT_FILE = "journeys.json"
 
 
