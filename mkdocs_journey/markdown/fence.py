@@ -9,7 +9,7 @@ its ids get, and where its links point from.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -97,7 +97,7 @@ class PageFences:
         return f"journey{self.count}--"
 
 
-_LOCAL = re.compile(r'href="#([^"]+)"')
+_LOCAL = re.compile(r' ?href="#([^"]+)"')
 
 
 def render_fence(body: str, line: int | None, fences: PageFences, collection: Collection,
@@ -114,6 +114,8 @@ def render_fence(body: str, line: int | None, fences: PageFences, collection: Co
     if resolved.request.file is not None and resolved.collected is not None:
         base = resolved.collected.loaded.path.resolve().relative_to(docs).as_posix()
     context = context_for(base)
+    if resolved.request.lanes is not None:
+        context = replace(context, lanes=resolved.request.lanes)
     if not resolved.ok:
         return _errors(resolved, context)
     assert resolved.collected is not None and resolved.collected.loaded.journey is not None
@@ -129,12 +131,13 @@ def render_fence(body: str, line: int | None, fences: PageFences, collection: Co
 
     def local(match: re.Match[str]) -> str:
         # A link to a part this fence does not show (a backlog row's touchpoint without
-        # the map) goes to the map's own page, or is left out of the way as plain text.
+        # the map) goes to the map's own page; without one, its text stays and the jump
+        # goes (an ``a`` without ``href`` is no link), so no link points at nothing.
         anchor = match[1]
         if not anchor.startswith(prefix) or anchor in ids:
             return match[0]
         own = anchor[len(prefix):].removeprefix("curve-")
-        return f'href="{map_url}#{own}"' if map_url else match[0]
+        return f' href="{map_url}#{own}"' if map_url else ""
 
     pieces: list[str | Heading] = []
     for part in rendered.parts:
