@@ -116,3 +116,43 @@ def test_properdocs_builds_the_example_site_with_the_plugin(tmp_path: Path) -> N
     assert_every_map_and_the_overview(site)
     assert (site / "journeys.json").is_file()  # the plugin ran, not only the extension
     assert not list(site.rglob("*.journey.yml"))
+
+
+ZENSICAL_TOML = '''\
+[project]
+site_name = "Handbook"
+extra_css = ["assets/stylesheets/journey.css"]
+exclude_docs = """
+*.journey.yml
+*.persona.yml
+"""
+
+[project.markdown_extensions.pymdownx.superfences]
+custom_fences = [
+  { name = "journey", class = "journey", format = "mkdocs_journey.markdown.fence_format", validator = "mkdocs_journey.markdown.fence_validator" },
+]
+
+[project.markdown_extensions."mkdocs_journey.markdown"]
+'''
+
+
+@pytest.mark.slow
+def test_zensical_toml_as_the_recipe_writes_it(tmp_path: Path) -> None:
+    """The recipe's ``zensical.toml``: a fence on the home page, a page per map, no YAML on the site."""
+    require("zensical")
+    recipe = (EXAMPLE_SITE.parent / "docs" / "recipes" / "zensical.md").read_text("utf-8")
+    assert ZENSICAL_TOML.split("\n", 3)[3] in recipe.replace("   # quoted: the name has a dot", "")
+    (tmp_path / "zensical.toml").write_text(ZENSICAL_TOML, "utf-8")
+    (tmp_path / "docs" / "journeys").mkdir(parents=True)
+    shutil.copy(EXAMPLE_SITE.parent / "docs" / "examples" / "booking.journey.yml", tmp_path / "docs" / "journeys")
+    (tmp_path / "docs" / "index.md").write_text(
+        "# Home\n\n```journey\nfile: journeys/booking.journey.yml\nshow: [title, curve]\n```\n", "utf-8")
+    run([str(console_script()), "assets", "docs"], tmp_path)
+    run([str(console_script()), "pages", "docs"], tmp_path)
+    run([sys.executable, "-m", "zensical", "build", "--clean"], tmp_path)
+    site = tmp_path / "site"
+    home = BeautifulSoup((site / "index.html").read_text("utf-8"), "html.parser")
+    assert home.select_one(".journey-fence .journey-map--compact .journey-emotion") is not None
+    assert home.select_one(".journey-fence__title a")["href"] == "journeys/booking/"
+    assert page(site, "journeys/booking/").find("table", class_="journey-map") is not None
+    assert not list(site.rglob("*.yml"))
