@@ -83,3 +83,13 @@ def test_parts_import_only_what_they_may(part: str) -> None:
             if any(name == f"mkdocs_journey.{f}" or name.startswith(f"mkdocs_journey.{f}.") for f in forbidden):
                 offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
     assert offenders == []
+
+
+def test_the_markdown_extension_loads_no_host() -> None:
+    """Zensical loads ``mkdocs_journey.markdown`` without MkDocs: importing it pulls in no MkDocs, Material or click."""
+    script = ("import json, sys, mkdocs_journey.markdown\n"
+              "print(json.dumps(sorted(sys.modules)))\n")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    hosts = [name for name in json.loads(run.stdout) if name.split(".")[0] in {"mkdocs", "material", "click"}]
+    assert hosts == []

@@ -19,7 +19,7 @@ from .collection import CollectedMap, Collection
 from .diagnostics import Finding, Severity
 from .docs_tree import is_journey_file
 from .lanes import LANE_KEYS
-from .messages import message
+from .messages import message, plural
 from .spelling import did_you_mean
 from .yaml_source import Document, YamlReadError, read_yaml
 
@@ -242,8 +242,8 @@ def resolve_fence(source: FenceSource, page: str, page_path: Path, collection: C
         collected = journey(path) if journey is not None else collection.journey(path)
         if collected.loaded.errors:
             findings.append(Finding(page, f_line, f_column, Severity.ERROR,
-                                    message("fence.map_has_errors", file=collected.loaded.name,
-                                            count=len(collected.loaded.errors))))
+                                    plural("fence.map_has_errors", len(collected.loaded.errors),
+                                           file=collected.loaded.name)))
             findings += collected.loaded.errors
     else:
         assert request.inline is not None

@@ -51,6 +51,11 @@ def register_extension(config: MkDocsConfig, host: FenceHostForPlugin) -> None:
             superfences["custom_fences"] = fences
 
 
+def inline_extensions(config: MkDocsConfig) -> list[Any]:
+    """The site's extensions for one free-text value of a map: all but the fence's (a value holds no fence)."""
+    return [e for e in config.markdown_extensions if e != EXTENSION]
+
+
 class FenceHostForPlugin:
     """What the extension borrows from the plugin for one build (see the module's docstring)."""
 
@@ -95,8 +100,7 @@ class FenceHostForPlugin:
             return relative_url(published_url(src, use_directory_urls=page.use_directory_urls), page.url)
 
         custom_dir = config.theme.custom_dir
-        inline: Callable[[str], Any] = InlineMarkdown(
-            [e for e in config.markdown_extensions if e != "mkdocs_journey.markdown"], config.mdx_configs, link)
+        inline: Callable[[str], Any] = InlineMarkdown(inline_extensions(config), config.mdx_configs, link)
         return PageContext(settings=self.plugin.settings, lanes=tuple(self.plugin.config.lanes),
                            inline_markdown=inline, asset_url=asset, link_url=link,
                            template_dirs=(Path(custom_dir),) if custom_dir else ())

@@ -49,7 +49,7 @@ from ..engine.render.inline_markdown import InlineMarkdown
 from ..engine.settings import BuildSettings
 from ..engine.pages import is_map_page
 from .config import JourneyConfig
-from .fences import FenceHostForPlugin, register_extension
+from .fences import FenceHostForPlugin, inline_extensions, register_extension
 from .language import choose_language
 from .links import PageLinks
 from .page import page_content, search_outline, table_of_contents
@@ -225,7 +225,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             lanes=tuple(self.config.lanes),
             # One renderer per page: relative links resolve against this page, and
             # the renderer caches per text.
-            inline_markdown=InlineMarkdown(config.markdown_extensions, config.mdx_configs, links.resolve_link),
+            inline_markdown=InlineMarkdown(inline_extensions(config), config.mdx_configs, links.resolve_link),
             asset_url=links.asset_url,
             link_url=links.resolve_link,
             template_dirs=(Path(custom_dir),) if custom_dir else (),
