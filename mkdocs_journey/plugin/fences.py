@@ -64,7 +64,8 @@ class FenceHostForPlugin:
         self.collection = Collection(DocsTree(Path.cwd()), BuildSettings())
         """The build's collection (set in ``on_files``; this empty one is never asked for a map)."""
         self.config: MkDocsConfig | None = None
-        self.errors: list[Finding] = []
+        self.error_pages: set[str] = set()
+        """The pages whose fences had errors in this build."""
         self._by_path: dict[Path, CollectedMap] = {}
         self._pages: set[str] = set()
 
@@ -74,7 +75,7 @@ class FenceHostForPlugin:
         self.collection, self.config = collection, config
         self._by_path = {path.resolve(): collected for path, collected in maps.items()}
         self._pages = pages
-        self.errors = []
+        self.error_pages = set()
 
     def collected(self, path: Path) -> CollectedMap:
         found = self._by_path.get(path.resolve())
@@ -106,6 +107,6 @@ class FenceHostForPlugin:
                            template_dirs=(Path(custom_dir),) if custom_dir else ())
 
     def report(self, page: PageInfo, findings: list[Finding]) -> None:
-        self.errors += findings
+        self.error_pages.add(page.name)
         for finding in findings:
             self.plugin.log_error(finding.format_text())

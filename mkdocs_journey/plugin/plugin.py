@@ -44,10 +44,10 @@ from ..engine.docs_tree import DocsTree, is_journey_file, is_persona_file
 from ..engine.export import ExportedMap, dump_export, export_journeys
 from ..engine.i18n import Translator
 from ..engine.messages import message, plural
+from ..engine.pages import is_map_page
 from ..engine.render import PageContext, render_map
 from ..engine.render.inline_markdown import InlineMarkdown
 from ..engine.settings import BuildSettings
-from ..engine.pages import is_map_page
 from .config import JourneyConfig
 from .fences import FenceHostForPlugin, inline_extensions, register_extension
 from .language import choose_language
@@ -204,9 +204,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # Every page has been rendered: all fences have reported, so all their errors are listed.
-        if self.config.enabled and self.fences.errors and not self.serving:
-            pages = {finding.path for finding in self.fences.errors}
-            raise PluginError(plural("plugin.fences_have_errors", len(pages)))
+        if self.config.enabled and self.fences.error_pages and not self.serving:
+            raise PluginError(plural("plugin.fences_have_errors", len(self.fences.error_pages)))
         return env
 
     # -- Pages ----------------------------------------------------------------------

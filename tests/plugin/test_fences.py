@@ -93,11 +93,13 @@ def test_links_resolve_under_a_sub_path_site_url(project: Project) -> None:
 
 def test_a_fence_error_fails_mkdocs_build_with_page_and_line(project: Project) -> None:
     project.write("overview.md", "# Overview\n\n```journey\nfile: journeys/rondreis.journey.yml\nshow: [curv]\n```\n")
+    project.write("team/other.md", "```journey\nfile: journeys/rondreis.journey.yml\nstages: [nope]\nlanes: [x]\n```\n")
     run = project.run_mkdocs("build")
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     assert "docs/overview.md:5:8: error: unknown part `curv` (did you mean `curve`?)" in run.stderr
-    assert "a `journey` fence in 1 page has errors; fix them to build the site" in run.stderr
+    assert "docs/team/other.md:4:9: error: unknown lane `x`" in run.stderr
+    assert "`journey` fences in 2 pages have errors; fix them to build the site" in run.stderr
 
 
 def test_mkdocs_serve_shows_a_fence_error_in_place_and_recovers(project: Project, serve_build: ServeBuild) -> None:
