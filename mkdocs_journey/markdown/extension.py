@@ -66,6 +66,8 @@ class JourneyExtension(Extension):
         self.md: markdown.Markdown | None = None
         self.fences: PageFences | None = None
         self.rendered: dict[str, RenderedFence] = {}
+        self._own: Collection | None = None
+        """The collection of the page being converted, without the plugin (see :func:`_collection`)."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.registerExtension(self)
@@ -78,6 +80,7 @@ class JourneyExtension(Extension):
     def reset(self) -> None:
         self.fences = None
         self.rendered = {}
+        self._own = None
 
     # -- Rendering ------------------------------------------------------------------
 
@@ -105,7 +108,9 @@ class JourneyExtension(Extension):
             if rendered.findings:
                 host.report(page, list(rendered.findings))
         else:
-            collection = _collection(page.docs_dir, self._language(page))
+            if self._own is None:
+                self._own = _collection(page.docs_dir, self._language(page))
+            collection = self._own
             rendered = render_fence(body, line, fences, collection, lambda base: self._context(page, base),
                                     has_page=lambda src: (page.docs_dir / page_source(src)).is_file())
             for finding in rendered.findings:
@@ -134,29 +139,21 @@ class JourneyExtension(Extension):
                 return path.name
             return relative_url(published_url(src, use_directory_urls=page.use_directory_urls), page.url)
 
-        settings = _collection(page.docs_dir, self._language(page)).settings
+        assert self._own is not None
+        settings = self._own.settings
         return PageContext(settings=settings, lanes=tuple(self.getConfig("lanes")),
                            inline_markdown=InlineMarkdown(None, None, link), asset_url=asset, link_url=link)
 
 
-_COLLECTIONS: dict[tuple[Path, str, object], Collection] = {}
-
-
 def _collection(docs_dir: Path, language: str) -> Collection:
-    """One collection per docs folder and day for the process (Zensical converts each page with a new extension).
+    """The docs folder's maps and personas, read afresh for each page with a fence.
 
-    A journey file is read again for every fence (the collection keeps personas, not
-    maps), so an edit shows on the next rebuild of ``zensical serve``.
+    Zensical converts every page with a new extension and ``zensical serve`` runs for
+    hours: a collection kept across pages would show a persona as it was when the
+    server started. Pages without a fence never get here.
     """
-    root = docs_dir.resolve()
-    today = clock.today()
-    key = (root, language, today)
-    if key not in _COLLECTIONS:
-        if len(_COLLECTIONS) > 8:
-            _COLLECTIONS.clear()
-        settings = BuildSettings(today=today, translate=Translator(language))
-        _COLLECTIONS[key] = Collection(DocsTree.scan(root), settings, name_of=_shown)
-    return _COLLECTIONS[key]
+    settings = BuildSettings(today=clock.today(), translate=Translator(language))
+    return Collection(DocsTree.scan(docs_dir.resolve()), settings, name_of=_shown)
 
 
 def _shown(path: Path) -> str:
