@@ -195,13 +195,13 @@ def test_without_superfences_other_fences_stay_code(docs: Path) -> None:
 
 
 def test_health_narrowed_to_stages_keeps_the_maps_own_notes_and_those_shown(docs: Path) -> None:
-    put(docs, "journeys/booking.journey.yml", MAP.replace("{name: Search, emotion: 4,", "{name: Search, on_brand: 'no',"))
+    put(docs, "journeys/booking.journey.yml", MAP.replace("{name: Search, emotion: 4,", "{name: Search,"))
     whole, _ = convert(fence(FILE, "show: [health]"))
     narrowed, _ = convert(fence(FILE, "show: [health]", "stages: [purchase]"))
     notes = [li.get_text(" ", strip=True) for li in whole.find_all(class_="journey-health__note")]
     kept = [li.get_text(" ", strip=True) for li in narrowed.find_all(class_="journey-health__note")]
-    # Search, in the stage left out, has no emotion and is off-brand; the draft status and
-    # the missing review date are the map's own.
-    assert sum("Search" in n for n in notes) == 2
+    # Search, in the stage left out, has no emotion; the draft status and the missing
+    # review date are the map's own.
+    assert sum("Search" in n for n in notes) == 1
     assert not any("Search" in n for n in kept)
     assert [n for n in notes if "Search" not in n] == kept and len(kept) == 2
