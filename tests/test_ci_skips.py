@@ -52,10 +52,12 @@ SUITE = {
 }
 
 
-def _pytest(folder: Path, ci: str | None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "CI"}
+def _pytest(folder: Path, ci: str | None, *, deps: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "JOURNEY_DEPS")}
     if ci is not None:
         env["CI"] = ci
+    if deps is not None:
+        env["JOURNEY_DEPS"] = deps
     env["PYTHONPATH"] = os.pathsep.join([str(REPO), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     command = [sys.executable, "-m", "pytest", "-p", "tests.ci_skips", "-p", "no:cacheprovider", "-ra",
                "--continue-on-collection-errors", str(folder)]
@@ -88,3 +90,21 @@ def test_skips_stay_skips_outside_ci(suite: Path, ci: str | None) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     summary = result.stdout.splitlines()[-1]
     assert "3 skipped" in summary and "1 passed" in summary and "1 xfailed" in summary, summary
+
+
+LOWEST_SUITE = f"""
+import pytest
+from tests.ci_skips import LOWEST_ONLY
+
+def test_generator():
+    pytest.skip(LOWEST_ONLY + "zensical")
+"""
+
+
+@pytest.mark.parametrize(("deps", "outcome"), [("lowest", "1 skipped"), ("newest", "1 failed"), (None, "1 failed")])
+def test_the_oldest_dependency_run_may_skip_the_other_generators_and_nothing_else(
+        tmp_path: Path, deps: str | None, outcome: str) -> None:
+    put(tmp_path, "pytest.ini", "[pytest]\n")
+    put(tmp_path, "test_generators.py", LOWEST_SUITE)
+    result = _pytest(tmp_path, "true", deps=deps)
+    assert outcome in result.stdout.splitlines()[-1], result.stdout + result.stderr

@@ -1,8 +1,10 @@
 """The package layout: one engine that knows no host, and adapters that never import each other.
 
 ``mkdocs_journey.engine`` must run where neither MkDocs nor click is installed (the
-command line reads journeys without MkDocs; the Markdown extension will too), and each
-adapter (``plugin`` for MkDocs, ``cli`` for the command line) imports only the engine.
+command line reads journeys without MkDocs; the Markdown extension does too, under
+Zensical), and each adapter (``plugin`` for MkDocs, ``cli`` for the command line,
+``markdown`` for the ``journey`` fence) imports only the engine. One edge is allowed:
+the plugin lists the Markdown extension on its site (with the superfences formatter).
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ import pytest
 import mkdocs_journey
 
 PACKAGE = Path(mkdocs_journey.__file__).parent
-ADAPTERS = ("plugin", "cli")
+ADAPTERS = ("plugin", "cli", "markdown")
+#: Adapter -> the other adapters it may import (see the module's docstring).
+ALLOWED = {"plugin": {"markdown"}}
 
 
 def _modules(folder: Path) -> list[str]:
@@ -72,10 +76,20 @@ def test_importing_the_engine_loads_no_host() -> None:
 @pytest.mark.parametrize("part", ["engine", *ADAPTERS])
 def test_parts_import_only_what_they_may(part: str) -> None:
     """The engine imports no adapter; an adapter imports the engine but never the other adapter."""
-    forbidden = [a for a in ADAPTERS if a != part]
+    forbidden = [a for a in ADAPTERS if a != part and a not in ALLOWED.get(part, set())]
     offenders = []
     for path in sorted((PACKAGE / part).rglob("*.py")):
         for name in _imported(path):
             if any(name == f"mkdocs_journey.{f}" or name.startswith(f"mkdocs_journey.{f}.") for f in forbidden):
                 offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
     assert offenders == []
+
+
+def test_the_markdown_extension_loads_no_host() -> None:
+    """Zensical loads ``mkdocs_journey.markdown`` without MkDocs: importing it pulls in no MkDocs, Material or click."""
+    script = ("import json, sys, mkdocs_journey.markdown\n"
+              "print(json.dumps(sorted(sys.modules)))\n")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    hosts = [name for name in json.loads(run.stdout) if name.split(".")[0] in {"mkdocs", "material", "click"}]
+    assert hosts == []

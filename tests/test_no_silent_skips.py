@@ -17,6 +17,8 @@ TESTS = Path(__file__).parent
 MAY_SKIP = {
     "browser/conftest.py": "no Chromium or Playwright on a developer's machine (a failure under CI=true)",
     "engine/test_yaml_hints.py": "a PyYAML built without libyaml has only the pure-Python parser to test",
+    "e2e/test_generators.py": "Zensical and ProperDocs are not installed in the oldest-dependency run "
+                              "(ci_skips.LOWEST_ONLY; a failure anywhere else)",
 }
 #: The CI rule itself and its own tests skip on purpose.
 SKIP_MACHINERY = {"ci_skips.py", "test_ci_skips.py", "test_no_silent_skips.py"}

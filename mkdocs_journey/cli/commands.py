@@ -9,11 +9,15 @@ import click
 
 from .. import __version__
 from ..engine.check import check_paths
+from ..engine.assets import STYLESHEET, STYLESHEET_SOURCE
 from ..engine.clock import today
 from ..engine.diagnostics import findings_to_json
-from ..engine.docs_tree import DocsTree, find_files
+from ..engine.collection import Collection
+from ..engine.docs_tree import DocsTree, find_files, is_journey_file, stem
+from ..engine.fence import pages_with_fences
 from ..engine.messages import message, plural
 from ..engine.options import STALE_AFTER_DAYS
+from ..engine.pages import is_map_page, map_page, page_path
 from ..engine.schema import SCHEMAS, dumps
 from ..engine.settings import BuildSettings
 from .diff_command import diff
@@ -55,7 +59,7 @@ def check(paths: tuple[Path, ...], output: str, docs_dir: Path | None, strict: b
     files: dict[Path, Path] = {}
     for path in paths:
         root = docs_dir or _docs_root(path, here)
-        found = find_files(path) if path.is_dir() else [path]
+        found = sorted(find_files(path) + pages_with_fences(path)) if path.is_dir() else [path]
         if not found:
             # A mistyped folder (or a CI job run in the wrong place) must not pass as "0 errors".
             raise click.UsageError(message("cli.no_files", path=_shown(path)))
@@ -109,6 +113,67 @@ def schema(kind: str, output: Path | None) -> None:
         raise click.ClickException(message("cli.schema.cannot_write", path=output,
                                            reason=exc.strerror or exc)) from None
     click.echo(message("cli.schema.wrote", kind=kind, path=output), err=True)
+
+
+def _docs_folder(docs_dir: Path | None) -> Path:
+    """The docs folder a command writes into: the one named, else the site's here."""
+    folder = docs_dir or default_site(Path.cwd()).docs_dir
+    if not folder.is_dir():
+        raise click.UsageError(message("cli.no_docs_folder", folder=_shown(folder)))
+    return folder
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    except OSError as exc:
+        raise click.ClickException(message("cli.cannot_write", path=_shown(path), reason=exc.strerror or exc)) from None
+
+
+@main.command(help=message("cli.help.assets"))
+@click.argument("docs_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
+def assets(docs_dir: Path | None) -> None:
+    """Copy the stylesheet the plugin publishes into a docs folder (help: ``cli.help.assets``)."""
+    target = _docs_folder(docs_dir) / STYLESHEET
+    _write(target, STYLESHEET_SOURCE.read_bytes())
+    click.echo(message("cli.assets.wrote", path=_shown(target)), err=True)
+
+
+@main.command(help=message("cli.help.pages"))
+@click.argument("docs_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--check", "only_check", is_flag=True, help=message("cli.help.pages.check"))
+def pages(docs_dir: Path | None, only_check: bool) -> None:
+    """Write (or check) a Markdown page per map (help: ``cli.help.pages``)."""
+    folder = _docs_folder(docs_dir)
+    root = folder.resolve()
+    settings = BuildSettings(today=today())
+    collection = Collection(DocsTree.scan(root), settings)
+    stale = 0
+    count = 0
+    for path in find_files(folder):
+        if not is_journey_file(path.name):
+            continue
+        src_uri = path.resolve().relative_to(root).as_posix()
+        target = root / page_path(src_uri)
+        loaded = collection.journey(path).loaded
+        title = loaded.journey.title if loaded.journey is not None else stem(path.name)
+        text = map_page(src_uri, title)
+        existing = target.read_text("utf-8") if target.is_file() else None
+        if existing is not None and not is_map_page(existing, src_uri):
+            raise click.ClickException(message("cli.pages.taken", path=_shown(target), source=_shown(path)))
+        count += 1
+        if existing == text:
+            continue
+        if only_check:
+            click.echo(message("cli.pages.stale", path=_shown(target)), err=True)
+            stale += 1
+            continue
+        _write(target, text.encode("utf-8"))
+        click.echo(message("cli.pages.wrote", path=_shown(target)), err=True)
+    if stale:
+        sys.exit(1)
+    click.echo(message("cli.pages.summary", count=count), err=True)
 
 
 main.add_command(diff)

@@ -1,4 +1,6 @@
-"""Check journey and persona files: errors from loading, warnings from the health checks.
+"""Check journey and persona files, and the ``journey`` fences of Markdown pages.
+
+Errors come from loading, warnings from the health checks.
 
 The command line and the MkDocs plugin both call this, so ``mkdocs-journey check``
 reports exactly what the build would.
@@ -13,6 +15,7 @@ from typing import Callable
 from .collection import Collection
 from .diagnostics import Finding, Severity, sort_findings
 from .docs_tree import DocsTree, is_persona_file
+from .fence import check_page
 from .settings import BuildSettings
 
 
@@ -40,6 +43,9 @@ def check_paths(paths: list[Path], docs_for: Callable[[Path], DocsTree], setting
         if collection is None:
             collection = collections[id(docs)] = Collection(docs, settings)
         result.files += 1
+        if path.suffix == ".md":
+            result.findings += check_page(path, str(path), collection)
+            continue
         if is_persona_file(path.name):
             result.findings += collection.persona_errors(path)
             continue

@@ -76,30 +76,33 @@ class Collection:
         persona = self.persona(path)
         return persona.errors + duplicate_persona_errors(path, persona.name, self.docs)
 
-    def journey(self, path: Path) -> CollectedMap:
+    def journey(self, path: Path, *, source: bytes | None = None, name: str | None = None) -> CollectedMap:
         """Load a journey file, give it its persona, and analyse it if it is valid.
 
         The YAML source of a valid map is released afterwards (the health notes are
         located first): the page, the export and the log need only the model.
+        ``source`` and ``name`` load a journey written inside the Markdown page ``path``
+        (a ``journey`` fence), named in messages as ``name``.
         """
-        if self.cache is None:
-            return self._collect(path)
+        if self.cache is None or source is not None:
+            return self._collect(path, source, name)
         try:
             content = path.read_bytes()
         except OSError:
-            return self._collect(path)  # the loader reports why
+            return self._collect(path, source, name)  # the loader reports why
         key = path.resolve()
         kept = self.cache.get(key, content)
         if kept is not None:
             return kept
-        collected = self._collect(path)
+        collected = self._collect(path, source, name)
         self.cache.put(key, content, collected)
         return collected
 
-    def _collect(self, path: Path) -> CollectedMap:
+    def _collect(self, path: Path, source: bytes | None, name: str | None) -> CollectedMap:
         settings = self.settings
-        loaded = limit_touchpoints(load_journey(path, self.docs, name=self.name_of(path),
-                                                max_size=settings.max_file_size), settings.max_touchpoints)
+        loaded = limit_touchpoints(load_journey(path, self.docs, name=name or self.name_of(path),
+                                                max_size=settings.max_file_size, source=source),
+                                   settings.max_touchpoints)
         collected = CollectedMap(loaded)
         if loaded.persona is None and loaded.persona_path is not None:
             collected.persona = self.persona(loaded.persona_path)

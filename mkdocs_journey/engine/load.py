@@ -153,8 +153,10 @@ def load_journey(path: Path, docs: DocsTree, *, name: str | None = None,
                  max_size: int = DEFAULT_MAX_FILE_SIZE, source: bytes | None = None) -> LoadedJourney:
     """Load one journey file; never raises for anything wrong with the file.
 
-    ``source``: the file's content to read instead of what is at ``path`` now (an earlier
-    version from git, for the history trend); references still resolve from ``path``.
+    ``source``: the journey's text when it is not what is at ``path`` now: an earlier
+    version from git (for the history trend), or a journey written inside a ``journey``
+    fence of the Markdown page ``path``. References and relative paths in it still
+    resolve from ``path``, as they would in the file.
     """
     shown = name or str(path)
     document, problems = _read(path, max_size, source)

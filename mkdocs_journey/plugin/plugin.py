@@ -16,6 +16,10 @@ A thin adapter over the engine. Per build it:
    and the anchors known to MkDocs' link validation;
 4. ``on_page_context``: lets the search plugins index the map's search text
    (sectioned per stage, touchpoint and improvement), then puts the map back.
+
+``journey`` fences in Markdown pages are the Markdown extension's
+(:mod:`mkdocs_journey.markdown`): ``on_config`` lists it, lent this build's maps
+(:mod:`.fences`), and ``on_env`` stops ``mkdocs build`` when a fence had errors.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import Hashable, Literal
+from typing import Any, Hashable, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -34,6 +38,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..engine import clock
+from ..engine.assets import STYLESHEET, STYLESHEET_SOURCE
 from ..engine.collection import Collection
 from ..engine.compare import Comparison
 from ..engine.diagnostics import Finding, Severity
@@ -43,10 +48,12 @@ from ..engine.history import MapHistory
 from ..engine.i18n import Translator
 from ..engine.map_cache import MapCache, digest
 from ..engine.messages import message, plural
+from ..engine.pages import is_map_page
 from ..engine.render import PageContext, render_map
 from ..engine.render.inline_markdown import InlineMarkdown
 from ..engine.settings import BuildSettings
 from .config import JourneyConfig
+from .fences import FenceHostForPlugin, inline_extensions, register_extension
 from .git_pages import GitPages, compare_to
 from .language import choose_language
 from .links import PageLinks
@@ -56,9 +63,6 @@ from .sources import MapPage, drop_maps_from_nav, map_title, page_markdown, page
 # The logger keeps the name it had before the adapter became a package, so log filters keep working.
 log = get_plugin_logger("mkdocs_journey.plugin")
 
-STYLESHEET = "assets/stylesheets/journey.css"
-"""Where the package stylesheet is published (and linked from every page)."""
-STYLESHEET_SOURCE = Path(__file__).parent.parent / "assets" / "stylesheets" / "journey.css"
 EXPORT_FILE = "journeys.json"
 
 
@@ -80,6 +84,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         """Generated page ``src_uri`` -> its map's History section (from git)."""
         self.compared_pages: dict[str, File] = {}
         """Generated page ``src_uri`` -> the page of the map its ``compare_to`` names (for the link)."""
+        self.fences = FenceHostForPlugin(self)
+        """What ``journey`` fences in the site's pages borrow: the maps, settings, error report."""
 
     # -- Lifecycle ------------------------------------------------------------------
 
@@ -116,6 +122,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             config.extra_css.append(STYLESHEET)
         if config.nav is not None:
             config.nav = rewrite_nav(config.nav)
+        register_extension(config, self.fences)
         return config
 
     # -- Files ----------------------------------------------------------------------
@@ -160,6 +167,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
                              if m.source.abs_src_path is not None})
         self._report(problems)
         self._add_git_extras(collection, config)
+        self.fences.start(collection, config, {Path(m.source.abs_src_path): m.map for m in self.maps.values()
+                                               if m.source.abs_src_path},
+                          {f.src_uri for f in files} | set(self.maps))
         self._add_stylesheet(files, config)
         if self.config.export:
             self._add_export(files, config)
@@ -170,6 +180,10 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         """Load one journey file and add its generated page; returns the file's errors."""
         page_uri = page_src_uri(file.src_uri)
         taken = self.maps[page_uri].source if page_uri in self.maps else files.get_file_from_path(page_uri)
+        if taken is not None and page_uri not in self.maps and _is_map_page(taken, file.src_uri):
+            # The page `mkdocs-journey pages` wrote for Zensical: this build makes its own.
+            files.remove(taken)
+            taken = None
         if taken is not None:
             return [Finding(name, 1, 1, Severity.ERROR,
                             message("plugin.page_taken", page=page_uri, taken=taken.src_uri))]
@@ -227,6 +241,18 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         data = export_journeys(maps, self.settings.translate)
         files.append(File.generated(config, EXPORT_FILE, content=dump_export(data)))
 
+    # -- Fences ---------------------------------------------------------------------
+
+    def log_error(self, text: str) -> None:
+        """A fence's error, in the build log as a bad map file's errors are."""
+        log.error(text)
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # Every page has been rendered: all fences have reported, so all their errors are listed.
+        if self.config.enabled and self.fences.error_pages and not self.serving:
+            raise PluginError(plural("plugin.fences_have_errors", len(self.fences.error_pages)))
+        return env
+
     # -- Pages ----------------------------------------------------------------------
 
     @event_priority(50)  # Early: plugins that post-process pages (lightboxes, minifiers) see the map.
@@ -243,7 +269,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             lanes=tuple(self.config.lanes),
             # One renderer per page: relative links resolve against this page, and
             # the renderer caches per text.
-            inline_markdown=InlineMarkdown(config.markdown_extensions, config.mdx_configs, links.resolve_link),
+            inline_markdown=InlineMarkdown(inline_extensions(config), config.mdx_configs, links.resolve_link),
             asset_url=links.asset_url,
             link_url=links.resolve_link,
             template_dirs=(Path(custom_dir),) if custom_dir else (),
@@ -325,6 +351,14 @@ def _world(files: Files, docs: DocsTree, config: MkDocsConfig, settings: BuildSe
     return (tuple(sorted(f.src_uri for f in files)), tuple(sorted(personas)), config.config_file_path,
             config.docs_dir, settings.today, settings.stale_after_days, settings.translate.language,
             settings.max_file_size, settings.max_touchpoints)
+def _is_map_page(file: File, journey_src_uri: str) -> bool:
+    """Whether ``file`` is the page ``mkdocs-journey pages`` wrote for this map (see :mod:`..engine.pages`)."""
+    if file.abs_src_path is None:
+        return False
+    try:
+        return is_map_page(Path(file.abs_src_path).read_text("utf-8"), journey_src_uri)
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def _shown_path(path: Path, config: MkDocsConfig) -> str:

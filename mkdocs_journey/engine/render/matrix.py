@@ -33,8 +33,13 @@ class Entry:
     rank: int
 
     @property
+    def anchor(self) -> str:
+        """The id of the improvement's backlog row (without a fence's prefix)."""
+        return improvement_anchor(self.item.improvement.id)
+
+    @property
     def href(self) -> str:
-        return "#" + improvement_anchor(self.item.improvement.id)
+        return "#" + self.anchor
 
 
 @dataclass(frozen=True)
@@ -105,11 +110,15 @@ def _offsets(count: int) -> list[tuple[float, float]]:
     return offsets
 
 
-def build_matrix(backlog: Sequence[BacklogItem]) -> Matrix:
-    """Place the open improvements; ``rank`` is the 1-based position in the backlog."""
+def build_matrix(backlog: Sequence[BacklogItem], *, ranks: Sequence[int] | None = None) -> Matrix:
+    """Place the open improvements; ``rank`` is the 1-based position in the backlog.
+
+    ``ranks`` gives each item its rank when ``backlog`` is part of a map's backlog (a
+    fence showing some stages), so a dot carries the number the item has on the map page.
+    """
     cells: dict[tuple[int, int], list[tuple[int, BacklogItem]]] = {}
     unplaced: list[Entry] = []
-    for rank, item in enumerate(backlog, start=1):
+    for rank, item in zip(ranks if ranks is not None else range(1, len(backlog) + 1), backlog):
         if not item.is_open:
             continue
         impact, effort = item.improvement.impact, item.improvement.effort

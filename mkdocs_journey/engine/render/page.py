@@ -119,24 +119,37 @@ class JourneyView:
 
 def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSettings, *, lanes: tuple[str, ...],
                asset_url: AssetUrl, link_url: Callable[[str], str | None] = lambda href: None,
-               comparison: Comparison | None = None, history: MapHistory | None = None) -> JourneyView:
-    """The page's view of a collected map: ``loaded.persona`` is the persona it was given."""
+               comparison: Comparison | None = None, history: MapHistory | None = None,
+               stages: frozenset[str] | None = None, anchor_prefix: str = "") -> JourneyView:
+    """The page's view of a collected map: ``loaded.persona`` is the persona it was given.
+
+    ``stages`` (stage ids) narrows the map, its curve and its backlog to those stages, for a
+    ``journey`` fence that shows part of a map: an improvement stays when it addresses one
+    of their touchpoints, with its rank in the whole backlog, so "#3" means the same
+    improvement on the map's own page. ``anchor_prefix`` starts every id the view hands the
+    templates, so two fences on one page (or a fence on its map's page) never share an id.
+    """
     journey = loaded.journey
     if journey is None:
         raise ValueError(f"{loaded.name} did not load; render its errors instead")
-    names = {(s.id, t.id): (s.name, t.name) for s in journey.stages for t in s.touchpoints}
+    shown_stages = [s for s in journey.stages if stages is None or s.id in stages]
+    names = {(s.id, t.id): (s.name, t.name) for s in shown_stages for t in s.touchpoints}
     rows: list[BacklogRow] = []
     by_id: dict[str, BacklogRow] = {}
+    ranked: list[tuple[int, BacklogItem]] = []
     for rank, item in enumerate(analysis.backlog, start=1):
-        targets = [Target(touchpoint_anchor(*key), *names[key]) for key in item.targets if key in names]
+        if stages is not None and not any(key in names for key in item.targets):
+            continue
+        targets = [Target(anchor_prefix + touchpoint_anchor(*key), *names[key]) for key in item.targets if key in names]
         link = item.improvement.link
         href = (link_url(link) or link) if link else None
-        row = BacklogRow(item, rank, improvement_anchor(item.improvement.id), targets, href)
+        row = BacklogRow(item, rank, anchor_prefix + improvement_anchor(item.improvement.id), targets, href)
         rows.append(row)
+        ranked.append((rank, item))
         by_id[item.improvement.id] = row
 
     cells: list[tuple[Stage, Touchpoint | None, bool]] = []
-    for stage in journey.stages:
+    for stage in shown_stages:
         if not stage.touchpoints:
             cells.append((stage, None, True))
         for index, touchpoint in enumerate(stage.touchpoints):
@@ -158,14 +171,15 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSetting
         image_url = asset_url((loaded.path.parent / touchpoint.image).resolve()) if touchpoint.image else None
         improvements = [by_id[b.improvement.id] for b in analysis.improvements_for.get(key, [])]
         kpis = [KpiView(k, kpi_verdict(k)) for k in touchpoint.kpis]
-        columns.append(Column(stage, touchpoint, touchpoint_anchor(*key), first, image_url, improvements, kpis, point,
-                              mark, ghost))
+        columns.append(Column(stage, touchpoint, anchor_prefix + touchpoint_anchor(*key), first, image_url,
+                              improvements, kpis, point, mark, ghost))
     headers: list[StageHeader] = []
     start = 0
-    for stage in journey.stages:  # columns are in stage order, an empty stage has one
+    for stage in shown_stages:  # columns are in stage order, an empty stage has one
         assert stage.id is not None
         span = max(1, len(stage.touchpoints))
-        headers.append(StageHeader(stage, stage_anchor(stage.id), span, tuple(columns[start:start + span])))
+        headers.append(StageHeader(stage, anchor_prefix + stage_anchor(stage.id), span,
+                                   tuple(columns[start:start + span])))
         start += span
 
     shown_lanes = [key for key in lanes if key in BY_KEY
@@ -183,14 +197,22 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSetting
         journey=journey,
         review=Review(journey.reviewed, is_stale(journey.reviewed, today=today, stale_after_days=stale_after_days)),
         persona=persona_view,
-        health=list(analysis.health),
+        health=_health_shown(analysis, headers, columns, rows, anchor_prefix) if stages is not None else list(analysis.health),
         stages=headers,
         columns=columns,
         lanes=shown_lanes,
         backlog=rows,
-        matrix=build_matrix(analysis.backlog),
+        matrix=build_matrix([item for _, item in ranked], ranks=[rank for rank, _ in ranked]),
         stale_after_days=stale_after_days,
         comparison=comparison,
         history=history,
     )
 
+
+
+def _health_shown(analysis: Analysis, headers: list[StageHeader], columns: list[Column], rows: list[BacklogRow],
+                  prefix: str) -> list[HealthFinding]:
+    """The health notes of a map narrowed to some stages: the map's own, and those about what is shown."""
+    shown = {header.anchor for header in headers} | {row.anchor for row in rows}
+    shown.update(column.anchor for column in columns if column.anchor)
+    return [note for note in analysis.health if note.anchor is None or prefix + note.anchor in shown]
