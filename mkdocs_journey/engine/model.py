@@ -238,8 +238,21 @@ def TextList(description: str) -> Any:  # noqa: N802 - reads like a type in the 
 
 Texts = Annotated[list[Text], BeforeValidator(_list), _MayBeEmpty()]
 Sense = Literal["see", "hear", "smell", "touch", "taste"]
-Senses = Annotated[list[Sense], BeforeValidator(_list), _MayBeEmpty()]
 Rating = Literal["yes", "partly", "no"]
+
+
+def _as_str(value: Any) -> Any:
+    """Quoted text (a ``str`` subclass, see ``yaml_source.QuotedText``) as plain ``str``.
+
+    A value from a fixed list (``met: 'no'``) may be quoted like any text; pydantic
+    before 2.7 compares a ``str`` subclass with a ``Literal``'s values and finds no match.
+    """
+    return str(value) if isinstance(value, str) else value
+
+
+_CHOICE = BeforeValidator(_as_str)
+"""For a field whose value is one of a few words: quoted or not, the same word."""
+Senses = Annotated[list[Annotated[Sense, _CHOICE]], BeforeValidator(_list), _MayBeEmpty()]
 
 
 def _kind(value: Any) -> str:
@@ -268,7 +281,7 @@ class Kpi(_Strict):
     name: Name = Field(description="What is measured, e.g. `Klikratio`.")
     target: Text | None = Field(None, description="The value aimed for, as text (`5%`).")
     actual: Text | None = Field(None, description="The value measured now, as text (`3.2%`).")
-    better: Literal["higher", "lower"] = Field("higher", description="Which direction is better.")
+    better: Annotated[Literal["higher", "lower"], _CHOICE] = Field("higher", description="Which direction is better.")
 
 
 class Backstage(_Strict):
@@ -291,8 +304,8 @@ class Touchpoint(_Strict):
     emotion: Score | None = Field(None, description="1 very negative, 3 neutral, 5 very positive; or null.")
     feeling: Text | None = Field(None, description="A word for the emotion.")
     needs: Texts = TextList("Needs and expectations at this touchpoint.")
-    met: Rating | None = Field(None, description="How well the needs are met: yes, partly, no.")
-    on_brand: Rating | None = Field(None, description="Does it carry the brand promise: yes, partly, no.")
+    met: Annotated[Rating | None, _CHOICE] = Field(None, description="How well the needs are met: yes, partly, no.")
+    on_brand: Annotated[Rating | None, _CHOICE] = Field(None, description="Does it carry the brand promise: yes, partly, no.")
     moment_of_truth: Flag = Field(False, description="A moment that matters most to the customer.")
     image: ImagePath | None = Field(None, description="A picture, relative to this file, inside the docs tree.")
     evidence: Texts = TextList("What this touchpoint is based on.")
@@ -329,7 +342,7 @@ class Improvement(_Strict):
     teams: Texts = TextList("Stakeholders who must help.")
     impact: Score | None = Field(None, description="1..5")
     effort: Score | None = Field(None, description="1..5")
-    status: ImprovementStatus = Field("idea", description="idea, planned, doing, done or dropped.")
+    status: Annotated[ImprovementStatus, _CHOICE] = Field("idea", description="idea, planned, doing, done or dropped.")
     due: Due | None = Field(None, description="A date (YYYY-MM-DD) or a quarter (YYYY-Qn).")
     kpi: Text | None = Field(None, description="How success is measured.")
     notes: Text | None = Field(None, description="Inline Markdown.")
@@ -374,8 +387,8 @@ class Journey(_Strict):
     title: Name = Field(description="Required. The map's title, also the page title.")
     summary: Text | None = Field(None, description="One line, inline Markdown.")
     owner: Text | None = Field(None, description="Who keeps this map up to date.")
-    status: Literal["draft", "validated"] = Field("draft", description="draft or validated.")
-    state: Literal["current", "future"] = Field("current", description="current or future.")
+    status: Annotated[Literal["draft", "validated"], _CHOICE] = Field("draft", description="draft or validated.")
+    state: Annotated[Literal["current", "future"], _CHOICE] = Field("current", description="current or future.")
     compare_to: JourneyPath | None = Field(
         None, description="Another journey file this map is compared with, relative to this file "
                           "(e.g. a future state's current state).")
