@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Callable, Iterable, Literal
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -37,15 +38,21 @@ from ..engine.collection import Collection
 from ..engine.diagnostics import Finding, Severity
 from ..engine.docs_tree import DocsTree, is_journey_file, is_persona_file
 from ..engine.export import ExportedMap, dump_export, export_journeys
+from ..engine.improvements_csv import improvements_csv
+from ..engine.load import LoadedPersona
+from ..engine.portfolio import PortfolioMap, map_keys
 from ..engine.i18n import Translator
 from ..engine.messages import message, plural
 from ..engine.render import PageContext, render_map
 from ..engine.render.inline_markdown import InlineMarkdown
+from ..engine.render.overview import render_overview
+from ..engine.render.persona_page import render_persona_page
 from ..engine.settings import BuildSettings
 from .config import JourneyConfig
 from .language import choose_language
 from .links import PageLinks
 from .page import page_content, search_outline, table_of_contents
+from .portfolio import lead_section, overview_requested, persona_title
 from .sources import MapPage, drop_maps_from_nav, map_title, page_markdown, page_src_uri, rewrite_nav
 
 # The logger keeps the name it had before the adapter became a package, so log filters keep working.
@@ -55,6 +62,10 @@ STYLESHEET = "assets/stylesheets/journey.css"
 """Where the package stylesheet is published (and linked from every page)."""
 STYLESHEET_SOURCE = Path(__file__).parent.parent / "assets" / "stylesheets" / "journey.css"
 EXPORT_FILE = "journeys.json"
+CSV_FILE = "improvements.csv"
+SCRIPT = "assets/javascripts/journey.js"
+"""The backlog filter of the overview page (where JavaScript runs; the filter links work without it)."""
+SCRIPT_SOURCE = Path(__file__).parent.parent / "assets" / "javascripts" / "journey.js"
 
 
 class JourneyPlugin(BasePlugin[JourneyConfig]):
@@ -67,6 +78,16 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         """The build's date, language and limits: made in on_config, read by every step."""
         self.maps: dict[str, MapPage] = {}
         """Generated page ``src_uri`` -> the map behind it, rebuilt by every build."""
+        self.personas: dict[str, tuple[File, File, LoadedPersona]] = {}
+        """Generated persona page ``src_uri`` -> (persona file, its page, the persona), per build."""
+        self.overview: File | None = None
+        """The generated overview page (None when off, or when the site has a page there)."""
+        self.nav_pages: list[File] = []
+        """The map pages in navigation order (set in on_nav): the overview lists them so."""
+        self.auto_nav = True
+        """The site has no ``nav:``: the overview leads the section of its folder."""
+        self.theme_tags = False
+        """The site uses Material's ``tags`` plugin: map tags become page tags."""
 
     # -- Lifecycle ------------------------------------------------------------------
 
@@ -80,6 +101,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         # `build()` (tests, tools) must not inherit serve's forgiving error handling.
         self.serving = False
         self.maps = {}
+        self.personas = {}
+        self.overview = None
+        self.nav_pages = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -97,6 +121,10 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         # under a sub-path `site_url` and with either URL style.
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if self.config.overview and SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(ExtraScriptValue(SCRIPT))
+        self.auto_nav = config.nav is None
+        self.theme_tags = any(name in config.plugins for name in ("material/tags", "tags"))
         if config.nav is not None:
             config.nav = rewrite_nav(config.nav)
         return config
@@ -111,7 +139,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
                 for file in [f for f in files if is_journey_file(f.src_uri) or is_persona_file(f.src_uri)]:
                     files.remove(file)
             return files
-        self.maps = {}
+        self.maps, self.personas, self.overview, self.nav_pages = {}, {}, None, []
         collection = Collection(DocsTree.scan(Path(config.docs_dir)), self.settings,
                                 name_of=lambda path: _shown_path(path, config))
         problems: dict[str, list[Finding]] = {}
@@ -129,27 +157,70 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             path = Path(file.abs_src_path)
             name = _shown_path(path, config)
             if is_persona_file(file.src_uri):
-                problems[name] = collection.persona_errors(path)
+                problems[name] = self._add_persona(file, path, name, files, collection, config)
                 continue
             problems[name] = self._add_map(file, path, name, files, collection, config)
 
         self._report(problems)
         self._add_stylesheet(files, config)
+        if self.config.overview:
+            self._add_overview(self.config.overview, files, config)
         if self.config.export:
             self._add_export(files, config)
         return files
+
+    def _page_taken(self, page_uri: str, files: Files) -> File | None:
+        """The source of the page already at ``page_uri`` (a map, a persona or a page of the site), if any."""
+        if page_uri in self.maps:
+            return self.maps[page_uri].source
+        if page_uri in self.personas:
+            return self.personas[page_uri][0]
+        return files.get_file_from_path(page_uri)
+
+    def _add_persona(self, file: File, path: Path, name: str, files: Files, collection: Collection,
+                     config: MkDocsConfig) -> list[Finding]:
+        """Check a persona file and give it its page (``personas/priya.persona.yml`` -> ``personas/priya/``)."""
+        errors = collection.persona_errors(path)
+        persona = collection.persona(path)
+        page_uri = page_src_uri(file.src_uri)
+        taken = self._page_taken(page_uri, files)
+        if taken is not None:
+            return [*errors, Finding(name, 1, 1, Severity.ERROR,
+                                     message("plugin.persona_page_taken", page=page_uri, taken=taken.src_uri))]
+        if errors or persona.persona is None:
+            return errors
+        markdown = page_markdown(persona_title(persona.persona), hide=self.config.hide)
+        page = File.generated(config, page_uri, content=markdown, inclusion=file.inclusion)
+        page.edit_uri = file.edit_uri
+        self.personas[page_uri] = (file, page, persona)
+        files.append(page)
+        return []
+
+    def _add_overview(self, path: str, files: Files, config: MkDocsConfig) -> None:
+        """Generate the overview page, unless the site has a page at its path (then leave that page alone)."""
+        existing = self._page_taken(path, files)
+        if existing is not None:
+            if not overview_requested(existing):
+                log.info(message("plugin.overview_exists", page=path))
+            return
+        title = self.settings.translate("overview.title")
+        self.overview = File.generated(config, path, content=page_markdown(title, hide=self.config.hide))
+        files.append(self.overview)
+        if files.get_file_from_path(SCRIPT) is None:
+            files.append(File.generated(config, SCRIPT, abs_src_path=str(SCRIPT_SOURCE)))
 
     def _add_map(self, file: File, path: Path, name: str, files: Files, collection: Collection,
                  config: MkDocsConfig) -> list[Finding]:
         """Load one journey file and add its generated page; returns the file's errors."""
         page_uri = page_src_uri(file.src_uri)
-        taken = self.maps[page_uri].source if page_uri in self.maps else files.get_file_from_path(page_uri)
+        taken = self._page_taken(page_uri, files)
         if taken is not None:
             return [Finding(name, 1, 1, Severity.ERROR,
                             message("plugin.page_taken", page=page_uri, taken=taken.src_uri))]
         collected = collection.journey(path)
         loaded = collected.loaded
-        markdown = page_markdown(map_title(loaded, file.src_uri), hide=self.config.hide)
+        tags = loaded.journey.tags if loaded.journey is not None and self.theme_tags else ()
+        markdown = page_markdown(map_title(loaded, file.src_uri), hide=self.config.hide, tags=tags)
         page = File.generated(config, page_uri, content=markdown, inclusion=file.inclusion)
         # "Edit this page" should open the map's YAML, not a page that exists nowhere.
         page.edit_uri = file.edit_uri
@@ -181,19 +252,64 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         maps = [ExportedMap(m.map, m.page.url, m.source.src_uri) for m in self.maps.values()]
         data = export_journeys(maps, self.settings.translate)
         files.append(File.generated(config, EXPORT_FILE, content=dump_export(data)))
+        if files.get_file_from_path(CSV_FILE) is not None:
+            raise PluginError(message("plugin.export_exists", path=CSV_FILE))
+        # In file order (journeys.json's): the navigation, which orders the overview, does not exist yet.
+        valid = [m for m in self.maps.values() if m.map.ok]
+        files.append(File.generated(config, CSV_FILE, content=improvements_csv(
+            self._portfolio(valid, lambda m: m.page.url))))
+
+    def _portfolio(self, pages: list[MapPage], url: Callable[[MapPage], str]) -> list[PortfolioMap]:
+        """Valid maps as the overview and the CSV list them, in the order given."""
+        keys = map_keys([m.source.src_uri for m in pages])
+        return [PortfolioMap(m.map, m.title, url(m), key) for m, key in zip(pages, keys) if m.map.ok]
+
+    # -- Navigation -----------------------------------------------------------------
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled:
+            return None
+        order = {page.file.src_uri: index for index, page in enumerate(nav.pages)}
+        maps = sorted(self.maps.values(), key=lambda m: (order.get(m.page.src_uri, len(order)), m.source.src_uri))
+        self.nav_pages = [m.page for m in maps]
+        if self.overview is not None and self.auto_nav:
+            lead_section(nav, self.overview)
+        return nav
 
     # -- Pages ----------------------------------------------------------------------
 
     @event_priority(50)  # Early: plugins that post-process pages (lightboxes, minifiers) see the map.
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.config.enabled and self.overview is not None and page.file is self.overview:
+            return self._overview_content(page, config, files)
+        persona = self.personas.get(page.file.src_uri) if self.config.enabled else None
+        if persona is not None and page.file is persona[1]:
+            return self._persona_content(persona[2], page, config, files)
         map_page = self._map_page(page)
         if map_page is None:
             return None
         docs_dir = Path(config.docs_dir)
         links = PageLinks(page.file, files, docs_dir, source_name=map_page.loaded.name,
                           map_pages={m.source.src_uri: m.page for m in self.maps.values()}, warn=log.warning)
+        context = self._context(page, links, config)
+        rendered = render_map(map_page.map, context)
+        page.toc = table_of_contents(rendered.headings)
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | rendered.anchor_ids
+        if rendered.search_html is not None:
+            map_page.search_html = page_content(map_page.title, rendered.search_html)
+            map_page.search_headings = rendered.search_headings
+        return page_content(map_page.title, rendered.html)
+
+    def _context(self, page: Page, links: PageLinks, config: MkDocsConfig) -> PageContext:
         custom_dir = config.theme.custom_dir
-        context = PageContext(
+        persona_pages = {str(Path(source.abs_src_path).resolve()): persona_page
+                         for source, persona_page, _ in self.personas.values() if source.abs_src_path}
+
+        def persona_url(path: Path) -> str | None:
+            target = persona_pages.get(str(path.resolve()))
+            return target.url_relative_to(page.file) if target is not None else None
+
+        return PageContext(
             settings=self.settings,
             lanes=tuple(self.config.lanes),
             # One renderer per page: relative links resolve against this page, and
@@ -202,14 +318,40 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             asset_url=links.asset_url,
             link_url=links.resolve_link,
             template_dirs=(Path(custom_dir),) if custom_dir else (),
+            persona_url=persona_url,
+            theme_tags=self.theme_tags,
         )
-        rendered = render_map(map_page.map, context)
+
+    def _links(self, page: Page, files: Files, config: MkDocsConfig, source_name: str) -> PageLinks:
+        return PageLinks(page.file, files, Path(config.docs_dir), source_name=source_name,
+                         map_pages={m.source.src_uri: m.page for m in self.maps.values()}, warn=log.warning)
+
+    def _overview_content(self, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The overview page: every valid map in navigation order, with URLs relative to the page."""
+        pages = {m.page.src_uri: m for m in self.maps.values()}
+        ordered = [pages[p.src_uri] for p in self.nav_pages if p.src_uri in pages]
+        context = self._context(page, self._links(page, files, config, page.file.src_uri), config)
+        maps = self._portfolio(ordered, lambda m: m.page.url_relative_to(page.file))
+        rendered = render_overview(maps, context, group_by_tag=self.config.overview_group_by_tag,
+                                   persona_url=_persona_urls(self.personas.values(), page))
         page.toc = table_of_contents(rendered.headings)
         page.present_anchor_ids = (page.present_anchor_ids or set()) | rendered.anchor_ids
-        if rendered.search_html is not None:
-            map_page.search_html = page_content(map_page.title, rendered.search_html)
-            map_page.search_headings = rendered.search_headings
-        return page_content(map_page.title, rendered.html)
+        return page_content(self.settings.translate("overview.title"), rendered.html)
+
+    def _persona_content(self, persona: LoadedPersona, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A persona's page: its card and the maps that name its file, in navigation order."""
+        pages = {m.page.src_uri: m for m in self.maps.values()}
+        real = persona.path.resolve()
+        ordered = [pages[p.src_uri] for p in self.nav_pages if p.src_uri in pages
+                   and pages[p.src_uri].loaded.persona_path is not None
+                   and pages[p.src_uri].loaded.persona_path.resolve() == real]  # type: ignore[union-attr]
+        context = self._context(page, self._links(page, files, config, persona.name), config)
+        maps = self._portfolio(ordered, lambda m: m.page.url_relative_to(page.file))
+        rendered = render_persona_page(persona, maps, context)
+        page.toc = table_of_contents(rendered.headings)
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | rendered.anchor_ids
+        assert persona.persona is not None
+        return page_content(persona_title(persona.persona), rendered.html)
 
     # -- Search ---------------------------------------------------------------------
 
@@ -244,6 +386,12 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             return None
         map_page = self.maps.get(page.file.src_uri)
         return map_page if map_page is not None and page.file is map_page.page else None
+
+
+def _persona_urls(personas: Iterable[tuple[File, File, LoadedPersona]], page: Page) -> dict[str, str]:
+    """Each persona file (by real path) -> its page's URL relative to ``page``."""
+    return {str(persona.path.resolve()): persona_page.url_relative_to(page.file)
+            for _, persona_page, persona in personas}
 
 
 def _health_line(note: Finding) -> str:

@@ -54,6 +54,10 @@ class PageContext:
     """URL, relative to the page, of a relative ``link`` to a docs file (None: keep it as written)."""
     template_dirs: Sequence[Path] = ()
     """Folders searched first for ``journey/*.html`` (the theme's ``custom_dir``)."""
+    persona_url: Callable[[Path], str | None] = lambda path: None
+    """URL, relative to the page, of a persona file's own page (None: it has none)."""
+    theme_tags: bool = False
+    """The theme shows the map's tags (Material's ``tags`` plugin): the page leaves out its own chips."""
 
 
 @dataclass(frozen=True)
@@ -98,10 +102,10 @@ def render_map(collected: CollectedMap, context: PageContext) -> RenderedMap:
         return RenderedMap(render_errors(collected, context), None)
     translate = context.settings.translate
     view = build_view(loaded, analysis, context.settings, lanes=tuple(context.lanes),
-                      asset_url=context.asset_url, link_url=context.link_url)
+                      asset_url=context.asset_url, link_url=context.link_url, persona_url=context.persona_url)
     templates = environment(context.template_dirs)
     md = _RecordingMarkdown(context.inline_markdown)
-    values = {"view": view, "t": translate, "md": md, "lang": translate.language}
+    values = {"view": view, "t": translate, "md": md, "lang": translate.language, "theme_tags": context.theme_tags}
     html = templates.get_template("journey/page.html").render(values)
     headings = page_headings(view, translate)
     anchor_ids = page_anchor_ids(view, headings) | md.ids

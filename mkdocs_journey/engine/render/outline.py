@@ -34,7 +34,9 @@ def page_headings(view: JourneyView, translate: Translator) -> tuple[Heading, ..
     """The sections of the map page (``page.html``), in order: the page's table of contents."""
     sections = [("journey-persona", "persona.heading")] if view.persona else []
     sections += [("journey-health", "health.heading"), ("journey-map", "map.heading"),
-                 ("journey-backlog", "backlog.heading"), ("journey-matrix", "matrix.heading")]
+                 ("journey-backlog", "backlog.heading")]
+    sections += [("journey-plan", "plan.heading")] if view.plan else []
+    sections += [("journey-matrix", "matrix.heading")]
     return tuple(_heading(2, ident, translate(key)) for ident, key in sections)
 
 

@@ -7,7 +7,7 @@ plain Python that tests can reach.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -18,7 +18,9 @@ from ..lanes import BY_KEY
 from ..load import LoadedJourney
 from ..model import Improvement, Journey, Kpi, Persona, Stage, Touchpoint
 from .emotion_curve import EmotionPoint, emotion_points
+from ..plan import plan
 from .matrix import Matrix, build_matrix
+from .plan_view import PlanColumnView, plan_entry, plan_view
 
 if TYPE_CHECKING:
     from ..settings import BuildSettings
@@ -91,6 +93,8 @@ class Review:
 class PersonaView:
     persona: Persona
     image_url: str | None
+    page_url: str | None = None
+    """The persona file's own page, relative to this page (None for an inline persona)."""
 
 
 @dataclass
@@ -105,10 +109,13 @@ class JourneyView:
     backlog: list[BacklogRow]
     matrix: Matrix
     stale_after_days: int
+    plan: list[PlanColumnView] = field(default_factory=list)
+    """The open improvements by due (``plan.html``, after the backlog)."""
 
 
 def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSettings, *, lanes: tuple[str, ...],
-               asset_url: AssetUrl, link_url: Callable[[str], str | None] = lambda href: None) -> JourneyView:
+               asset_url: AssetUrl, link_url: Callable[[str], str | None] = lambda href: None,
+               persona_url: Callable[[Path], str | None] = lambda path: None) -> JourneyView:
     """The page's view of a collected map: ``loaded.persona`` is the persona it was given."""
     journey = loaded.journey
     if journey is None:
@@ -162,7 +169,7 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSetting
         url = None
         if persona.image and persona_path is not None:
             url = asset_url((persona_path.parent / persona.image).resolve())
-        persona_view = PersonaView(persona, url)
+        persona_view = PersonaView(persona, url, persona_url(persona_path) if persona_path is not None else None)
     return JourneyView(
         journey=journey,
         review=Review(journey.reviewed, is_stale(journey.reviewed, today=today, stale_after_days=stale_after_days)),
@@ -174,5 +181,7 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSetting
         backlog=rows,
         matrix=build_matrix(analysis.backlog),
         stale_after_days=stale_after_days,
+        plan=plan_view(plan(rows, lambda row: row.item, today),
+                       lambda row: plan_entry(row.item, f"#{row.anchor}"), settings.translate),
     )
 
