@@ -112,7 +112,7 @@ def test_an_existing_page_at_the_overview_path_is_left_alone(project: Project,
     assert page.find("h1").get_text(strip=True) == "Onze reizen¶"  # with the toc extension's permalink
     assert page.select_one(".journey-overview") is None
     lines = [r.getMessage() for r in plugin_records(journey_log, logging.INFO) if "overview" in r.getMessage()]
-    assert lines == ["`journeys/index.md` is a page of the site, so the journey plugin leaves it as it is and writes "
+    assert lines == ["mkdocs_journey: `journeys/index.md` is a page of the site, so the journey plugin leaves it as it is and writes "
                      "no overview there; show the overview on it with a `journey` fence (`show: overview`), or set "
                      "`overview:` under the journey plugin to another path or to false"]
 
