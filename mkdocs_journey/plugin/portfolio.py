@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from mkdocs.structure.files import File
+from mkdocs.structure import StructureItem
 from mkdocs.structure.nav import Navigation, Section, _add_previous_and_next_links, _get_by_type
 from mkdocs.structure.pages import Page
 
@@ -40,9 +41,9 @@ def lead_section(nav: Navigation, overview: File) -> None:
     MkDocs lists a folder's ``index.md`` first, but a generated page is added after
     the site's own pages, so without this the overview would trail the maps it sums up.
     """
-    siblings: list | None = None
-    for holder in [nav, *_get_by_type(nav.items, Section)]:
-        items = holder.items if isinstance(holder, Navigation) else holder.children
+    siblings: list[StructureItem] | None = None
+    holders: list[list[StructureItem]] = [nav.items, *(section.children for section in _get_by_type(nav.items, Section))]
+    for items in holders:
         if any(isinstance(item, Page) and item.file is overview for item in items):
             siblings = items
             break

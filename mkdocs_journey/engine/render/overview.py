@@ -198,13 +198,14 @@ def build_overview(maps: Sequence[PortfolioMap], context: PageContext, *, group_
     items = portfolio_backlog(maps)
     filters, classes = _filters(items)
     cards = []
-    for index, entry in enumerate(items):
-        names = {(s.id, t.id): (s.name, t.name) for s in entry.map.journey.stages for t in s.touchpoints}
-        targets = tuple(Target(f"{entry.map.url}#{touchpoint_anchor(*key)}", *names[key])
-                        for key in entry.item.targets if key in names)
-        anchor = f"journey-overview-{entry.map.key}--{entry.item.improvement.id}"
-        map_href = f"{entry.map.url}#{improvement_anchor(entry.item.improvement.id)}"
-        cards.append(Card(index + 1, anchor, entry.map, entry.item, map_href, targets, classes[index]))
+    for index, found in enumerate(items):
+        where = found.map
+        names = {(s.id, t.id): (s.name, t.name) for s in where.journey.stages for t in s.touchpoints}
+        targets = tuple(Target(f"{where.url}#{touchpoint_anchor(*key)}", *names[key])
+                        for key in found.item.targets if key in names)
+        anchor = f"journey-overview-{where.key}--{found.item.improvement.id}"
+        map_href = f"{where.url}#{improvement_anchor(found.item.improvement.id)}"
+        cards.append(Card(index + 1, anchor, where, found.item, map_href, targets, classes[index]))
     columns = plan(cards, lambda card: card.item, settings.today)
     plan_columns = plan_view(columns, lambda card: plan_entry(card.item, f"#{card.anchor}", card.map.title),
                              settings.translate)

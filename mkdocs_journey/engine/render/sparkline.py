@@ -71,7 +71,8 @@ def sparkline(points: Sequence[tuple[str, int | None]]) -> Sparkline:
     scored = [(index, name, score) for index, (name, score) in enumerate(points) if score is not None]
     lowest = None
     if scored:
-        index, name, score = min(scored, key=lambda s: s[2])  # the first of equal lows
-        y = _y(score)
-        lowest = Lowest(number(xs[index]), number(y), score, name, number(y - 4 if score < 5 else y + 13))
+        place, touchpoint, low = min(scored, key=lambda s: s[2])  # the first of equal lows
+        height = _y(low)
+        lowest = Lowest(number(xs[place]), number(height), low, touchpoint,
+                        number(height - 4 if low < 5 else height + 13))
     return Sparkline(" ".join(parts), tuple(single), lowest, count)
