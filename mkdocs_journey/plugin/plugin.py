@@ -31,6 +31,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
 from ..engine import clock
@@ -43,7 +44,7 @@ from ..engine.load import LoadedPersona
 from ..engine.portfolio import PortfolioMap, map_keys
 from ..engine.i18n import Translator
 from ..engine.messages import message, plural
-from ..engine.render import PageContext, render_map
+from ..engine.render import Heading, PageContext, render_map
 from ..engine.render.inline_markdown import InlineMarkdown
 from ..engine.render.overview import render_overview
 from ..engine.render.persona_page import render_persona_page
@@ -84,6 +85,10 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         """The generated overview page (None when off, or when the site has a page there)."""
         self.nav_pages: list[File] = []
         """The map pages in navigation order (set in on_nav): the overview lists them so."""
+        self.overview_search: tuple[str, tuple[Heading, ...]] | None = None
+        """The overview's search text and its sections, set when the page renders, dropped once indexed."""
+        self.overview_shown: tuple[str, TableOfContents] | None = None
+        """The overview's own content and table of contents while its search text stands in for them."""
         self.auto_nav = True
         """The site has no ``nav:``: the overview leads the section of its folder."""
         self.theme_tags = False
@@ -140,6 +145,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
                     files.remove(file)
             return files
         self.maps, self.personas, self.overview, self.nav_pages = {}, {}, None, []
+        self.overview_search = self.overview_shown = None
         collection = Collection(DocsTree.scan(Path(config.docs_dir)), self.settings,
                                 name_of=lambda path: _shown_path(path, config))
         problems: dict[str, list[Finding]] = {}
@@ -280,7 +286,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
 
     @event_priority(50)  # Early: plugins that post-process pages (lightboxes, minifiers) see the map.
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if self.config.enabled and self.overview is not None and page.file is self.overview:
+        if self._is_overview(page):
             return self._overview_content(page, config, files)
         persona = self.personas.get(page.file.src_uri) if self.config.enabled else None
         if persona is not None and page.file is persona[1]:
@@ -336,7 +342,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
                                    persona_url=_persona_urls(self.personas.values(), page))
         page.toc = table_of_contents(rendered.headings)
         page.present_anchor_ids = (page.present_anchor_ids or set()) | rendered.anchor_ids
-        return page_content(self.settings.translate("overview.title"), rendered.html)
+        title = self.settings.translate("overview.title")
+        self.overview_search = (page_content(title, rendered.search_html), rendered.search_headings)
+        return page_content(title, rendered.html)
 
     def _persona_content(self, persona: LoadedPersona, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A persona's page: its card and the maps that name its file, in navigation order."""
@@ -367,6 +375,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         if map_page is not None and map_page.search_html is not None and page.content is not None:
             map_page.shown = (page.content, page.toc)
             page.content, page.toc = map_page.search_html, search_outline(map_page.search_headings)
+        elif self._is_overview(page) and self.overview_search is not None and page.content is not None:
+            self.overview_shown = (page.content, page.toc)
+            page.content, page.toc = self.overview_search[0], search_outline(self.overview_search[1])
         return None
 
     @event_priority(-100)  # After them, before the theme renders the page.
@@ -377,9 +388,15 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             page.content, page.toc = map_page.shown
             map_page.shown = map_page.search_html = None
             map_page.search_headings = ()
+        elif self._is_overview(page) and self.overview_shown is not None:
+            page.content, page.toc = self.overview_shown
+            self.overview_shown = self.overview_search = None
         return None
 
     on_page_context = CombinedEvent(_show_search_text, _show_map)
+
+    def _is_overview(self, page: Page) -> bool:
+        return self.config.enabled and self.overview is not None and page.file is self.overview
 
     def _map_page(self, page: Page) -> MapPage | None:
         if not self.config.enabled:

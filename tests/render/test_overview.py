@@ -100,9 +100,9 @@ def test_the_backlog_across_maps(overview: Overview) -> None:
                       "Unowned idea", "Another one in the same cell", "Not scored yet", "Already done"]
     first = cards[0]
     assert first["id"] == "journey-overview-journeys-first--mails"
-    assert first.select_one(".journey-portfolio-backlog__map a")["href"] == "first/#improvement-mails"
+    assert first.select_one("a.journey-portfolio-backlog__map")["href"] == "first/#improvement-mails"
     assert [a["href"] for a in first.select(".journey-portfolio-backlog__targets a")] == ["first/#tp-orientation--google"]
-    assert first.select_one(".journey-backlog__score-value").get_text() == "16"
+    assert first.select_one(".journey-backlog__score-value").get_text() == "Priority: 16"
 
 
 def test_filters_work_without_javascript(overview: Overview) -> None:

@@ -112,6 +112,12 @@ class RenderedOverview:
     html: str
     headings: tuple[Heading, ...]
     anchor_ids: frozenset[str]
+    search_html: str = ""
+    """What the site's search indexes instead of ``html``: the maps and the worst moments.
+
+    The backlog and the plan repeat what the map pages hold; with 500 maps they are
+    megabytes that the search plugins would parse for hits that only repeat the maps'."""
+    search_headings: tuple[Heading, ...] = ()
 
 
 def _unique(slugs: dict[str, str], value: str) -> str:
@@ -242,7 +248,11 @@ def render_overview(maps: Sequence[PortfolioMap], context: PageContext, *, group
     ids = {h.id for h in headings}
     ids.update(card.anchor for card in view.backlog)
     ids.update(f.anchor for options in view.filters.values() for f in options)
-    return RenderedOverview(html, headings, frozenset(ids))
+    environment_ = environment(context.template_dirs)
+    search_html = environment_.get_template("journey/overview-search.html").render(view=view, t=translate)
+    search_headings = tuple(h for h in headings if h.id == "journey-overview-maps"
+                            or (h.id == "journey-overview-suffering" and view.moments))
+    return RenderedOverview(html, headings, frozenset(ids), search_html, search_headings)
 
 
 __all__ = ["OverviewView", "RenderedOverview", "build_overview", "render_overview"]
