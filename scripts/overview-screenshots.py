@@ -3,10 +3,11 @@
     .venv-test/bin/python scripts/overview-screenshots.py   # after `bash scripts/test` made the venv
 
 Builds the example site (with a fixed "today", so the overdue column does not move)
-into a temporary folder, serves it on loopback, and saves full-page pictures of the
-overview (``journeys/``) and of Priya's persona page in Debian's chromium under
-``docs/assets/screenshots/``: ``overview-{desktop,phone}-{light,dark}.png``,
-``persona-desktop-light.png``, and the plan on a phone (``plan-phone-light.png``).
+into a temporary folder, serves it on loopback, and saves pictures in Debian's
+chromium under ``docs/assets/screenshots/``: the top of the overview (``journeys/``:
+the maps and where customers suffer most) as ``overview-{desktop,phone}-{light,dark}.png``,
+its backlog and plan as ``overview-backlog-desktop-light.png``, Priya's persona page
+as ``persona-desktop-light.png``, and the plan on a phone as ``plan-phone-light.png``.
 """
 
 from __future__ import annotations
@@ -33,6 +34,17 @@ SCHEME = """(scheme) => {
 }"""
 
 
+SECTION = """(heading) => {
+  const top = heading.getBoundingClientRect().top + window.scrollY;
+  let element = heading.nextElementSibling, last = heading;
+  while (element && element.tagName !== "H2") { last = element; element = element.nextElementSibling; }
+  const bottom = element ? element.getBoundingClientRect().top : last.getBoundingClientRect().bottom;
+  return {y: top, h: bottom + window.scrollY - top};
+}"""
+MAX_HEIGHT = {"desktop": 1400, "phone": 1700}
+"""Pictures longer than this are cut: a docs page shows them scaled to its width."""
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
         pass
@@ -48,8 +60,10 @@ def main() -> int:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}/"
         OUTPUT.mkdir(parents=True, exist_ok=True)
-        shots = [("overview", "journeys/", size, scheme, None) for size in SIZES for scheme in ("light", "dark")]
-        shots += [("persona", "persona/priya/", "desktop", "light", None),
+        shots = [("overview", "journeys/", size, scheme, "#journey-overview-maps")
+                 for size in SIZES for scheme in ("light", "dark")]
+        shots += [("overview-backlog", "journeys/", "desktop", "light", "#journey-overview-backlog"),
+                  ("persona", "persona/priya/", "desktop", "light", None),
                   ("plan", "journeys/", "phone", "light", "#journey-overview-plan")]
         try:
             with sync_playwright() as playwright:
@@ -69,13 +83,11 @@ def main() -> int:
                     page.wait_for_timeout(200)
                     target = OUTPUT / f"{name}-{size}-{scheme}.png"
                     if element:
-                        heading = page.locator(element)
-                        box = heading.evaluate("e => { const r = e.getBoundingClientRect(); "
-                                               "return {y: r.top + window.scrollY, h: e.nextElementSibling"
-                                               ".getBoundingClientRect().bottom - r.top}; }")
+                        # From the section's heading to the start of the next section (or the page's end).
+                        box = page.locator(element).evaluate(SECTION)
                         page.screenshot(path=str(target), full_page=True,
-                                        clip={"x": 0, "y": box["y"] - 8, "width": SIZES[size]["width"],
-                                              "height": box["h"] + 16})
+                                        clip={"x": 0, "y": max(0, box["y"] - 8), "width": SIZES[size]["width"],
+                                              "height": min(box["h"] + 16, MAX_HEIGHT[size])})
                     else:
                         page.screenshot(path=str(target), full_page=True)
                     print(f"wrote {target.relative_to(REPO)}")

@@ -252,3 +252,22 @@ def test_an_overdue_item_is_a_health_note_on_the_page_in_check_and_in_the_export
     result = run("check", str(project.docs / "journeys" / "late.journey.yml"), "--docs-dir", str(project.docs))
     assert "late.journey.yml:9:86: warning: improvement `late` is open but its due date (Q4 2026) has passed" in (
         result.stdout)
+
+
+# -- Search ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("theme", ["material", "mkdocs"])
+def test_search_finds_the_maps_on_the_overview_not_its_backlog(project: Project, theme: str) -> None:
+    project.config["theme"] = {"name": theme, "language": "nl"} if theme == "material" else {"name": theme}
+    site = project.build()
+    docs = read_json(site / "search" / "search_index.json")["docs"]
+    overview = [doc for doc in docs if doc["location"].startswith("journeys/") and "rondreis" not in doc["location"]]
+    text = " ".join(doc["text"] for doc in overview)
+    assert "Rondreis door de VS boeken" in text and "Start a free trial" in text
+    # An improvement is found on its map, not a second time on the overview.
+    hits = [doc["location"] for doc in docs if "Betere vindbaarheid" in doc["title"] + doc["text"]]
+    assert hits and all(location.startswith("journeys/rondreis/") for location in hits)
+    # Readers get the whole overview.
+    page = soup(page_path(site, "journeys/"))
+    assert page.select("ol.journey-portfolio-backlog > li")
