@@ -11,18 +11,23 @@ A thin adapter over the engine. Per build it:
    generated page, adds the stylesheet and ``journeys.json``, and stops ``mkdocs
    build`` when a file has errors (``mkdocs serve`` keeps running and shows the
    errors on the page);
-3. ``on_page_content``: renders the map into its page; the renderer's outline (plain
-   headings and ids, never a scan of the HTML) becomes the page's table of contents
-   and the anchors known to MkDocs' link validation;
-4. ``on_page_context``: lets the search plugins index the map's search text
-   (sectioned per stage, touchpoint and improvement), then puts the map back.
+   It also gives each valid persona file a page, adds the overview page (option
+   ``overview``) with its small filter script, and ``improvements.csv``;
+3. ``on_nav``: notes the maps' navigation order (the overview lists them so) and,
+   without an explicit ``nav:``, moves the overview to the front of its section;
+4. ``on_page_content``: renders the map (or the overview, or a persona page) into its
+   page; the renderer's outline (plain headings and ids, never a scan of the HTML)
+   becomes the page's table of contents and the anchors known to MkDocs' link validation;
+5. ``on_page_context``: lets the search plugins index the map's search text
+   (sectioned per stage, touchpoint and improvement; for the overview, its maps),
+   then puts the page back.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable, Iterable, Literal
+from typing import Callable, Literal
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
@@ -294,10 +299,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         map_page = self._map_page(page)
         if map_page is None:
             return None
-        docs_dir = Path(config.docs_dir)
-        links = PageLinks(page.file, files, docs_dir, source_name=map_page.loaded.name,
-                          map_pages={m.source.src_uri: m.page for m in self.maps.values()}, warn=log.warning)
-        context = self._context(page, links, config)
+        context = self._context(page, self._links(page, files, config, map_page.loaded.name), config)
         rendered = render_map(map_page.map, context)
         page.toc = table_of_contents(rendered.headings)
         page.present_anchor_ids = (page.present_anchor_ids or set()) | rendered.anchor_ids
@@ -338,8 +340,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         ordered = [pages[p.src_uri] for p in self.nav_pages if p.src_uri in pages]
         context = self._context(page, self._links(page, files, config, page.file.src_uri), config)
         maps = self._portfolio(ordered, lambda m: m.page.url_relative_to(page.file))
-        rendered = render_overview(maps, context, group_by_tag=self.config.overview_group_by_tag,
-                                   persona_url=_persona_urls(self.personas.values(), page))
+        rendered = render_overview(maps, context, group_by_tag=self.config.overview_group_by_tag)
         page.toc = table_of_contents(rendered.headings)
         page.present_anchor_ids = (page.present_anchor_ids or set()) | rendered.anchor_ids
         title = self.settings.translate("overview.title")
@@ -403,12 +404,6 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             return None
         map_page = self.maps.get(page.file.src_uri)
         return map_page if map_page is not None and page.file is map_page.page else None
-
-
-def _persona_urls(personas: Iterable[tuple[File, File, LoadedPersona]], page: Page) -> dict[str, str]:
-    """Each persona file (by real path) -> its page's URL relative to ``page``."""
-    return {str(persona.path.resolve()): persona_page.url_relative_to(page.file)
-            for _, persona_page, persona in personas}
 
 
 def _health_line(note: Finding) -> str:

@@ -166,20 +166,17 @@ def _matches(entry: PortfolioItem, dimension: str, value: str | None) -> bool:
     return value in improvement.teams
 
 
-def build_overview(maps: Sequence[PortfolioMap], context: PageContext, *, group_by_tag: bool = True,
-                   persona_url: dict[str, str] | None = None) -> OverviewView:
+def build_overview(maps: Sequence[PortfolioMap], context: PageContext, *, group_by_tag: bool = True) -> OverviewView:
     """The overview's view of valid maps, in the order given (the site's navigation order).
 
-    ``persona_url`` maps a persona file's path (``str(path.resolve())``) to its page's URL.
+    A persona file's page is found through ``context.persona_url``.
     """
     settings = context.settings
     rows = []
     for entry in maps:
         numbers = map_numbers(entry, settings)
         loaded = entry.map.loaded
-        url = None
-        if persona_url and loaded.persona_path is not None:
-            url = persona_url.get(str(loaded.persona_path.resolve()))
+        url = context.persona_url(loaded.persona_path) if loaded.persona_path is not None else None
         line = sparkline([(tp.name, score) for tp, score in numbers.emotions])
         rows.append(MapRow(entry, numbers, line, loaded.persona, url))
     groups: list[MapGroup] = []
@@ -232,14 +229,14 @@ def overview_headings(view: OverviewView, translate: Translator) -> tuple[Headin
     return tuple(headings)
 
 
-def render_overview(maps: Sequence[PortfolioMap], context: PageContext, *, group_by_tag: bool = True,
-                    persona_url: dict[str, str] | None = None) -> RenderedOverview:
-    """The overview's HTML fragment, its headings and every ``id`` it writes.
+def render_overview(maps: Sequence[PortfolioMap], context: PageContext, *,
+                    group_by_tag: bool = True) -> RenderedOverview:
+    """The overview's HTML fragment, its headings, every ``id`` it writes, and its search text.
 
     ``maps`` are the valid maps to show, in order, each with its URL relative to the
-    page the overview is written into.
+    page the overview is written into; ``context.persona_url`` links the personas.
     """
-    view = build_overview(maps, context, group_by_tag=group_by_tag, persona_url=persona_url)
+    view = build_overview(maps, context, group_by_tag=group_by_tag)
     translate = context.settings.translate
     template = environment(context.template_dirs).get_template("journey/overview.html")
     html = template.render(view=view, t=translate, md=context.inline_markdown, lang=translate.language,
