@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Iterator
 
 from mkdocs.structure.files import File
 from mkdocs.structure import StructureItem
-from mkdocs.structure.nav import Navigation, Section, _add_previous_and_next_links, _get_by_type
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..engine.model import Persona
@@ -41,16 +42,29 @@ def lead_section(nav: Navigation, overview: File) -> None:
     MkDocs lists a folder's ``index.md`` first, but a generated page is added after
     the site's own pages, so without this the overview would trail the maps it sums up.
     """
-    siblings: list[StructureItem] | None = None
-    holders: list[list[StructureItem]] = [nav.items, *(section.children for section in _get_by_type(nav.items, Section))]
-    for items in holders:
-        if any(isinstance(item, Page) and item.file is overview for item in items):
-            siblings = items
-            break
+    siblings = next((items for items in _lists(nav.items)
+                     if any(isinstance(item, Page) and item.file is overview for item in items)), None)
     if siblings is None:
         return
     page = next(item for item in siblings if isinstance(item, Page) and item.file is overview)
     siblings.remove(page)
     siblings.insert(0, page)
-    nav.pages = _get_by_type(nav.items, Page)
-    _add_previous_and_next_links(nav.pages)
+    # The reading order (previous and next links) follows the navigation, as MkDocs makes it.
+    nav.pages = [item for item in _walk(nav.items) if isinstance(item, Page)]
+    for previous, current, following in zip([None, *nav.pages[:-1]], nav.pages, [*nav.pages[1:], None]):
+        current.previous_page, current.next_page = previous, following
+
+
+def _lists(items: list[StructureItem]) -> Iterator[list[StructureItem]]:
+    """The navigation's top level and every section's children, depth first."""
+    yield items
+    for item in items:
+        if isinstance(item, Section):
+            yield from _lists(item.children)
+
+
+def _walk(items: list[StructureItem]) -> Iterator[StructureItem]:
+    for item in items:
+        yield item
+        if isinstance(item, Section):
+            yield from _walk(item.children)

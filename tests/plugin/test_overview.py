@@ -77,12 +77,18 @@ def test_the_overview_follows_the_navigation_order(project: Project) -> None:
 
 def test_the_overview_leads_its_section_in_the_automatic_nav(project: Project) -> None:
     project.write("journeys/aaa.md", "# Aaa\n")  # a page of the site that sorts before index
+    project.config["theme"]["features"] = ["navigation.footer"]
     site = project.build()
     home = soup(page_path(site, ""))
     section = [a.get_text(" ", strip=True) for a in home.select("nav.md-nav--primary a[href]")
                if a["href"].startswith("journeys/")]
     # Generated pages come after the site's own; the overview is moved to the front of its section.
     assert section == ["Klantreizen", "Aaa", "Rondreis door de VS boeken"]
+    # The reading order follows: the page before the section leads to the overview, the overview to Aaa.
+    overview = soup(page_path(site, "journeys/"))
+    assert overview.select_one("a.md-footer__link--next")["href"] == "aaa/"
+    aaa = soup(page_path(site, "journeys/aaa/"))
+    assert aaa.select_one("a.md-footer__link--prev")["href"] == "../"
 
 
 def test_overview_false_makes_no_page(project: Project) -> None:

@@ -201,9 +201,12 @@ def build_overview(maps: Sequence[PortfolioMap], context: PageContext, *, group_
     items = portfolio_backlog(maps)
     filters, classes = _filters(items)
     cards = []
+    touchpoint_names: dict[str, dict[tuple[str | None, str | None], tuple[str, str]]] = {
+        entry.key: {(s.id, t.id): (s.name, t.name) for s in entry.journey.stages for t in s.touchpoints}
+        for entry in maps}
     for index, found in enumerate(items):
         where = found.map
-        names = {(s.id, t.id): (s.name, t.name) for s in where.journey.stages for t in s.touchpoints}
+        names = touchpoint_names[where.key]
         targets = tuple(Target(f"{where.url}#{touchpoint_anchor(*key)}", *names[key])
                         for key in found.item.targets if key in names)
         anchor = f"journey-overview-{where.key}--{found.item.improvement.id}"
