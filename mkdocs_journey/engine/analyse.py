@@ -50,6 +50,14 @@ class BacklogItem:
         return self.improvement.status in OPEN_STATUSES
 
 
+def backlog_order(item: BacklogItem) -> tuple[int, int, bool, int]:
+    """The contract's backlog order as a sort key: status, then score (highest first, none last), then file order.
+
+    The backlog across maps (:mod:`.portfolio`) sorts by the same key, then by the maps' order.
+    """
+    return (_STATUS_ORDER[item.improvement.status], -(item.score or 0), item.score is None, item.position)
+
+
 @dataclass
 class Analysis:
     backlog: list[BacklogItem]
@@ -86,8 +94,7 @@ def analyse(loaded: LoadedJourney, settings: BuildSettings) -> Analysis:
                     tuple(loaded.targets.get(item.id, ())))
         for index, item in enumerate(journey.improvements)
     ]
-    backlog = sorted(items, key=lambda b: (_STATUS_ORDER[b.improvement.status],
-                                           -(b.score or 0), b.score is None, b.position))
+    backlog = sorted(items, key=backlog_order)
     improvements_for: dict[TouchpointKey, list[BacklogItem]] = {}
     for item in backlog:
         for key in item.targets:

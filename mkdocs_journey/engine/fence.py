@@ -289,6 +289,29 @@ def pages_with_fences(folder: Path) -> list[Path]:
     return found
 
 
+_OVERVIEW_BLOCK = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*\{?[ \t]*\.?journey\b[^\n]*\n"
+    r"[ \t]*show:[ \t]*(?:\[[ \t]*)?['\"]?overview['\"]?(?:[ \t]*\])?[ \t]*\n"
+    r"(?P=indent)(?P=fence)[ \t]*$", re.MULTILINE)
+"""A whole fence that asks for the overview and nothing else (``show: overview``)."""
+OVERVIEW_SLOT = '<div class="journey-overview-slot"></div>'
+"""What stands in for that fence until the page's HTML is written (see :func:`overview_slot`)."""
+
+
+def overview_slot(markdown: str) -> tuple[str, bool]:
+    """``markdown`` with its ``show: overview`` fence replaced by :data:`OVERVIEW_SLOT`, and whether there was one.
+
+    The overview needs every map of the build in navigation order, which only the
+    plugin knows, so the plugin fills the slot in when the page's HTML is ready.
+    """
+    replaced, count = _OVERVIEW_BLOCK.subn(lambda m: f"{m.group('indent')}{OVERVIEW_SLOT}", markdown, count=1)
+    return replaced, count == 1
+
+
+_OVERVIEW_BODY = re.compile(r"\s*show:[ \t]*(?:\[[ \t]*)?['\"]?overview['\"]?(?:[ \t]*\])?\s*")
+"""A fence that only asks for the overview: the plugin's, on the overview's page (checked by the build)."""
+
+
 def check_page(path: Path, page: str, collection: Collection) -> list[Finding]:
     """Every error of every ``journey`` fence in the Markdown page ``path`` (for ``mkdocs-journey check``).
 
@@ -301,6 +324,8 @@ def check_page(path: Path, page: str, collection: Collection) -> list[Finding]:
         return [Finding(page, 1, 1, Severity.ERROR, message("load.cannot_read", reason=exc))]
     findings: list[Finding] = []
     for source in find_fences(text):
+        if _OVERVIEW_BODY.fullmatch(source.body):
+            continue
         resolved = resolve_fence(source, page, path, collection)
         findings += [f for f in resolved.findings if f.path == page]
         if resolved.request.inline is not None and resolved.collected is not None:

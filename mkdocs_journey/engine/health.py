@@ -17,6 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal
 
 from .diagnostics import Severity
+from .due import is_overdue
 from .i18n import Translator
 from .model import Journey, Stage, Touchpoint
 from .settings import BuildSettings
@@ -194,6 +195,14 @@ def _no_due(item: BacklogItem, settings: BuildSettings) -> Iterator[Note]:
     if improvement.status in ("planned", "doing") and improvement.due is None:
         yield Note({"improvement": improvement.id, "status": settings.translate(f"status.{improvement.status}")},
                    ("status",))
+
+
+@rule("overdue", "improvement", icon="calendar")
+def _overdue(item: BacklogItem, settings: BuildSettings) -> Iterator[Note]:
+    improvement = item.improvement
+    if item.is_open and is_overdue(improvement.due, settings.today):
+        assert improvement.due is not None
+        yield Note({"improvement": improvement.id, "due": settings.translate.due(improvement.due)}, ("due",))
 
 
 RULE_BY_KIND: dict[str, HealthRule] = {r.kind: r for r in RULES}

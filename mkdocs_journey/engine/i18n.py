@@ -101,8 +101,15 @@ class Translator:
         return str(format_decimal(value, format="0.0", locale=self._locale))
 
     def due(self, value: _Date | str) -> str:
-        """A due date or a quarter (``2027-Q1`` -> "Q1 2027")."""
+        """A due date, a month (``2027-03`` -> "March 2027") or a quarter (``2027-Q1`` -> "Q1 2027")."""
         if isinstance(value, _Date):
             return self.date(value)
+        if "-Q" not in value:
+            year, month = value.split("-")
+            return self.month(_Date(int(year), int(month), 1))
         year, quarter = value.split("-Q")
         return self("quarter_format").format(quarter=quarter, year=year)
+
+    def month(self, value: _Date) -> str:
+        """The month of a date as the language names it: "March 2027", "maart 2027" (label ``month_format``)."""
+        return str(format_date(value, self("month_format"), locale=self._locale))

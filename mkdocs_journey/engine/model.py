@@ -99,6 +99,7 @@ Score = Annotated[int, BeforeValidator(_score), Field(ge=1, le=5),
 # (`due: "2027-Q1\n"`). The schema publishes them with ECMA-262's `$`, which does not.
 _DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 _QUARTER = r"[0-9]{4}-Q[1-4]"
+_MONTH = r"[0-9]{4}-(?:0[1-9]|1[0-2])"
 
 
 def _real_date(value: str) -> date | None:
@@ -124,7 +125,7 @@ def _date(value: Any) -> Any:
 
 def _due(value: Any) -> Any:
     if isinstance(value, str):
-        if re.fullmatch(_QUARTER, value):
+        if re.fullmatch(_QUARTER, value) or re.fullmatch(_MONTH, value):
             return value
         parsed = _real_date(value)
         if parsed is None:
@@ -140,7 +141,7 @@ Date = Annotated[date, BeforeValidator(_date), WithJsonSchema(_DATE_SCHEMA)]
 Due = Annotated[
     Union[date, str],
     BeforeValidator(_due),
-    WithJsonSchema({"anyOf": [_DATE_SCHEMA, {"type": "string", "pattern": f"^{_QUARTER}$"}]}),
+    WithJsonSchema({"anyOf": [_DATE_SCHEMA, {"type": "string", "pattern": f"^(?:{_QUARTER}|{_MONTH})$"}]}),
 ]
 
 _TRUE = frozenset(("true", "True", "TRUE", "yes", "Yes", "YES"))
@@ -343,7 +344,7 @@ class Improvement(_Strict):
     impact: Score | None = Field(None, description="1..5")
     effort: Score | None = Field(None, description="1..5")
     status: Annotated[ImprovementStatus, _CHOICE] = Field("idea", description="idea, planned, doing, done or dropped.")
-    due: Due | None = Field(None, description="A date (YYYY-MM-DD) or a quarter (YYYY-Qn).")
+    due: Due | None = Field(None, description="A date (YYYY-MM-DD), a month (YYYY-MM) or a quarter (YYYY-Qn).")
     kpi: Text | None = Field(None, description="How success is measured.")
     notes: Text | None = Field(None, description="Inline Markdown.")
     link: Link | None = Field(None, description="The work item in the team's tracker.")

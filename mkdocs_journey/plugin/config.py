@@ -6,7 +6,8 @@ the build before any map is read, with the valid names and the closest one liste
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from typing import Any, Union
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -63,6 +64,28 @@ class Lanes(base.BaseConfigOption[list[str]]):
         hint = did_you_mean(str(item), LANE_KEYS)
         return message("plugin.config.unknown_lane", lane=item, hint=message("plugin.config.hint", hint=hint) if hint else "",
                        lanes=", ".join(LANE_KEYS))
+
+
+DEFAULT_OVERVIEW = "journeys/index.md"
+
+
+class OverviewPage(base.BaseConfigOption[Union[str, None]]):
+    """Where the overview page goes: a page path in the docs folder, or off (``false``, stored as None)."""
+
+    def __init__(self, default: str = DEFAULT_OVERVIEW) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> str | None:
+        if value is None or value is True:
+            return self.default
+        if value is False:
+            return None
+        path = value.strip().replace("\\", "/") if isinstance(value, str) else ""
+        parts = path.split("/")
+        if not path.endswith(".md") or path.startswith("/") or ":" in path or any(p in ("", ".", "..") for p in parts):
+            raise base.ValidationError(message("plugin.config.overview", value=json.dumps(value, default=str)))
+        return path
 
 
 class JourneyConfig(base.Config):
@@ -128,7 +151,16 @@ class JourneyConfig(base.Config):
     """Also copy the raw ``.journey.yml`` and ``.persona.yml`` files to the site."""
 
     export = c.Type(bool, default=True)
-    """Write ``journeys.json`` (every valid map, machine-readable) at the site root."""
+    """Write ``journeys.json`` (every valid map, machine-readable) and ``improvements.csv``
+    (every improvement, for spreadsheets) at the site root."""
+
+    overview = OverviewPage()
+    """The page with all maps at a glance, one backlog and one plan across maps
+    (default ``journeys/index.md``; ``false``: none). A page the site already has at
+    that path is left as it is."""
+
+    overview_group_by_tag = c.Type(bool, default=True)
+    """List the maps on the overview under their first tag (when any map has tags), each map once."""
 
     # -- Limits ---------------------------------------------------------------------
 

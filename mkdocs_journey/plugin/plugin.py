@@ -11,11 +11,16 @@ A thin adapter over the engine. Per build it:
    generated page, adds the stylesheet and ``journeys.json``, and stops ``mkdocs
    build`` when a file has errors (``mkdocs serve`` keeps running and shows the
    errors on the page);
-3. ``on_page_content``: renders the map into its page; the renderer's outline (plain
-   headings and ids, never a scan of the HTML) becomes the page's table of contents
-   and the anchors known to MkDocs' link validation;
-4. ``on_page_context``: lets the search plugins index the map's search text
-   (sectioned per stage, touchpoint and improvement), then puts the map back.
+   It also gives each valid persona file a page, adds the overview page (option
+   ``overview``) with its small filter script, and ``improvements.csv``;
+3. ``on_nav``: notes the maps' navigation order (the overview lists them so) and,
+   without an explicit ``nav:``, moves the overview to the front of its section;
+4. ``on_page_content``: renders the map (or the overview, or a persona page) into its
+   page; the renderer's outline (plain headings and ids, never a scan of the HTML)
+   becomes the page's table of contents and the anchors known to MkDocs' link validation;
+5. ``on_page_context``: lets the search plugins index the map's search text
+   (sectioned per stage, touchpoint and improvement; for the overview, its maps),
+   then puts the page back.
 
 ``journey`` fences in Markdown pages are the Markdown extension's
 (:mod:`mkdocs_journey.markdown`): ``on_config`` lists it, lent this build's maps
@@ -27,14 +32,16 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Hashable, Literal
+from typing import Any, Callable, Hashable, Literal
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
 from ..engine import clock
@@ -44,13 +51,19 @@ from ..engine.compare import Comparison
 from ..engine.diagnostics import Finding, Severity
 from ..engine.docs_tree import DocsTree, is_journey_file, is_persona_file
 from ..engine.export import ExportedMap, dump_export, export_journeys
+from ..engine.fence import OVERVIEW_SLOT, overview_slot
 from ..engine.history import MapHistory
+from ..engine.improvements_csv import improvements_csv
+from ..engine.load import LoadedPersona
 from ..engine.i18n import Translator
 from ..engine.map_cache import MapCache, digest
 from ..engine.messages import message, plural
 from ..engine.pages import is_map_page
-from ..engine.render import PageContext, render_map
+from ..engine.portfolio import PortfolioMap, map_keys
+from ..engine.render import Heading, PageContext, render_map
 from ..engine.render.inline_markdown import InlineMarkdown
+from ..engine.render.overview import render_overview
+from ..engine.render.persona_page import render_persona_page
 from ..engine.settings import BuildSettings
 from .config import JourneyConfig
 from .fences import FenceHostForPlugin, inline_extensions, register_extension
@@ -58,12 +71,17 @@ from .git_pages import GitPages, compare_to
 from .language import choose_language
 from .links import PageLinks
 from .page import page_content, search_outline, table_of_contents
+from .portfolio import lead_section, overview_requested, persona_title
 from .sources import MapPage, drop_maps_from_nav, map_title, page_markdown, page_src_uri, rewrite_nav
 
 # The logger keeps the name it had before the adapter became a package, so log filters keep working.
 log = get_plugin_logger("mkdocs_journey.plugin")
 
 EXPORT_FILE = "journeys.json"
+CSV_FILE = "improvements.csv"
+SCRIPT = "assets/javascripts/journey.js"
+"""The backlog filter of the overview page (where JavaScript runs; the filter links work without it)."""
+SCRIPT_SOURCE = Path(__file__).parent.parent / "assets" / "javascripts" / "journey.js"
 
 
 class JourneyPlugin(BasePlugin[JourneyConfig]):
@@ -86,6 +104,22 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         """Generated page ``src_uri`` -> the page of the map its ``compare_to`` names (for the link)."""
         self.fences = FenceHostForPlugin(self)
         """What ``journey`` fences in the site's pages borrow: the maps, settings, error report."""
+        self.personas: dict[str, tuple[File, File, LoadedPersona]] = {}
+        """Generated persona page ``src_uri`` -> (persona file, its page, the persona), per build."""
+        self.overview: File | None = None
+        """The generated overview page (None when off, or when the site has a page there)."""
+        self.overview_host: File | None = None
+        """The site's own page at the overview's path that shows it with a ``show: overview`` fence."""
+        self.nav_pages: list[File] = []
+        """The map pages in navigation order (set in on_nav): the overview lists them so."""
+        self.overview_search: tuple[str, tuple[Heading, ...]] | None = None
+        """The overview's search text and its sections, set when the page renders, dropped once indexed."""
+        self.overview_shown: tuple[str, TableOfContents] | None = None
+        """The overview's own content and table of contents while its search text stands in for them."""
+        self.auto_nav = True
+        """The site has no ``nav:``: the overview leads the section of its folder."""
+        self.theme_tags = False
+        """The site uses Material's ``tags`` plugin: map tags become page tags."""
 
     # -- Lifecycle ------------------------------------------------------------------
 
@@ -103,6 +137,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.comparisons = {}
         self.histories = {}
         self.compared_pages = {}
+        self.personas = {}
+        self.overview = None
+        self.nav_pages = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -120,6 +157,10 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         # under a sub-path `site_url` and with either URL style.
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if self.config.overview and SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(ExtraScriptValue(SCRIPT))
+        self.auto_nav = config.nav is None
+        self.theme_tags = any(name in config.plugins for name in ("material/tags", "tags"))
         if config.nav is not None:
             config.nav = rewrite_nav(config.nav)
         register_extension(config, self.fences)
@@ -135,7 +176,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
                 for file in [f for f in files if is_journey_file(f.src_uri) or is_persona_file(f.src_uri)]:
                     files.remove(file)
             return files
-        self.maps = {}
+        self.maps, self.personas, self.overview, self.nav_pages = {}, {}, None, []
+        self.overview_host = None
+        self.overview_search = self.overview_shown = None
         docs = DocsTree.scan(Path(config.docs_dir))
         cache = None
         if self.serving:
@@ -158,7 +201,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             path = Path(file.abs_src_path)
             name = _shown_path(path, config)
             if is_persona_file(file.src_uri):
-                problems[name] = collection.persona_errors(path)
+                problems[name] = self._add_persona(file, path, name, files, collection, config)
                 continue
             problems[name] = self._add_map(file, path, name, files, collection, config)
 
@@ -171,15 +214,64 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
                                                if m.source.abs_src_path},
                           {f.src_uri for f in files} | set(self.maps))
         self._add_stylesheet(files, config)
+        if self.config.overview:
+            self._add_overview(self.config.overview, files, config)
         if self.config.export:
             self._add_export(files, config)
         return files
+
+    def _page_taken(self, page_uri: str, files: Files) -> File | None:
+        """The source of the page already at ``page_uri`` (a map, a persona or a page of the site), if any."""
+        if page_uri in self.maps:
+            return self.maps[page_uri].source
+        if page_uri in self.personas:
+            return self.personas[page_uri][0]
+        return files.get_file_from_path(page_uri)
+
+    def _add_persona(self, file: File, path: Path, name: str, files: Files, collection: Collection,
+                     config: MkDocsConfig) -> list[Finding]:
+        """Check a persona file and give it its page (``personas/priya.persona.yml`` -> ``personas/priya/``)."""
+        errors = collection.persona_errors(path)
+        persona = collection.persona(path)
+        page_uri = page_src_uri(file.src_uri)
+        taken = self._page_taken(page_uri, files)
+        if taken is not None:
+            return [*errors, Finding(name, 1, 1, Severity.ERROR,
+                                     message("plugin.persona_page_taken", page=page_uri, taken=taken.src_uri))]
+        if errors or persona.persona is None:
+            return errors
+        markdown = page_markdown(persona_title(persona.persona), hide=self.config.hide)
+        page = File.generated(config, page_uri, content=markdown, inclusion=file.inclusion)
+        page.edit_uri = file.edit_uri
+        self.personas[page_uri] = (file, page, persona)
+        files.append(page)
+        return []
+
+    def _add_overview(self, path: str, files: Files, config: MkDocsConfig) -> None:
+        """Generate the overview page, unless the site has a page at its path (then leave that page alone)."""
+        existing = self._page_taken(path, files)
+        if existing is not None:
+            if overview_requested(existing):
+                self.overview_host = existing
+                self._add_script(files, config)
+            else:
+                log.info(message("plugin.overview_exists", page=path))
+            return
+        title = self.settings.translate("overview.title")
+        self.overview = File.generated(config, path, content=page_markdown(title, hide=self.config.hide))
+        files.append(self.overview)
+        self._add_script(files, config)
+
+    @staticmethod
+    def _add_script(files: Files, config: MkDocsConfig) -> None:
+        if files.get_file_from_path(SCRIPT) is None:
+            files.append(File.generated(config, SCRIPT, abs_src_path=str(SCRIPT_SOURCE)))
 
     def _add_map(self, file: File, path: Path, name: str, files: Files, collection: Collection,
                  config: MkDocsConfig) -> list[Finding]:
         """Load one journey file and add its generated page; returns the file's errors."""
         page_uri = page_src_uri(file.src_uri)
-        taken = self.maps[page_uri].source if page_uri in self.maps else files.get_file_from_path(page_uri)
+        taken = self._page_taken(page_uri, files)
         if taken is not None and page_uri not in self.maps and _is_map_page(taken, file.src_uri):
             # The page `mkdocs-journey pages` wrote for Zensical: this build makes its own.
             files.remove(taken)
@@ -189,7 +281,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
                             message("plugin.page_taken", page=page_uri, taken=taken.src_uri))]
         collected = collection.journey(path)
         loaded = collected.loaded
-        markdown = page_markdown(map_title(loaded, file.src_uri), hide=self.config.hide)
+        tags = loaded.journey.tags if loaded.journey is not None and self.theme_tags else ()
+        markdown = page_markdown(map_title(loaded, file.src_uri), hide=self.config.hide, tags=tags)
         page = File.generated(config, page_uri, content=markdown, inclusion=file.inclusion)
         # "Edit this page" should open the map's YAML, not a page that exists nowhere.
         page.edit_uri = file.edit_uri
@@ -240,6 +333,29 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         maps = [ExportedMap(m.map, m.page.url, m.source.src_uri) for m in self.maps.values()]
         data = export_journeys(maps, self.settings.translate)
         files.append(File.generated(config, EXPORT_FILE, content=dump_export(data)))
+        if files.get_file_from_path(CSV_FILE) is not None:
+            raise PluginError(message("plugin.export_exists", path=CSV_FILE))
+        # In file order (journeys.json's): the navigation, which orders the overview, does not exist yet.
+        valid = [m for m in self.maps.values() if m.map.ok]
+        files.append(File.generated(config, CSV_FILE, content=improvements_csv(
+            self._portfolio(valid, lambda m: m.page.url))))
+
+    def _portfolio(self, pages: list[MapPage], url: Callable[[MapPage], str]) -> list[PortfolioMap]:
+        """Valid maps as the overview and the CSV list them, in the order given."""
+        keys = map_keys([m.source.src_uri for m in pages])
+        return [PortfolioMap(m.map, m.title, url(m), key) for m, key in zip(pages, keys) if m.map.ok]
+
+    # -- Navigation -----------------------------------------------------------------
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled:
+            return None
+        order = {page.file.src_uri: index for index, page in enumerate(nav.pages)}
+        maps = sorted(self.maps.values(), key=lambda m: (order.get(m.page.src_uri, len(order)), m.source.src_uri))
+        self.nav_pages = [m.page for m in maps]
+        if self.overview is not None and self.auto_nav:
+            lead_section(nav, self.overview)
+        return nav
 
     # -- Fences ---------------------------------------------------------------------
 
@@ -256,15 +372,44 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
     # -- Pages ----------------------------------------------------------------------
 
     @event_priority(50)  # Early: plugins that post-process pages (lightboxes, minifiers) see the map.
+    @event_priority(100)  # Before the Markdown is converted: the `show: overview` fence becomes a slot.
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled or self.overview_host is None or page.file is not self.overview_host:
+            return None
+        replaced, found = overview_slot(markdown)
+        return replaced if found else None
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self._is_overview(page):
+            return self._overview_content(page, config, files)
+        if self.config.enabled and self.overview_host is not None and page.file is self.overview_host \
+                and OVERVIEW_SLOT in html:
+            return self._overview_in_page(html, page, config, files)
+        persona = self.personas.get(page.file.src_uri) if self.config.enabled else None
+        if persona is not None and page.file is persona[1]:
+            return self._persona_content(persona[2], page, config, files)
         map_page = self._map_page(page)
         if map_page is None:
             return None
-        docs_dir = Path(config.docs_dir)
-        links = PageLinks(page.file, files, docs_dir, source_name=map_page.loaded.name,
-                          map_pages={m.source.src_uri: m.page for m in self.maps.values()}, warn=log.warning)
+        context = self._context(page, self._links(page, files, config, map_page.loaded.name), config)
+        rendered = render_map(map_page.map, context)
+        page.toc = table_of_contents(rendered.headings)
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | rendered.anchor_ids
+        if rendered.search_html is not None:
+            map_page.search_html = page_content(map_page.title, rendered.search_html)
+            map_page.search_headings = rendered.search_headings
+        return page_content(map_page.title, rendered.html)
+
+    def _context(self, page: Page, links: PageLinks, config: MkDocsConfig) -> PageContext:
         custom_dir = config.theme.custom_dir
-        context = PageContext(
+        persona_pages = {str(Path(source.abs_src_path).resolve()): persona_page
+                         for source, persona_page, _ in self.personas.values() if source.abs_src_path}
+
+        def persona_url(path: Path) -> str | None:
+            target = persona_pages.get(str(path.resolve()))
+            return target.url_relative_to(page.file) if target is not None else None
+
+        return PageContext(
             settings=self.settings,
             lanes=tuple(self.config.lanes),
             # One renderer per page: relative links resolve against this page, and
@@ -275,14 +420,60 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             template_dirs=(Path(custom_dir),) if custom_dir else (),
             comparison=self._comparison(page),
             history=self.histories.get(page.file.src_uri),
+            persona_url=persona_url,
+            theme_tags=self.theme_tags,
         )
-        rendered = render_map(map_page.map, context)
+
+    def _links(self, page: Page, files: Files, config: MkDocsConfig, source_name: str) -> PageLinks:
+        return PageLinks(page.file, files, Path(config.docs_dir), source_name=source_name,
+                         map_pages={m.source.src_uri: m.page for m in self.maps.values()}, warn=log.warning)
+
+    def _overview_content(self, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The overview page: every valid map in navigation order, with URLs relative to the page."""
+        pages = {m.page.src_uri: m for m in self.maps.values()}
+        ordered = [pages[p.src_uri] for p in self.nav_pages if p.src_uri in pages]
+        context = self._context(page, self._links(page, files, config, page.file.src_uri), config)
+        maps = self._portfolio(ordered, lambda m: m.page.url_relative_to(page.file))
+        rendered = render_overview(maps, context, group_by_tag=self.config.overview_group_by_tag)
         page.toc = table_of_contents(rendered.headings)
         page.present_anchor_ids = (page.present_anchor_ids or set()) | rendered.anchor_ids
-        if rendered.search_html is not None:
-            map_page.search_html = page_content(map_page.title, rendered.search_html)
-            map_page.search_headings = rendered.search_headings
-        return page_content(map_page.title, rendered.html)
+        title = self.settings.translate("overview.title")
+        self.overview_search = (page_content(title, rendered.search_html), rendered.search_headings)
+        return page_content(title, rendered.html)
+
+    def _overview_in_page(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The site's own page at the overview's path, with the overview where its fence was."""
+        pages = {m.page.src_uri: m for m in self.maps.values()}
+        ordered = [pages[p.src_uri] for p in self.nav_pages if p.src_uri in pages]
+        context = self._context(page, self._links(page, files, config, page.file.src_uri), config)
+        maps = self._portfolio(ordered, lambda m: m.page.url_relative_to(page.file))
+        rendered = render_overview(maps, context, group_by_tag=self.config.overview_group_by_tag)
+        # The page's own headings, then the overview's (the slot is where the fence was, usually
+        # last), under the page's h1 when it has one, as themes list a page's sections.
+        own = list(page.toc or [])
+        added = list(table_of_contents(rendered.headings))
+        if own and own[0].level == 1:
+            own[0].children.extend(added)
+            page.toc = TableOfContents(own)
+        else:
+            page.toc = TableOfContents([*own, *added])
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | rendered.anchor_ids
+        return html.replace(OVERVIEW_SLOT, rendered.html, 1)
+
+    def _persona_content(self, persona: LoadedPersona, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A persona's page: its card and the maps that name its file, in navigation order."""
+        pages = {m.page.src_uri: m for m in self.maps.values()}
+        real = persona.path.resolve()
+        ordered = [pages[p.src_uri] for p in self.nav_pages if p.src_uri in pages
+                   and pages[p.src_uri].loaded.persona_path is not None
+                   and pages[p.src_uri].loaded.persona_path.resolve() == real]  # type: ignore[union-attr]
+        context = self._context(page, self._links(page, files, config, persona.name), config)
+        maps = self._portfolio(ordered, lambda m: m.page.url_relative_to(page.file))
+        rendered = render_persona_page(persona, maps, context)
+        page.toc = table_of_contents(rendered.headings)
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | rendered.anchor_ids
+        assert persona.persona is not None
+        return page_content(persona_title(persona.persona), rendered.html)
 
     def _comparison(self, page: Page) -> Comparison | None:
         """The page's comparison, with a link to the compared map's page (relative to this page)."""
@@ -306,6 +497,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         if map_page is not None and map_page.search_html is not None and page.content is not None:
             map_page.shown = (page.content, page.toc)
             page.content, page.toc = map_page.search_html, search_outline(map_page.search_headings)
+        elif self._is_overview(page) and self.overview_search is not None and page.content is not None:
+            self.overview_shown = (page.content, page.toc)
+            page.content, page.toc = self.overview_search[0], search_outline(self.overview_search[1])
         return None
 
     @event_priority(-100)  # After them, before the theme renders the page.
@@ -316,9 +510,15 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             page.content, page.toc = map_page.shown
             map_page.shown = map_page.search_html = None
             map_page.search_headings = ()
+        elif self._is_overview(page) and self.overview_shown is not None:
+            page.content, page.toc = self.overview_shown
+            self.overview_shown = self.overview_search = None
         return None
 
     on_page_context = CombinedEvent(_show_search_text, _show_map)
+
+    def _is_overview(self, page: Page) -> bool:
+        return self.config.enabled and self.overview is not None and page.file is self.overview
 
     def _map_page(self, page: Page) -> MapPage | None:
         if not self.config.enabled:

@@ -63,17 +63,21 @@ def page_src_uri(journey_src_uri: str) -> str:
     return posixpath.join(folder, f"{stem(name)}.md")
 
 
-def page_markdown(title: str, *, hide: Sequence[str] = ()) -> str:
-    """The generated page's Markdown: only front matter, with the title and what to hide.
+def page_markdown(title: str, *, hide: Sequence[str] = (), tags: Sequence[str] = ()) -> str:
+    """The generated page's Markdown: only front matter, with the title, what to hide and the map's tags.
 
     The title goes into ``meta`` rather than a ``# heading`` so no Markdown extension
     can read syntax into it. MkDocs treats ``page.title`` as HTML (themes print it
     unescaped), so it is stored HTML-escaped; JSON quoting is valid YAML. ``hide``
     is Material's own front matter key, so the theme hides those parts itself.
+    ``tags`` is the front matter Material's ``tags`` plugin reads (only given when the
+    site uses it); Material prints tag names unescaped too, so they are escaped alike.
     """
     lines = [f"title: {json.dumps(str(escape(title)), ensure_ascii=False)}"]
     if hide:
         lines.append(f"hide: {json.dumps(list(hide))}")
+    if tags:
+        lines.append(f"tags: {json.dumps([str(escape(tag)) for tag in tags], ensure_ascii=False)}")
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 

@@ -89,6 +89,10 @@ HEALTH_CASES = [
         pytest.param(HEALTHY_HEAD + "stages:\n  - name: S\n    touchpoints: [{name: A, emotion: 3}]\nimprovements:\n"
                      "  - id: x\n    title: X\n    owner: Web\n    status: planned\n",
                      [("no-due", 11, 13, "improvement `x` is planned but has no due date")], id="no-due"),
+        pytest.param(HEALTHY_HEAD + "stages:\n  - name: S\n    touchpoints: [{name: A, emotion: 3}]\nimprovements:\n"
+                     "  - id: x\n    title: X\n    owner: Web\n    due: 2026-Q3\n",
+                     [("overdue", 11, 10, "improvement `x` is open but its due date (Q3 2026) has passed")],
+                     id="overdue"),
 ]
 """One map per health rule that raises it (and nothing else), with where and what it says."""
 
@@ -306,3 +310,20 @@ def test_a_useless_source_date_epoch_falls_back_to_the_real_date(monkeypatch, va
     monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
     before = date.today()
     assert today() in (before, date.today())  # a run across midnight sees either
+
+
+@pytest.mark.parametrize(("due", "status", "overdue"), [
+    ("2026-10-31", "idea", True),     # the day before today
+    ("2026-11-01", "planned", False),  # today: still on time
+    ("2026-10", "doing", True),       # a month is due at its last day
+    ("2026-11", "doing", False),
+    ("2026-Q3", "planned", True),     # a quarter too: 30 September
+    ("2026-Q4", "planned", False),
+    ("2026-01-01", "done", False),    # done and dropped items are not late
+    ("2026-01-01", "dropped", False),
+])
+def test_overdue_means_an_open_item_past_the_last_day_its_due_allows(load, due: str, status: str,
+                                                                        overdue: bool) -> None:
+    loaded = load(HEALTHY_HEAD + "stages:\n  - name: S\n    touchpoints: [{name: A, emotion: 3}]\nimprovements:\n"
+                  f"  - id: x\n    title: X\n    owner: Web\n    status: {status}\n    due: {due}\n")
+    assert [kind for kind, *_ in warnings(loaded)] == (["overdue"] if overdue else [])

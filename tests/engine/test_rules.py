@@ -5,6 +5,8 @@ Each case is a small file and the exact errors it must produce, at line and colu
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from .expect import Spot, assert_errors
@@ -184,11 +186,13 @@ def test_enumerations_take_exactly_the_listed_words(load, text: str, expected: l
         pytest.param("title: T\nreviewed: 2026-10\nstages:\n  - name: S\n",
                      [(2, 11, "expected a date written as YYYY-MM-DD")], id="month-only"),
         pytest.param(IMPROVEMENT + "    due: 2027-Q5\n",
-                     [(7, 10, "`due` expected a date (YYYY-MM-DD) or a quarter (YYYY-Qn), got `2027-Q5`")],
+                     [(7, 10, "`due` expected a date (YYYY-MM-DD), a month (YYYY-MM) or a quarter (YYYY-Qn), got `2027-Q5`")],
                      id="quarter-5"),
         pytest.param(IMPROVEMENT + "    due: 2027-13-01\n",
                      [(7, 10, "`due` expected a real date, but `2027-13-01` is not in the calendar")], id="month-13"),
         pytest.param(IMPROVEMENT + "    due: next week\n", [(7, 10, "got `next week`")], id="words"),
+        pytest.param(IMPROVEMENT + "    due: 2027-13\n", [(7, 10, "a month (YYYY-MM)")], id="month-13-alone"),
+        pytest.param(IMPROVEMENT + "    due: 2027-3\n", [(7, 10, "got `2027-3`")], id="month-one-digit"),
     ],
 )
 def test_dates_are_real(load, text: str, expected: list[Spot]) -> None:
@@ -223,9 +227,9 @@ def test_valid_dates_and_quarters(load) -> None:
                      "lowercase letters, digits, `-` and `_` (starting with a letter or digit), got `a\\n`",
                      id="improvement-id"),
         pytest.param(IMPROVEMENT + '    due: "2027-Q1\\n"\n', (7, 10),
-                     "`due` expected a date (YYYY-MM-DD) or a quarter (YYYY-Qn), got `2027-Q1\\n`", id="due-quarter"),
+                     "`due` expected a date (YYYY-MM-DD), a month (YYYY-MM) or a quarter (YYYY-Qn), got `2027-Q1\\n`", id="due-quarter"),
         pytest.param(IMPROVEMENT + '    due: "2027-03-31\\n"\n', (7, 10),
-                     "`due` expected a date (YYYY-MM-DD) or a quarter (YYYY-Qn), got `2027-03-31\\n`", id="due-date"),
+                     "`due` expected a date (YYYY-MM-DD), a month (YYYY-MM) or a quarter (YYYY-Qn), got `2027-03-31\\n`", id="due-date"),
         pytest.param('title: T\nreviewed: "2026-10-14\\n"\nstages:\n  - name: S\n', (2, 11),
                      "`reviewed` expected a date written as YYYY-MM-DD, got `2026-10-14\\n`", id="reviewed"),
         pytest.param(TOUCHPOINT + '        emotion: "4\\n"\n', (6, 18),
@@ -412,3 +416,10 @@ def test_every_error_of_a_file_is_reported_at_once(load) -> None:
         (9, 11, "stage id `s` is already used by the stage on line 4"),
         (13, 10, "`due` expected a date"),
     ])
+
+
+@pytest.mark.parametrize(("due", "read"), [("2027-03", "2027-03"), ("2027-Q1", "2027-Q1"), ("2026-12-15", date(2026, 12, 15))])
+def test_due_is_a_date_a_month_or_a_quarter(load, due: str, read: object) -> None:
+    loaded = load(IMPROVEMENT + f"    due: {due}\n")
+    assert loaded.ok, loaded.errors
+    assert loaded.journey.improvements[0].due == read

@@ -23,6 +23,8 @@ from mkdocs_journey.engine.health import RULE_BY_KIND
 from mkdocs_journey.engine.i18n import DEFAULT_LANGUAGE, Label, Translator, available_languages, labels, locale
 from mkdocs_journey.engine.model import ImprovementStatus, Journey, Kpi, Rating, Sense
 from mkdocs_journey.engine.lanes import LANE_KEYS
+from mkdocs_journey.engine.plan import ColumnKind
+from mkdocs_journey.engine.render.overview import FILTER_DIMENSIONS
 
 OTHER_LANGUAGES = [language for language in available_languages() if language != DEFAULT_LANGUAGE]
 PACKAGE = Path(mkdocs_journey.__file__).parent
@@ -66,6 +68,9 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "diff.report.maps.": ("changed", "added", "removed"),
     "diff.report.map.": ("added", "removed"),  # the statuses of MapReview without a diff
     "diff.report.persona.": ("added", "removed", "renamed", "changed"),
+    "plan.": tuple(kind for kind in typing.get_args(ColumnKind) if kind != "period"),  # a period is named by its date
+    "overview.state.": _literal_values(Journey.model_fields["state"].annotation),
+    "overview.filter.": FILTER_DIMENSIONS,
     "diff.field.": tuple(sorted({f.replace("_", "-").replace(".", "-") for f in _DIFF_FIELDS} - set(_DIFF_LABEL))),
 }
 

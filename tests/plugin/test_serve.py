@@ -189,3 +189,17 @@ def test_a_plain_build_keeps_nothing(project: Project) -> None:
     project.build()
     project.build()
     assert _journey_plugin(project).cache.hits == 0
+
+
+def test_serve_lists_only_valid_maps_on_the_overview_and_keeps_persona_pages_apart(
+        project: Project, serve_build: ServeBuild) -> None:
+    project.write("journeys/rondreis.journey.yml", INVALID_MAP)
+    project.write("persona/kapot.persona.yml", "name: [geen, tekst]\n")
+    site = serve_build()
+    overview = soup(page_path(site, "journeys/"))
+    assert [row.th.a.get_text() for row in overview.select("tr.journey-overview__map")] == ["Start a free trial"]
+    assert not page_path(site, "persona/kapot/").exists()  # a persona with errors gets no page
+    assert page_path(site, "persona/mark/").is_file()
+    project.write("journeys/rondreis.journey.yml", DUTCH_MAP)
+    overview = soup(page_path(serve_build(), "journeys/"))
+    assert len(overview.select("tr.journey-overview__map")) == 2

@@ -40,7 +40,7 @@ def test_no_h1_and_sections_in_order(render: Render) -> None:
     soup = render()
     assert soup.find("h1") is None
     assert [h["id"] for h in soup.find_all("h2")] == [
-        "journey-persona", "journey-health", "journey-map", "journey-backlog", "journey-matrix"]
+        "journey-persona", "journey-health", "journey-map", "journey-backlog", "journey-plan", "journey-matrix"]
 
 
 def test_summary_badges(render: Render) -> None:
@@ -253,7 +253,7 @@ def test_dutch_labels(render: Render) -> None:
                       "Behoeften", "Pijnpunten", "Wat werkt", "Kansen", "Verbeteringen", "Achter de schermen",
                       "KPI's", "Bewijs"]
     assert [h.get_text() for h in soup.find_all("h2")] == [
-        "Persona", "Gezondheid van de kaart", "Klantreis", "Verbeterbacklog", "Impact en inspanning"]
+        "Persona", "Gezondheid van de kaart", "Klantreis", "Verbeterbacklog", "Planning", "Impact en inspanning"]
     assert "laatst gevalideerd 14 oktober 2026" in soup.select_one(".journey-summary").get_text()
     assert [s.get_text() for s in soup.find(id="tp-orientation--google").select(".journey-sense")] == ["zien", "horen"]
     assert cell(soup, "kpis").select_one(".journey-kpi__verdict").get_text(strip=True) == "niet op koers"

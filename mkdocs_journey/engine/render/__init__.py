@@ -60,6 +60,10 @@ class PageContext:
     """What this page's map is compared with (``compare_to`` or the plugin's ``compare_ref``)."""
     history: MapHistory | None = None
     """The commits that changed this map's file (the History section); None: no section."""
+    persona_url: Callable[[Path], str | None] = lambda path: None
+    """URL, relative to the page, of a persona file's own page (None: it has none)."""
+    theme_tags: bool = False
+    """The theme shows the map's tags (Material's ``tags`` plugin): the page leaves out its own chips."""
 
 
 @dataclass(frozen=True)
@@ -105,10 +109,10 @@ def render_map(collected: CollectedMap, context: PageContext) -> RenderedMap:
     translate = context.settings.translate
     view = build_view(loaded, analysis, context.settings, lanes=tuple(context.lanes),
                       asset_url=context.asset_url, link_url=context.link_url,
-                      comparison=context.comparison, history=context.history)
+                      comparison=context.comparison, history=context.history, persona_url=context.persona_url)
     templates = environment(context.template_dirs)
     md = _RecordingMarkdown(context.inline_markdown)
-    values = {"view": view, "t": translate, "md": md, "lang": translate.language}
+    values = {"view": view, "t": translate, "md": md, "lang": translate.language, "theme_tags": context.theme_tags}
     html = templates.get_template("journey/page.html").render(values)
     headings = page_headings(view, translate)
     anchor_ids = page_anchor_ids(view, headings) | md.ids

@@ -40,8 +40,10 @@ def page_headings(view: JourneyView, translate: Translator) -> tuple[Heading, ..
         title = (translate("compare.heading-ref", ref=comparison.ref) if comparison.ref
                  else translate("compare.heading", title=comparison.title))
         headings.append(_heading(2, "journey-compare", title))
-    headings += [_heading(2, ident, translate(key)) for ident, key in
-                 (("journey-backlog", "backlog.heading"), ("journey-matrix", "matrix.heading"))]
+    after = [("journey-backlog", "backlog.heading")]
+    after += [("journey-plan", "plan.heading")] if view.plan else []
+    after += [("journey-matrix", "matrix.heading")]
+    headings += [_heading(2, ident, translate(key)) for ident, key in after]
     if view.history is not None:
         headings.append(_heading(2, "journey-history", translate("history.heading")))
     return tuple(headings)

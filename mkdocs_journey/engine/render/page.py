@@ -7,7 +7,7 @@ plain Python that tests can reach.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -18,7 +18,9 @@ from ..lanes import BY_KEY
 from ..load import LoadedJourney
 from ..model import Improvement, Journey, Kpi, Persona, Stage, Touchpoint
 from .emotion_curve import EmotionPoint, emotion_points
+from ..plan import plan
 from .matrix import Matrix, build_matrix
+from .plan_view import PlanColumnView, plan_entry, plan_view
 
 if TYPE_CHECKING:
     from ..compare import Comparison, TouchpointMark
@@ -97,6 +99,8 @@ class Review:
 class PersonaView:
     persona: Persona
     image_url: str | None
+    page_url: str | None = None
+    """The persona file's own page, relative to this page (None for an inline persona)."""
 
 
 @dataclass
@@ -115,12 +119,15 @@ class JourneyView:
     """The map this page is compared with (``compare_to`` or ``compare_ref``), when there is one."""
     history: MapHistory | None = None
     """The commits that changed the map's file (the History section), when it is on."""
+    plan: list[PlanColumnView] = field(default_factory=list)
+    """The open improvements by due (``plan.html``, after the backlog)."""
 
 
 def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSettings, *, lanes: tuple[str, ...],
                asset_url: AssetUrl, link_url: Callable[[str], str | None] = lambda href: None,
                comparison: Comparison | None = None, history: MapHistory | None = None,
-               stages: frozenset[str] | None = None, anchor_prefix: str = "") -> JourneyView:
+               stages: frozenset[str] | None = None, anchor_prefix: str = "",
+               persona_url: Callable[[Path], str | None] = lambda path: None) -> JourneyView:
     """The page's view of a collected map: ``loaded.persona`` is the persona it was given.
 
     ``stages`` (stage ids) narrows the map, its curve and its backlog to those stages, for a
@@ -192,7 +199,7 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSetting
         url = None
         if persona.image and persona_path is not None:
             url = asset_url((persona_path.parent / persona.image).resolve())
-        persona_view = PersonaView(persona, url)
+        persona_view = PersonaView(persona, url, persona_url(persona_path) if persona_path is not None else None)
     return JourneyView(
         journey=journey,
         review=Review(journey.reviewed, is_stale(journey.reviewed, today=today, stale_after_days=stale_after_days)),
@@ -206,6 +213,8 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSetting
         stale_after_days=stale_after_days,
         comparison=comparison,
         history=history,
+        plan=plan_view(plan(rows, lambda row: row.item, today),
+                       lambda row: plan_entry(row.item, f"#{row.anchor}"), settings.translate),
     )
 
 

@@ -1,0 +1,258 @@
+"""The overview of all maps, as HTML: the map list, the worst moments, one backlog and one plan.
+
+:func:`render_overview` is the one entry point: the plugin calls it for the
+generated overview page, and a ``journey`` fence (``show: overview``) can call it for
+any Markdown page, since it needs only the maps (with their URLs relative to the
+page that shows them) and a :class:`~.PageContext`.
+
+The backlog's filters work without JavaScript: each owner, team and status is a
+link to an anchor, and CSS (``:target``, written into the page for exactly these
+values) hides the cards that do not match. Where JavaScript runs, ``journey.js``
+adds three menus that combine the filters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Sequence
+
+from markupsafe import Markup
+
+from ..analyse import BacklogItem, improvement_anchor, touchpoint_anchor
+from ..i18n import Translator
+from ..model import Persona
+from ..plan import plan
+from ..portfolio import MapNumbers, Moment, PortfolioItem, PortfolioMap, map_numbers, portfolio_backlog, suffering
+from ..slug import slugify
+from . import PageContext
+from .environment import environment
+from .outline import Heading
+from .plan_view import PlanColumnView, plan_entry, plan_view
+from .sparkline import Sparkline, sparkline
+
+STATUSES = ("doing", "planned", "idea", "done", "dropped")
+"""The statuses in backlog order (the filter lists them so)."""
+FILTER_DIMENSIONS = ("status", "owner", "team")
+"""What the backlog across maps filters by, in the order the filters are shown."""
+
+
+@dataclass(frozen=True)
+class MapRow:
+    map: PortfolioMap
+    numbers: MapNumbers
+    sparkline: Sparkline
+    persona: Persona | None
+    persona_url: str | None
+
+
+@dataclass(frozen=True)
+class MapGroup:
+    tag: str | None
+    """None: the maps without a tag (or every map, when the overview is not grouped)."""
+    anchor: str | None
+    rows: tuple[MapRow, ...]
+
+
+@dataclass(frozen=True)
+class Target:
+    href: str
+    stage: str
+    touchpoint: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """An improvement in the backlog across maps."""
+
+    rank: int
+    anchor: str
+    map: PortfolioMap
+    item: BacklogItem
+    map_href: str
+    """The item's card on its map's page."""
+    targets: tuple[Target, ...]
+    classes: tuple[str, ...]
+    """The filter classes it matches (``journey-f-owner-webteam``...)."""
+
+
+@dataclass(frozen=True)
+class Filter:
+    dimension: str
+    """``status``, ``owner`` or ``team``."""
+    value: str | None
+    """The owner, team or status; None for "no owner"."""
+    anchor: str
+    css_class: str
+    count: int
+
+
+@dataclass(frozen=True)
+class MomentView:
+    moment: Moment
+    href: str
+
+
+@dataclass
+class OverviewView:
+    groups: list[MapGroup]
+    moments: list[MomentView]
+    backlog: list[Card]
+    filters: dict[str, list[Filter]]
+    plan: list[PlanColumnView]
+    stale_after_days: int
+    today: date
+    maps: int = 0
+    rules: list[str] = field(default_factory=list)
+    """The CSS rules that make the filter links filter."""
+
+
+@dataclass(frozen=True)
+class RenderedOverview:
+    html: str
+    headings: tuple[Heading, ...]
+    anchor_ids: frozenset[str]
+    search_html: str = ""
+    """What the site's search indexes instead of ``html``: the maps and the worst moments.
+
+    The backlog and the plan repeat what the map pages hold; with 500 maps they are
+    megabytes that the search plugins would parse for hits that only repeat the maps'."""
+    search_headings: tuple[Heading, ...] = ()
+
+
+def _unique(slugs: dict[str, str], value: str) -> str:
+    base = slugify(value) or "x"
+    slug, number = base, 1
+    while slug in slugs.values():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def _filters(items: list[PortfolioItem]) -> tuple[dict[str, list[Filter]], dict[int, tuple[str, ...]]]:
+    """The filters with their counts, and the classes of each card (by position in ``items``)."""
+    present_statuses = {entry.item.improvement.status for entry in items}
+    owners = sorted({entry.item.improvement.owner for entry in items if entry.item.improvement.owner},
+                    key=lambda v: (v.casefold(), v))
+    teams = sorted({team for entry in items for team in entry.item.improvement.teams}, key=lambda v: (v.casefold(), v))
+    values: dict[str, list[str | None]] = dict(zip(FILTER_DIMENSIONS, (
+        [s for s in STATUSES if s in present_statuses],
+        [*owners, *([None] if any(not e.item.improvement.owner for e in items) else [])],
+        list(teams),
+    )))
+    filters: dict[str, list[Filter]] = {}
+    classes: dict[int, list[str]] = {index: [] for index in range(len(items))}
+    for dimension, options in values.items():
+        slugs: dict[str, str] = {}
+        found = []
+        for value in options:
+            slug = _unique(slugs, value if value is not None else "none")
+            slugs[value or ""] = slug
+            css = f"journey-f-{dimension}-{slug}"
+            matching = [index for index, entry in enumerate(items) if _matches(entry, dimension, value)]
+            for index in matching:
+                classes[index].append(css)
+            found.append(Filter(dimension, value, f"journey-backlog-{dimension}-{slug}", css, len(matching)))
+        filters[dimension] = found
+    return filters, {index: tuple(names) for index, names in classes.items()}
+
+
+def _matches(entry: PortfolioItem, dimension: str, value: str | None) -> bool:
+    improvement = entry.item.improvement
+    if dimension == "status":
+        return improvement.status == value
+    if dimension == "owner":
+        return (improvement.owner or None) == value
+    return value in improvement.teams
+
+
+def build_overview(maps: Sequence[PortfolioMap], context: PageContext, *, group_by_tag: bool = True) -> OverviewView:
+    """The overview's view of valid maps, in the order given (the site's navigation order).
+
+    A persona file's page is found through ``context.persona_url``.
+    """
+    settings = context.settings
+    rows = []
+    for entry in maps:
+        numbers = map_numbers(entry, settings)
+        loaded = entry.map.loaded
+        url = context.persona_url(loaded.persona_path) if loaded.persona_path is not None else None
+        line = sparkline([(tp.name, score) for tp, score in numbers.emotions])
+        rows.append(MapRow(entry, numbers, line, loaded.persona, url))
+    groups: list[MapGroup] = []
+    # Each map once, under its first tag: a hundred maps with three tags each stay a hundred rows.
+    tags = sorted({row.map.journey.tags[0] for row in rows if row.map.journey.tags}, key=lambda v: (v.casefold(), v))
+    if group_by_tag and tags:
+        slugs: dict[str, str] = {}
+        for tag in tags:
+            slug = _unique(slugs, tag)
+            slugs[tag] = slug
+            groups.append(MapGroup(tag, f"journey-overview-tag-{slug}",
+                                   tuple(r for r in rows if r.map.journey.tags and r.map.journey.tags[0] == tag)))
+        untagged = tuple(r for r in rows if not r.map.journey.tags)
+        if untagged:
+            groups.append(MapGroup(None, "journey-overview-untagged", untagged))
+    else:
+        groups.append(MapGroup(None, None, tuple(rows)))
+
+    moments = [MomentView(m, f"{m.map.url}#{touchpoint_anchor(m.stage.id or '', m.touchpoint.id or '')}")
+               for m in suffering(maps)]
+
+    items = portfolio_backlog(maps)
+    filters, classes = _filters(items)
+    cards = []
+    touchpoint_names: dict[str, dict[tuple[str | None, str | None], tuple[str, str]]] = {
+        entry.key: {(s.id, t.id): (s.name, t.name) for s in entry.journey.stages for t in s.touchpoints}
+        for entry in maps}
+    for index, found in enumerate(items):
+        where = found.map
+        names = touchpoint_names[where.key]
+        targets = tuple(Target(f"{where.url}#{touchpoint_anchor(*key)}", *names[key])
+                        for key in found.item.targets if key in names)
+        anchor = f"journey-overview-{where.key}--{found.item.improvement.id}"
+        map_href = f"{where.url}#{improvement_anchor(found.item.improvement.id)}"
+        cards.append(Card(index + 1, anchor, where, found.item, map_href, targets, classes[index]))
+    columns = plan(cards, lambda card: card.item, settings.today)
+    plan_columns = plan_view(columns, lambda card: plan_entry(card.item, f"#{card.anchor}", card.map.title),
+                             settings.translate)
+    rules = [f"#{f.anchor}:target ~ .journey-portfolio-backlog > li:not(.{f.css_class}) {{ display: none; }}"
+             for options in filters.values() for f in options]
+    return OverviewView(groups, moments, cards, filters, plan_columns, settings.stale_after_days, settings.today,
+                        len(rows), rules)
+
+
+def overview_headings(view: OverviewView, translate: Translator) -> tuple[Heading, ...]:
+    """The overview's sections in the order ``overview.html`` writes them: its table of contents."""
+    headings = [Heading(2, "journey-overview-maps", translate("overview.maps"))]
+    headings += [Heading(3, group.anchor, group.tag if group.tag is not None else translate("overview.untagged"))
+                 for group in view.groups if group.anchor]
+    headings += [Heading(2, "journey-overview-suffering", translate("overview.suffering")),
+                 Heading(2, "journey-overview-backlog", translate("overview.backlog")),
+                 Heading(2, "journey-overview-plan", translate("plan.heading"))]
+    return tuple(headings)
+
+
+def render_overview(maps: Sequence[PortfolioMap], context: PageContext, *,
+                    group_by_tag: bool = True) -> RenderedOverview:
+    """The overview's HTML fragment, its headings, every ``id`` it writes, and its search text.
+
+    ``maps`` are the valid maps to show, in order, each with its URL relative to the
+    page the overview is written into; ``context.persona_url`` links the personas.
+    """
+    view = build_overview(maps, context, group_by_tag=group_by_tag)
+    translate = context.settings.translate
+    template = environment(context.template_dirs).get_template("journey/overview.html")
+    html = template.render(view=view, t=translate, md=context.inline_markdown, lang=translate.language,
+                           filter_css=Markup("\n".join(view.rules)))
+    headings = overview_headings(view, translate)
+    ids = {h.id for h in headings}
+    ids.update(card.anchor for card in view.backlog)
+    ids.update(f.anchor for options in view.filters.values() for f in options)
+    environment_ = environment(context.template_dirs)
+    search_html = environment_.get_template("journey/overview-search.html").render(view=view, t=translate)
+    search_headings = tuple(h for h in headings if h.id == "journey-overview-maps"
+                            or (h.id == "journey-overview-suffering" and view.moments))
+    return RenderedOverview(html, headings, frozenset(ids), search_html, search_headings)
+
+
+__all__ = ["OverviewView", "RenderedOverview", "build_overview", "render_overview"]
