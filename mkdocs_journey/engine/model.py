@@ -371,6 +371,8 @@ class Journey(_Strict):
     owner: Text | None = Field(None, description="Who keeps this map up to date.")
     status: Literal["draft", "validated"] = Field("draft", description="draft or validated.")
     state: Literal["current", "future"] = Field("current", description="current or future.")
+    language: Literal["en", "nl"] | None = Field(
+        None, description="The language of this map's page labels (en or nl); default: the site's.")
     reviewed: Date | None = Field(None, description="Last review with real customers (YYYY-MM-DD).")
     goal: Text | None = Field(None, description="The business goal of the map.")
     brand: Text | None = Field(None, description="The brand promise touchpoints are held against.")
