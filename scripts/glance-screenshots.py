@@ -48,6 +48,8 @@ def pdf_pages(pdf: bytes) -> int:
 
 def main(output: Path, prefix: str) -> int:
     output.mkdir(parents=True, exist_ok=True)
+    for old in output.glob(f"{prefix}-*"):
+        old.unlink()
     lines = []
     with tempfile.TemporaryDirectory() as temp:
         site = Path(temp) / "site"
