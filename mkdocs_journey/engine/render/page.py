@@ -20,7 +20,6 @@ from ..model import Improvement, Journey, Kpi, Persona, Stage, Touchpoint
 from .emotion_curve import EmotionPoint, emotion_points
 from .matrix import Matrix, build_matrix
 from .overview import Overview, build_overview
-from .print_layout import PrintPart, print_parts
 
 if TYPE_CHECKING:
     from ..settings import BuildSettings
@@ -109,8 +108,6 @@ class JourneyView:
     stale_after_days: int
     overview: Overview | None = None
     """The strip at the top of the page (every stage and touchpoint in one look)."""
-    print_parts: tuple[PrintPart, ...] = ()
-    """The swimlanes as the printout shows them: a few columns per part."""
 
 
 def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSettings, *, lanes: tuple[str, ...],
@@ -181,6 +178,5 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSetting
         matrix=build_matrix(analysis.backlog),
         stale_after_days=stale_after_days,
         overview=build_overview(columns, headers),
-        print_parts=print_parts(columns, headers),
     )
 
