@@ -278,10 +278,13 @@ def test_the_round_trip_prints_on_at_most_four_landscape_pages(browser: Any, ser
     assert left == 0, "the printed copy is removed after printing"
 
 
-def test_printed_parts_repeat_the_lane_labels_and_carry_no_ids(browser: Any, served: Served) -> None:
+def test_printed_parts_repeat_the_lane_labels_carry_no_ids_and_keep_hidden_lanes_hidden(browser: Any, served: Served) -> None:
     for page in _open(browser, served, ROUND_TRIP):
+        page.uncheck("fieldset.journey-lanes input[data-lane='pains']")  # a lane the reader hid
         page.emulate_media(media="print")
         page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        hidden = page.evaluate("""() => Array.from(document.querySelectorAll('.journey-print-map tr.journey-lane--pains'))
+            .map(row => getComputedStyle(row).display)""")
         parts = page.evaluate("""() => Array.from(document.querySelectorAll('.journey-print-map__part')).map(part => ({
           columns: part.querySelector('tr.journey-lane--touchpoint').cells.length - 1,
           labels: Array.from(part.querySelectorAll('tr > th:first-child')).map(th => th.textContent.trim()),
@@ -296,3 +299,4 @@ def test_printed_parts_repeat_the_lane_labels_and_carry_no_ids(browser: Any, ser
     assert all(p["labels"] == labels and p["ids"] == 0 for p in parts), parts
     assert [sum(p["stages"]) for p in parts] == [7, 7] and parts[1]["continued"] == 1, parts
     assert screen == "none"
+    assert hidden == ["none", "none"], "a lane hidden on the screen stays hidden on paper"
