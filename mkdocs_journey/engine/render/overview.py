@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Sequence
 from .emotion_curve import EmotionPoint, level, number
 
 if TYPE_CHECKING:
+    from ..i18n import Translator
     from .page import Column, StageHeader
 
 UNIT = 100
@@ -38,6 +39,9 @@ class OverviewPoint:
     column: Column
     lowest: bool
     """One of the touchpoints with the map's lowest emotion (when the scores differ at all)."""
+    label: str = ""
+    """What a screen reader says for this point, in order: "Stage › Touchpoint: 2 of 5,
+    negative, moment of truth, lowest point" (made here once: a map has many points)."""
 
     @property
     def emotion(self) -> EmotionPoint | None:
@@ -106,14 +110,32 @@ def curve_path(scores: Sequence[int | None]) -> str:
     return " ".join(parts) if any(part.startswith("C") for part in parts) else ""
 
 
-def build_overview(columns: Sequence[Column], stages: Sequence[StageHeader]) -> Overview:
+def point_label(column: Column, lowest: bool, translate: Translator) -> str:
+    """A point's words for screen readers (an empty stage's placeholder says so)."""
+    touchpoint = column.touchpoint
+    if touchpoint is None:
+        return f"{column.stage.name}: {translate('map.empty-stage')}"
+    score = column.emotion.score if column.emotion is not None else None
+    emotion = (translate("emotion.point", score=score, label=translate(f"emotion.{score}")) if score is not None
+               else translate("emotion.none"))
+    words = [translate("overview.point", stage=column.stage.name, touchpoint=touchpoint.name, emotion=emotion)]
+    if touchpoint.moment_of_truth:
+        words.append(translate("touchpoint.moment-of-truth"))
+    if lowest:
+        words.append(translate("overview.lowest"))
+    return ", ".join(words)
+
+
+def build_overview(columns: Sequence[Column], stages: Sequence[StageHeader], translate: Translator) -> Overview:
     """The strip of a map whose columns and stage headers the page view has laid out."""
     scores = [c.emotion.score if c.touchpoint is not None and c.emotion is not None else None for c in columns]
     scored = [s for s in scores if s is not None]
     # A lowest point only means something when the journey goes up and down.
     minimum = min(scored) if scored and min(scored) < max(scored) else None
-    points = tuple(OverviewPoint(column, minimum is not None and score == minimum)
-                   for column, score in zip(columns, scores))
+    points = []
+    for column, score in zip(columns, scores):
+        lowest = minimum is not None and score == minimum
+        points.append(OverviewPoint(column, lowest, point_label(column, lowest, translate)))
     bands = []
     start = 1
     for header in stages:
@@ -121,7 +143,7 @@ def build_overview(columns: Sequence[Column], stages: Sequence[StageHeader]) -> 
         start += header.span
     return Overview(
         stages=tuple(bands),
-        points=points,
+        points=tuple(points),
         curve=curve_path(scores),
         lowest=tuple(p for p in points if p.lowest),
         moments=tuple(p for p in points if p.column.touchpoint is not None and p.column.touchpoint.moment_of_truth),

@@ -177,6 +177,6 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSetting
         backlog=rows,
         matrix=build_matrix(analysis.backlog),
         stale_after_days=stale_after_days,
-        overview=build_overview(columns, headers),
+        overview=build_overview(columns, headers, settings.translate),
     )
 
