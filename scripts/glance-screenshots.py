@@ -8,7 +8,7 @@ light and the dark palette, the first screen of a phone (375x812), the whole pag
 at 1440 wide, and the page printed to PDF on A4 and Letter landscape (each PDF
 page also as a small PNG, when poppler's ``pdftoppm`` is installed). The number of
 printed pages is written to ``PREFIX-print.txt``. Used for the before/after
-pictures of a layout change (docs/assets/screenshots/glance/).
+pictures of a layout change (notes/issue-14/).
 """
 
 from __future__ import annotations
