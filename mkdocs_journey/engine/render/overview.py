@@ -112,18 +112,33 @@ def curve_path(scores: Sequence[int | None]) -> str:
 
 def point_label(column: Column, lowest: bool, translate: Translator) -> str:
     """A point's words for screen readers (an empty stage's placeholder says so)."""
-    touchpoint = column.touchpoint
-    if touchpoint is None:
-        return f"{column.stage.name}: {translate('map.empty-stage')}"
-    score = column.emotion.score if column.emotion is not None else None
-    emotion = (translate("emotion.point", score=score, label=translate(f"emotion.{score}")) if score is not None
-               else translate("emotion.none"))
-    words = [translate("overview.point", stage=column.stage.name, touchpoint=touchpoint.name, emotion=emotion)]
-    if touchpoint.moment_of_truth:
-        words.append(translate("touchpoint.moment-of-truth"))
-    if lowest:
-        words.append(translate("overview.lowest"))
-    return ", ".join(words)
+    return _Words(translate).point(column, lowest)
+
+
+class _Words:
+    """The strip's words, each looked up once per map (a map has many points, five scores)."""
+
+    def __init__(self, translate: Translator) -> None:
+        self.translate = translate
+        self.empty = translate("map.empty-stage")
+        self.moment = translate("touchpoint.moment-of-truth")
+        self.lowest = translate("overview.lowest")
+        self.none = translate("emotion.none")
+        self.scores = {score: translate("emotion.point", score=score, label=translate(f"emotion.{score}"))
+                       for score in range(1, 6)}
+
+    def point(self, column: Column, lowest: bool) -> str:
+        touchpoint = column.touchpoint
+        if touchpoint is None:
+            return f"{column.stage.name}: {self.empty}"
+        score = column.emotion.score if column.emotion is not None else None
+        emotion = self.scores[score] if score is not None else self.none
+        words = [self.translate("overview.point", stage=column.stage.name, touchpoint=touchpoint.name, emotion=emotion)]
+        if touchpoint.moment_of_truth:
+            words.append(self.moment)
+        if lowest:
+            words.append(self.lowest)
+        return ", ".join(words)
 
 
 def build_overview(columns: Sequence[Column], stages: Sequence[StageHeader], translate: Translator) -> Overview:
@@ -132,10 +147,11 @@ def build_overview(columns: Sequence[Column], stages: Sequence[StageHeader], tra
     scored = [s for s in scores if s is not None]
     # A lowest point only means something when the journey goes up and down.
     minimum = min(scored) if scored and min(scored) < max(scored) else None
+    words = _Words(translate)
     points = []
     for column, score in zip(columns, scores):
         lowest = minimum is not None and score == minimum
-        points.append(OverviewPoint(column, lowest, point_label(column, lowest, translate)))
+        points.append(OverviewPoint(column, lowest, words.point(column, lowest)))
     bands = []
     start = 1
     for header in stages:
