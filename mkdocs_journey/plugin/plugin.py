@@ -54,9 +54,9 @@ log = get_plugin_logger("mkdocs_journey.plugin")
 STYLESHEET = "assets/stylesheets/journey.css"
 """Where the package stylesheet is published (and linked from every page)."""
 STYLESHEET_SOURCE = Path(__file__).parent.parent / "assets" / "stylesheets" / "journey.css"
-SCRIPT = "assets/javascripts/journey.js"
+MAP_SCRIPT = "assets/javascripts/journey-map.js"
 """The lane list's script (readers hide and show lanes), published and linked like the stylesheet."""
-SCRIPT_SOURCE = Path(__file__).parent.parent / "assets" / "javascripts" / "journey.js"
+MAP_SCRIPT_SOURCE = Path(__file__).parent.parent / "assets" / "javascripts" / "journey-map.js"
 EXPORT_FILE = "journeys.json"
 
 
@@ -100,8 +100,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         # under a sub-path `site_url` and with either URL style.
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        if SCRIPT not in [str(script) for script in config.extra_javascript]:
-            config.extra_javascript.append(SCRIPT)
+        if MAP_SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(MAP_SCRIPT)
         if config.nav is not None:
             config.nav = rewrite_nav(config.nav)
         return config
@@ -178,8 +178,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         # A stylesheet the site already has at that path is the author's override.
         if files.get_file_from_path(STYLESHEET) is None:
             files.append(File.generated(config, STYLESHEET, abs_src_path=str(STYLESHEET_SOURCE)))
-        if files.get_file_from_path(SCRIPT) is None:
-            files.append(File.generated(config, SCRIPT, abs_src_path=str(SCRIPT_SOURCE)))
+        if files.get_file_from_path(MAP_SCRIPT) is None:
+            files.append(File.generated(config, MAP_SCRIPT, abs_src_path=str(MAP_SCRIPT_SOURCE)))
 
     def _add_export(self, files: Files, config: MkDocsConfig) -> None:
         existing = files.get_file_from_path(EXPORT_FILE)

@@ -50,13 +50,13 @@ def test_first_screen_shows_the_whole_journey_and_the_start_of_the_swimlanes(
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"glance-first-screen-{scheme}.png"))
         where = page.evaluate("""() => {
-          const strip = document.querySelector('.journey-overview__scroll');
+          const strip = document.querySelector('.journey-strip__scroll');
           const row = document.querySelector('table.journey-map tr.journey-lane--touchpoint');
           const title = document.querySelector('.md-content h1');
           return {stripTop: strip.getBoundingClientRect().top, stripBottom: strip.getBoundingClientRect().bottom,
                   titleBottom: title.getBoundingClientRect().bottom,
                   stripScroll: strip.scrollWidth, stripClient: strip.clientWidth,
-                  points: document.querySelectorAll('.journey-overview__point').length,
+                  points: document.querySelectorAll('.journey-strip__point').length,
                   rowTop: row.getBoundingClientRect().top, height: window.innerHeight};
         }""")
         assert where["titleBottom"] <= where["stripTop"], where  # under the title
@@ -98,11 +98,11 @@ def test_the_strip_fits_25_touchpoints_at_1440px_and_scrolls_inside_itself_on_a_
         page = context.new_page()
         page.goto(wide_map.as_uri())
         sizes = page.evaluate("""() => {
-          const strip = document.querySelector('.journey-overview__scroll');
-          const point = document.querySelector('.journey-overview__point');
+          const strip = document.querySelector('.journey-strip__scroll');
+          const point = document.querySelector('.journey-strip__point');
           return {scroll: strip.scrollWidth, client: strip.clientWidth, page: document.documentElement.scrollWidth,
                   inner: window.innerWidth, point: point.getBoundingClientRect().width,
-                  points: document.querySelectorAll('.journey-overview__point a').length};
+                  points: document.querySelectorAll('.journey-strip__point a').length};
         }""")
         page.screenshot(path=str(SCREENSHOTS / f"glance-25-touchpoints-{viewport}.png"))
     finally:
@@ -121,10 +121,10 @@ def test_the_strip_fits_25_touchpoints_at_1440px_and_scrolls_inside_itself_on_a_
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_every_strip_link_lands_on_its_column(browser: Any, served: Served, viewport: str) -> None:
     for page in _open(browser, served, ROUND_TRIP, "light", viewport):
-        hrefs = page.eval_on_selector_all(".journey-overview__point a", "links => links.map(a => a.getAttribute('href'))")
+        hrefs = page.eval_on_selector_all(".journey-strip__point a", "links => links.map(a => a.getAttribute('href'))")
         assert len(hrefs) == 14
         for href in hrefs:
-            page.click(f".journey-overview__point a[href='{href}']")
+            page.click(f".journey-strip__point a[href='{href}']")
             page.wait_for_timeout(50)
             where = page.evaluate("""id => {
               const cell = document.getElementById(id);
@@ -148,7 +148,7 @@ def test_every_strip_link_lands_on_its_column(browser: Any, served: Served, view
 
 def test_screen_readers_read_the_strip_in_order(browser: Any, served: Served) -> None:
     for page in _open(browser, served, "docs-booking"):
-        snapshot = page.locator("nav.journey-overview").aria_snapshot()
+        snapshot = page.locator("nav.journey-strip").aria_snapshot()
     links = re.findall(r'link "([^"]+)"', snapshot)
     stages, points = links[:4], [link for link in links[4:] if "›" in link]
     assert stages == ["Discover", "Book", "Stay", "After the stay"], snapshot

@@ -90,7 +90,7 @@ def test_wheel_carries_templates_styles_catalogs_schemas_and_types(dist: Dist) -
         | _shipped("mkdocs_journey/schema", "*.schema.json")
         | _shipped("mkdocs_journey", "**/*.py")
         | {"mkdocs_journey/translations/en.yml", "mkdocs_journey/translations/nl.yml", "mkdocs_journey/py.typed",
-           "mkdocs_journey/assets/stylesheets/journey.css", "mkdocs_journey/assets/javascripts/journey.js"}
+           "mkdocs_journey/assets/stylesheets/journey.css", "mkdocs_journey/assets/javascripts/journey-map.js"}
         | {"mkdocs_journey/translations/messages/en.yml"}
     )
     assert sorted(expected - names) == []

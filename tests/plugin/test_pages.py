@@ -343,11 +343,11 @@ def test_lane_script_is_linked_relatively_and_published(project: Project, use_di
     site = project.build()
     url = map_url(use_directory_urls)
     page = soup(page_path(site, url))
-    sources = [script["src"] for script in page.select("script[src]") if "journey.js" in script["src"]]
+    sources = [script["src"] for script in page.select("script[src]") if "journey-map.js" in script["src"]]
     assert len(sources) == 1
     assert not urlsplit(sources[0]).scheme and not sources[0].startswith("/")
     script = resolve(site, url, sources[0])
-    assert script == site / "assets" / "javascripts" / "journey.js"
+    assert script == site / "assets" / "javascripts" / "journey-map.js"
     assert "data-journey-lanes" in script.read_text(encoding="utf-8")
 
 

@@ -19,7 +19,7 @@ from ..load import LoadedJourney
 from ..model import Improvement, Journey, Kpi, Persona, Stage, Touchpoint
 from .emotion_curve import EmotionPoint, emotion_points
 from .matrix import Matrix, build_matrix
-from .overview import Overview, build_overview
+from .strip import Strip, build_strip
 
 if TYPE_CHECKING:
     from ..settings import BuildSettings
@@ -106,7 +106,7 @@ class JourneyView:
     backlog: list[BacklogRow]
     matrix: Matrix
     stale_after_days: int
-    overview: Overview | None = None
+    strip: Strip | None = None
     """The strip at the top of the page (every stage and touchpoint in one look)."""
 
 
@@ -177,6 +177,6 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSetting
         backlog=rows,
         matrix=build_matrix(analysis.backlog),
         stale_after_days=stale_after_days,
-        overview=build_overview(columns, headers, settings.translate),
+        strip=build_strip(columns, headers, settings.translate),
     )
 

@@ -67,7 +67,7 @@ class OverviewStage:
 
 
 @dataclass(frozen=True)
-class Overview:
+class Strip:
     """What the strip draws: the stage band, the points and the curve through them."""
 
     stages: tuple[OverviewStage, ...]
@@ -122,7 +122,7 @@ class _Words:
         self.translate = translate
         self.empty = translate("map.empty-stage")
         self.moment = translate("touchpoint.moment-of-truth")
-        self.lowest = translate("overview.lowest")
+        self.lowest = translate("strip.lowest")
         self.none = translate("emotion.none")
         self.scores = {score: translate("emotion.point", score=score, label=translate(f"emotion.{score}"))
                        for score in range(1, 6)}
@@ -133,7 +133,7 @@ class _Words:
             return f"{column.stage.name}: {self.empty}"
         score = column.emotion.score if column.emotion is not None else None
         emotion = self.scores[score] if score is not None else self.none
-        words = [self.translate("overview.point", stage=column.stage.name, touchpoint=touchpoint.name, emotion=emotion)]
+        words = [self.translate("strip.point", stage=column.stage.name, touchpoint=touchpoint.name, emotion=emotion)]
         if touchpoint.moment_of_truth:
             words.append(self.moment)
         if lowest:
@@ -141,7 +141,7 @@ class _Words:
         return ", ".join(words)
 
 
-def build_overview(columns: Sequence[Column], stages: Sequence[StageHeader], translate: Translator) -> Overview:
+def build_strip(columns: Sequence[Column], stages: Sequence[StageHeader], translate: Translator) -> Strip:
     """The strip of a map whose columns and stage headers the page view has laid out."""
     scores = [c.emotion.score if c.touchpoint is not None and c.emotion is not None else None for c in columns]
     scored = [s for s in scores if s is not None]
@@ -157,7 +157,7 @@ def build_overview(columns: Sequence[Column], stages: Sequence[StageHeader], tra
     for header in stages:
         bands.append(OverviewStage(header, start))
         start += header.span
-    return Overview(
+    return Strip(
         stages=tuple(bands),
         points=tuple(points),
         curve=curve_path(scores),
