@@ -1,4 +1,4 @@
-"""A test that cannot run fails and says why; only two documented cases may skip.
+"""A test that cannot run fails and says why; only the documented cases may skip.
 
 A skip reads as "fine" in a local run: a missing console script, schema validator or
 export once turned checks into skips that nobody noticed. Under ``CI=true`` every skip

@@ -108,6 +108,8 @@ class Collection:
             collected.persona = self.persona(loaded.persona_path)
             loaded.persona = collected.persona.persona
         if loaded.ok:
+            assert loaded.journey is not None
+            settings = settings.for_language(loaded.journey.language)
             collected.analysis = analyse(loaded, settings)
             collected.health = health_findings(loaded, collected.analysis, settings)
             loaded.release_source()

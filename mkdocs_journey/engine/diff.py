@@ -151,7 +151,7 @@ class JourneyDiff:
             yield from change.walk()
 
 
-JOURNEY_FIELDS = ("title", "summary", "owner", "status", "state", "reviewed", "goal", "brand")
+JOURNEY_FIELDS = ("title", "summary", "owner", "status", "state", "language", "reviewed", "goal", "brand")
 JOURNEY_LISTS = ("tags", "research")
 PERSONA_FIELDS = ("name", "role", "quote", "image", "about")
 PERSONA_LISTS = ("goals", "needs", "frustrations", "channels")

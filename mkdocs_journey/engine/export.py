@@ -72,7 +72,8 @@ def _journey(item: ExportedMap, analysis: Analysis, translate: Translator) -> di
         "persona": loaded.persona.name if loaded.persona is not None else None,
         "stages": [_stage(stage) for stage in journey.stages],
         "improvements": [_improvement(entry) for entry in analysis.backlog],
-        "health": [_health(note, journey, translate) for note in analysis.health],
+        "health": [_health(note, journey, Translator(journey.language) if journey.language else translate)
+                   for note in analysis.health],
     }
 
 

@@ -393,6 +393,8 @@ class Journey(_Strict):
     compare_to: JourneyPath | None = Field(
         None, description="Another journey file this map is compared with, relative to this file "
                           "(e.g. a future state's current state).")
+    language: Annotated[Literal["en", "nl"] | None, _CHOICE] = Field(
+        None, description="The language of this map's page labels (en or nl); default: the site's.")
     reviewed: Date | None = Field(None, description="Last review with real customers (YYYY-MM-DD).")
     goal: Text | None = Field(None, description="The business goal of the map.")
     brand: Text | None = Field(None, description="The brand promise touchpoints are held against.")

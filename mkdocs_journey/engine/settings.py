@@ -9,7 +9,7 @@ builds one of these from its config, the command line from the site's settings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .i18n import Translator
@@ -34,3 +34,13 @@ class BuildSettings:
     """Bytes a journey or persona file may have."""
     max_touchpoints: int = DEFAULT_MAX_TOUCHPOINTS
     """Touchpoints a map may have."""
+
+    def for_language(self, language: str | None) -> BuildSettings:
+        """These settings with the labels of ``language`` (a map's own ``language:``); None keeps the site's.
+
+        A map may be written in another language than the site around it: its page,
+        its health notes and their dates then read in the map's language.
+        """
+        if language is None or language == self.translate.language:
+            return self
+        return replace(self, translate=Translator(language))

@@ -77,6 +77,9 @@ from .sources import MapPage, drop_maps_from_nav, map_title, page_markdown, page
 # The logger keeps the name it had before the adapter became a package, so log filters keep working.
 log = get_plugin_logger("mkdocs_journey.plugin")
 
+MAP_SCRIPT = "assets/javascripts/journey-map.js"
+"""The lane list's script (readers hide and show lanes), published and linked like the stylesheet."""
+MAP_SCRIPT_SOURCE = Path(__file__).parent.parent / "assets" / "javascripts" / "journey-map.js"
 EXPORT_FILE = "journeys.json"
 CSV_FILE = "improvements.csv"
 SCRIPT = "assets/javascripts/journey.js"
@@ -161,6 +164,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             config.extra_javascript.append(ExtraScriptValue(SCRIPT))
         self.auto_nav = config.nav is None
         self.theme_tags = any(name in config.plugins for name in ("material/tags", "tags"))
+        if MAP_SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(ExtraScriptValue(MAP_SCRIPT))
         if config.nav is not None:
             config.nav = rewrite_nav(config.nav)
         register_extension(config, self.fences)
@@ -325,6 +330,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         # A stylesheet the site already has at that path is the author's override.
         if files.get_file_from_path(STYLESHEET) is None:
             files.append(File.generated(config, STYLESHEET, abs_src_path=str(STYLESHEET_SOURCE)))
+        if files.get_file_from_path(MAP_SCRIPT) is None:
+            files.append(File.generated(config, MAP_SCRIPT, abs_src_path=str(MAP_SCRIPT_SOURCE)))
 
     def _add_export(self, files: Files, config: MkDocsConfig) -> None:
         existing = files.get_file_from_path(EXPORT_FILE)

@@ -7,6 +7,8 @@
 
   const hidden = (element) => {
     if (element.closest(".journey-sr, [hidden], [aria-hidden='true'] title, title")) return true;
+    // Inside a closed <details> (content-visibility: hidden in Chromium) nothing is shown.
+    if (element.checkVisibility && !element.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return true;
     for (let e = element; e && e !== document.body; e = e.parentElement) {
       const style = getComputedStyle(e);
       if (style.display === "none" || style.visibility === "hidden" || Number(style.opacity) === 0) return true;

@@ -133,6 +133,14 @@ def open_page(browser: Any, served: Served, name: str, scheme: str, viewport: st
         # Material's palette follows this attribute through its CSS variables.
         page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", SCHEMES[scheme])
         page.evaluate("document.fonts.ready")
+        # Lazy pictures load when a full-page screenshot brings them into view, moving the
+        # rows below them after the test has measured where things are: load them first.
+        page.evaluate("""async () => {
+          for (const img of document.querySelectorAll('.journey img')) {
+            img.loading = 'eager';
+            try { await img.decode(); } catch (error) { /* a broken picture is another test's */ }
+          }
+        }""")
         yield page
     finally:
         context.close()

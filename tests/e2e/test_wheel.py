@@ -86,10 +86,11 @@ def test_wheel_carries_templates_styles_catalogs_schemas_and_types(dist: Dist) -
     expected = (
         _shipped("mkdocs_journey/templates/journey", "*.html")
         | _shipped("mkdocs_journey/assets/stylesheets", "*.css")
+        | _shipped("mkdocs_journey/assets/javascripts", "*.js")
         | _shipped("mkdocs_journey/schema", "*.schema.json")
         | _shipped("mkdocs_journey", "**/*.py")
         | {"mkdocs_journey/translations/en.yml", "mkdocs_journey/translations/nl.yml", "mkdocs_journey/py.typed",
-           "mkdocs_journey/assets/stylesheets/journey.css"}
+           "mkdocs_journey/assets/stylesheets/journey.css", "mkdocs_journey/assets/javascripts/journey-map.js"}
         | {"mkdocs_journey/translations/messages/en.yml"}
     )
     assert sorted(expected - names) == []

@@ -436,3 +436,10 @@ def test_list_items_count_repeats_and_ignore_their_order(compare: Diff) -> None:
     (change,) = result.changes
     assert (change.field, change.added, change.removed) == ("gains", ("Maps",), ("Fast",))
     assert compare(edit(BASE, ("gains: [Nice photos]", "gains: [Fast, Nice photos, Fast]")), old=old).changes == ()
+
+
+def test_a_new_map_language_is_one_field_change(compare: Diff) -> None:
+    """`language:` changes the labels only: the diff names it, and no health note changes with it."""
+    result = compare(edit(BASE, ("state: current", "state: current\nlanguage: nl")))
+    assert [(c.kind, c.field, c.before, c.after) for c in result.changes] == [
+        (ChangeKind.FIELD, "language", None, "nl")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 import pytest
@@ -61,3 +62,61 @@ def test_unknown_language_is_one_warning_and_english(project: Project, journey_l
 def test_dates_follow_the_language(project: Project) -> None:
     page = soup(page_path(project.build(), "journeys/rondreis/"))
     assert "14 oktober 2026" in page.select_one(".journey").get_text()
+
+
+# -- A map's own `language:` ---------------------------------------------------------------
+
+
+def _with_language(project: Project, language: str) -> None:
+    path = project.docs / "journeys" / "rondreis.journey.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("status: validated\n", f"status: validated\nlanguage: {language}\n", 1),
+                    encoding="utf-8")
+
+
+def test_a_map_language_wins_over_the_site(project: Project) -> None:
+    """An English map on a Dutch site: its labels, dates, health notes and `lang` are English."""
+    _with_language(project, "en")
+    page = soup(page_path(project.build(), "journeys/rondreis/"))
+    labels = [h2.get_text(strip=True) for h2 in page.select(".journey h2")]
+    assert ENGLISH("health.heading") in labels and DUTCH("health.heading") not in labels
+    journey = page.select_one(".journey")
+    assert journey["lang"] == "en"
+    assert "14 October 2026" in journey.get_text() and "oktober" not in journey.get_text()
+    # The site around it stays Dutch.
+    assert page.html["lang"] == "nl"
+
+
+def test_a_dutch_map_on_an_english_site(project: Project) -> None:
+    project.config["theme"]["language"] = "en"
+    _with_language(project, "nl")
+    page = soup(page_path(project.build(), "journeys/rondreis/"))
+    assert page.select_one(".journey")["lang"] == "nl"
+    assert DUTCH("map.heading") in [h2.get_text(strip=True) for h2 in page.select(".journey h2")]
+
+
+def test_the_page_names_the_site_language_when_the_map_has_none(project: Project) -> None:
+    page = soup(page_path(project.build(), "journeys/rondreis/"))
+    assert page.select_one(".journey")["lang"] == "nl"
+
+
+def test_a_map_language_also_holds_for_its_export(project: Project) -> None:
+    """journeys.json's health messages read as the map's page does."""
+    def messages() -> list[str]:
+        data = json.loads((project.build() / "journeys.json").read_text(encoding="utf-8"))
+        return [h["message"] for j in data["journeys"] if j["source"].endswith("rondreis.journey.yml")
+                for h in j["health"]]
+
+    dutch = messages()
+    _with_language(project, "en")
+    english = messages()
+    assert dutch and len(english) == len(dutch) and not set(english) & set(dutch)
+    assert any(DUTCH("status.idea") in m for m in dutch) == any(ENGLISH("status.idea") in m for m in english)
+
+
+def test_an_unknown_map_language_is_a_located_error(project: Project) -> None:
+    _with_language(project, "de")
+    result = project.run_mkdocs("build", "--strict")
+    assert result.returncode != 0
+    lines = [line for line in (result.stdout + result.stderr).splitlines() if "rondreis.journey.yml" in line]
+    assert any(":5:" in line and "language" in line and "`en`" in line and "`nl`" in line for line in lines), lines

@@ -212,14 +212,14 @@ def test_a_persona_file_becomes_a_page_linked_both_ways(project: Project, use_di
     assert resolve(site, persona_url, maps[0]["href"]) == page_path(site, map_url(use_directory_urls))
     # And back: the map's persona card links to the persona page.
     map_page = soup(page_path(site, map_url(use_directory_urls)))
-    link = map_page.select_one(".journey-persona__name a")
+    link = map_page.select_one(".journey-persona__page a")
     assert resolve(site, map_url(use_directory_urls), link["href"]) == page_path(site, persona_url)
 
 
 def test_an_inline_persona_has_no_page_to_link(project: Project) -> None:
     site = project.build()
     trial = soup(page_path(site, "saas/trial/"))
-    assert trial.select_one(".journey-persona__name a") is None
+    assert trial.select_one(".journey-persona__page a") is None
 
 
 def test_a_persona_page_that_clashes_is_an_error_naming_both(project: Project) -> None:

@@ -334,3 +334,31 @@ def test_edit_button_opens_the_journey_file(project: Project) -> None:
     page = soup(page_path(project.build(), "journeys/rondreis/"))
     edit = [a["href"] for a in page.select("a.md-content__button[href*='/edit/']")]
     assert edit == ["https://github.com/example/handbook/edit/main/docs/journeys/rondreis.journey.yml"]
+
+
+@pytest.mark.parametrize("theme", ["material", "mkdocs"])
+def test_lane_script_is_linked_relatively_and_published(project: Project, use_directory_urls: bool,
+                                                        theme: str) -> None:
+    project.config["theme"] = {"name": theme}
+    site = project.build()
+    url = map_url(use_directory_urls)
+    page = soup(page_path(site, url))
+    sources = [script["src"] for script in page.select("script[src]") if "journey-map.js" in script["src"]]
+    assert len(sources) == 1
+    assert not urlsplit(sources[0]).scheme and not sources[0].startswith("/")
+    script = resolve(site, url, sources[0])
+    assert script == site / "assets" / "javascripts" / "journey-map.js"
+    assert "data-journey-lanes" in script.read_text(encoding="utf-8")
+
+
+def test_lane_list_follows_the_lanes_option_and_is_hidden_without_script(project: Project) -> None:
+    project.set_options(lanes=["touchpoint", "pains", "emotion"])
+    page = soup(page_path(project.build(), "journeys/rondreis/"))
+    lanes = page.select_one("fieldset.journey-lanes")
+    assert lanes.has_attr("hidden") and lanes.has_attr("data-journey-lanes")
+    boxes = lanes.select("input[type=checkbox]")
+    assert [b["data-lane"] for b in boxes] == ["pains", "emotion"]
+    assert all(b.has_attr("checked") for b in boxes)
+    assert [label.get_text(strip=True) for label in lanes.select("label")] == ["Pijnpunten", "Emotie"]
+    rows = [row["class"][1] for row in page.select("table.journey-map tbody tr")]
+    assert rows == ["journey-lane--pains", "journey-lane--emotion"]

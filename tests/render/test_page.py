@@ -51,9 +51,14 @@ def test_summary_badges(render: Render) -> None:
     assert badges == ["Owner: Team Online", "validated", "current situation", "last validated 14 October 2026"]
     assert summary.find("time")["datetime"] == "2026-10-14"
     assert [t.get_text() for t in summary.select(".journey-tag")] == ["travel", "online"]
-    facts = {dt.get_text(): dd.get_text(" ", strip=True) for dt, dd in zip(summary.find_all("dt"), summary.find_all("dd"))}
+    # Compact cards: each a <details> whose summary line holds the whole goal or promise.
+    facts = {card.select_one(".journey-summary__label").get_text(): card.select_one(".journey-summary__value").get_text()
+             for card in summary.select("details.journey-summary__fact")}
     assert facts == {"Business goal": "Sell more trips online", "Brand promise": "Carefree travel",
-                     "Research": "Interviews October 2026"}
+                     "Research": "2 sources"}
+    research = summary.select_one("details.journey-summary__fact--research")
+    assert [li.get_text() for li in research.select("li")] == ["Interviews", "October 2026"]
+    assert not any(card.has_attr("open") for card in summary.select("details"))
 
 
 def test_stale_and_missing_review_get_a_warning(render: Render) -> None:

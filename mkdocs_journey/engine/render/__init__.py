@@ -106,8 +106,10 @@ def render_map(collected: CollectedMap, context: PageContext) -> RenderedMap:
     loaded, analysis = collected.loaded, collected.analysis
     if not collected.ok or analysis is None:
         return RenderedMap(render_errors(collected, context), None)
-    translate = context.settings.translate
-    view = build_view(loaded, analysis, context.settings, lanes=tuple(context.lanes),
+    assert loaded.journey is not None
+    settings = context.settings.for_language(loaded.journey.language)
+    translate = settings.translate
+    view = build_view(loaded, analysis, settings, lanes=tuple(context.lanes),
                       asset_url=context.asset_url, link_url=context.link_url,
                       comparison=context.comparison, history=context.history, persona_url=context.persona_url)
     templates = environment(context.template_dirs)

@@ -21,6 +21,7 @@ from .emotion_curve import EmotionPoint, emotion_points
 from ..plan import plan
 from .matrix import Matrix, build_matrix
 from .plan_view import PlanColumnView, plan_entry, plan_view
+from .strip import Strip, build_strip
 
 if TYPE_CHECKING:
     from ..compare import Comparison, TouchpointMark
@@ -121,6 +122,8 @@ class JourneyView:
     """The commits that changed the map's file (the History section), when it is on."""
     plan: list[PlanColumnView] = field(default_factory=list)
     """The open improvements by due (``plan.html``, after the backlog)."""
+    strip: Strip | None = None
+    """The strip at the top of the page (every stage and touchpoint in one look)."""
 
 
 def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSettings, *, lanes: tuple[str, ...],
@@ -215,6 +218,7 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSetting
         history=history,
         plan=plan_view(plan(rows, lambda row: row.item, today),
                        lambda row: plan_entry(row.item, f"#{row.anchor}"), settings.translate),
+        strip=build_strip(columns, headers, settings.translate),
     )
 
 

@@ -1,0 +1,167 @@
+"""The overview strip at the top of a map page: every stage and every touchpoint's smiley in one look.
+
+A map's swimlanes are wide (a column per touchpoint), so a reader sees a few
+touchpoints at a time. The strip shows the whole journey at the content's width:
+a band of stages, and one compact emotion curve with each touchpoint's smiley, its
+moments of truth and its lowest point, each smiley a link to its column. It is
+plain HTML and one small SVG for the curve, without script.
+
+Every column gets the same width (a CSS grid of ``columns`` equal tracks), so the
+curve, drawn once in a layer stretched over the whole strip, passes through the
+centre of each column whatever width the browser gives the strip: point ``i`` sits
+at ``(i + 0.5) * UNIT`` in the layer's own units.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Sequence
+
+from .emotion_curve import EmotionPoint, level, number
+
+if TYPE_CHECKING:
+    from ..i18n import Translator
+    from .page import Column, StageHeader
+
+UNIT = 100
+"""Width of one column in the curve layer's own units."""
+HEIGHT = 106
+"""Height of the strip's curve row in CSS pixels: the emotion lane's five levels, and
+room under a low point for the lowest-point mark."""
+MARK_GAP = 22
+"""How far under a smiley's centre the lowest-point mark starts (a ringed smiley: 5 more)."""
+
+
+@dataclass(frozen=True)
+class OverviewPoint:
+    """One column of the strip: a touchpoint (scored or not), or an empty stage's placeholder."""
+
+    column: Column
+    lowest: bool
+    """One of the touchpoints with the map's lowest emotion (when the scores differ at all)."""
+    label: str = ""
+    """What a screen reader says for this point, in order: "Stage › Touchpoint: 2 of 5,
+    negative, moment of truth, lowest point" (made here once: a map has many points)."""
+
+    @property
+    def emotion(self) -> EmotionPoint | None:
+        return self.column.emotion
+
+    @property
+    def mark_y(self) -> str:
+        """Top of the lowest-point mark, relative to the smiley's centre."""
+        point = self.column.emotion
+        extra = 5 if point is not None and point.moment_of_truth else 0
+        return number(MARK_GAP + extra)
+
+
+@dataclass(frozen=True)
+class OverviewStage:
+    header: StageHeader
+    start: int
+    """Grid line where the stage starts (1 is the first column)."""
+
+    @property
+    def end(self) -> int:
+        return self.start + self.header.span
+
+
+@dataclass(frozen=True)
+class Strip:
+    """What the strip draws: the stage band, the points and the curve through them."""
+
+    stages: tuple[OverviewStage, ...]
+    points: tuple[OverviewPoint, ...]
+    curve: str
+    """The curve through every scored touchpoint, in the layer's units ('' for none); a
+    touchpoint without an emotion breaks it."""
+    lowest: tuple[OverviewPoint, ...]
+    moments: tuple[OverviewPoint, ...]
+    width: int
+    height: int = HEIGHT
+
+    @property
+    def columns(self) -> int:
+        return len(self.points)
+
+
+def curve_path(scores: Sequence[int | None]) -> str:
+    """One smooth path through the points, left to right, broken where a score is missing.
+
+    Each piece leaves and reaches its points horizontally (control points halfway
+    between the columns), like the emotion lane's curve, so a peak or a dip is a
+    point of the curve and never overshoots a level.
+    """
+    parts: list[str] = []
+    previous: tuple[float, float] | None = None
+    for index, score in enumerate(scores):
+        if score is None:
+            previous = None
+            continue
+        x, y = (index + 0.5) * UNIT, level(score)
+        if previous is None:
+            parts.append(f"M {number(x)} {number(y)}")
+        else:
+            px, py = previous
+            middle = (px + x) / 2
+            parts.append(f"C {number(middle)} {number(py)} {number(middle)} {number(y)} {number(x)} {number(y)}")
+        previous = (x, y)
+    # A lone point (its neighbours unscored) draws no line: only its smiley.
+    return " ".join(parts) if any(part.startswith("C") for part in parts) else ""
+
+
+def point_label(column: Column, lowest: bool, translate: Translator) -> str:
+    """A point's words for screen readers (an empty stage's placeholder says so)."""
+    return _Words(translate).point(column, lowest)
+
+
+class _Words:
+    """The strip's words, each looked up once per map (a map has many points, five scores)."""
+
+    def __init__(self, translate: Translator) -> None:
+        self.translate = translate
+        self.empty = translate("map.empty-stage")
+        self.moment = translate("touchpoint.moment-of-truth")
+        self.lowest = translate("strip.lowest")
+        self.none = translate("emotion.none")
+        self.scores = {score: translate("emotion.point", score=score, label=translate(f"emotion.{score}"))
+                       for score in range(1, 6)}
+
+    def point(self, column: Column, lowest: bool) -> str:
+        touchpoint = column.touchpoint
+        if touchpoint is None:
+            return f"{column.stage.name}: {self.empty}"
+        score = column.emotion.score if column.emotion is not None else None
+        emotion = self.scores[score] if score is not None else self.none
+        words = [self.translate("strip.point", stage=column.stage.name, touchpoint=touchpoint.name, emotion=emotion)]
+        if touchpoint.moment_of_truth:
+            words.append(self.moment)
+        if lowest:
+            words.append(self.lowest)
+        return ", ".join(words)
+
+
+def build_strip(columns: Sequence[Column], stages: Sequence[StageHeader], translate: Translator) -> Strip:
+    """The strip of a map whose columns and stage headers the page view has laid out."""
+    scores = [c.emotion.score if c.touchpoint is not None and c.emotion is not None else None for c in columns]
+    scored = [s for s in scores if s is not None]
+    # A lowest point only means something when the journey goes up and down.
+    minimum = min(scored) if scored and min(scored) < max(scored) else None
+    words = _Words(translate)
+    points = []
+    for column, score in zip(columns, scores):
+        lowest = minimum is not None and score == minimum
+        points.append(OverviewPoint(column, lowest, words.point(column, lowest)))
+    bands = []
+    start = 1
+    for header in stages:
+        bands.append(OverviewStage(header, start))
+        start += header.span
+    return Strip(
+        stages=tuple(bands),
+        points=tuple(points),
+        curve=curve_path(scores),
+        lowest=tuple(p for p in points if p.lowest),
+        moments=tuple(p for p in points if p.column.touchpoint is not None and p.column.touchpoint.moment_of_truth),
+        width=max(1, len(points)) * UNIT,
+    )

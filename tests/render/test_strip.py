@@ -1,0 +1,103 @@
+"""The overview strip: every stage and touchpoint in one look, each a link to its column in the map."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mkdocs_journey.engine.render.emotion_curve import level
+from mkdocs_journey.engine.render.strip import UNIT, curve_path
+
+from .conftest import FULL_MAP, Render
+
+
+def test_the_strip_comes_first_under_the_title(render: Render) -> None:
+    soup = render()
+    journey = soup.select_one(".journey")
+    first = next(child for child in journey.children if getattr(child, "name", None))
+    assert first.name == "nav" and "journey-strip" in first["class"]
+    assert first["aria-label"] == "The journey at a glance"
+
+
+def test_every_stage_is_a_band_spanning_its_columns(render: Render) -> None:
+    soup = render()
+    bands = soup.select(".journey-strip__stage")
+    assert [b.get_text(strip=True) for b in bands] == ["Orientation", "Consideration", "Booking"]
+    # Orientation: 2 touchpoints, Consideration: empty (1 placeholder column), Booking: 3.
+    assert [b["style"] for b in bands] == ["grid-column: 1 / 3", "grid-column: 3 / 4", "grid-column: 4 / 7"]
+    assert soup.select_one(".journey-strip__body")["style"] == "--journey-strip-columns: 6"
+    stage_ids = {th["id"] for th in soup.select("th.journey-stage")}
+    assert {b.a["href"][1:] for b in bands} == stage_ids
+
+
+def test_every_touchpoint_links_to_its_column_in_order(render: Render) -> None:
+    soup = render()
+    links = [a["href"][1:] for a in soup.select(".journey-strip__point a")]
+    columns = [th["id"] for th in soup.select("tr.journey-lane--touchpoint th[id]")]
+    assert links == columns and len(links) == 5
+    assert len(soup.select(".journey-strip__point--empty")) == 1
+
+
+def test_screen_readers_read_each_point_in_order(render: Render) -> None:
+    soup = render()
+    said = [p.get_text(" ", strip=True) for p in soup.select(".journey-strip__points > li .journey-sr")]
+    assert said == [
+        "Orientation › Google search: 4 of 5, positive",
+        "Orientation › Website: 2 of 5, negative, moment of truth",
+        "Consideration: still to be filled in",
+        "Booking › Book online: no emotion recorded",
+        "Booking › Confirmation: 5 of 5, very positive",
+        "Booking › Payment: 1 of 5, very negative, lowest point",
+    ]
+    # The pictures say nothing of their own: the text above is what is read.
+    for svg in soup.select(".journey-strip svg"):
+        assert svg.find_parent(attrs={"aria-hidden": "true"}) or svg.get("aria-hidden") == "true"
+
+
+def test_moments_of_truth_and_the_lowest_point_are_marked(render: Render) -> None:
+    soup = render()
+    assert [li.a["href"] for li in soup.select(".journey-strip__point--moment-of-truth")] == ["#tp-orientation--website"]
+    lowest = soup.select(".journey-strip__point--lowest")
+    assert [li.a["href"] for li in lowest] == ["#tp-booking--pay"]
+    assert lowest[0].select_one(".journey-strip__lowest") is not None
+    assert lowest[0].select_one(".journey-smiley__ring") is None
+    assert soup.select_one(".journey-strip__point--moment-of-truth .journey-smiley__ring") is not None
+    legend = soup.select_one(".journey-strip__legend").get_text(" ", strip=True)
+    assert legend == "moment of truth lowest point: Payment"
+
+
+def test_no_lowest_point_on_a_flat_journey(render: Render) -> None:
+    flat = re.sub(r"emotion: (\d|null)", "emotion: 3", FULL_MAP)
+    soup = render(flat)
+    assert soup.select(".journey-strip__point--lowest") == []
+    assert "lowest" not in soup.select_one(".journey-strip__legend").get_text()
+
+
+def test_the_labels_follow_the_language(render: Render) -> None:
+    soup = render(language="nl")
+    assert soup.select_one("nav.journey-strip")["aria-label"] == "De reis in één oogopslag"
+    assert "laagste punt" in soup.select_one(".journey-strip__point--lowest .journey-sr").get_text()
+
+
+def test_user_text_in_the_strip_is_escaped(render: Render) -> None:
+    soup = render(FULL_MAP.replace("name: Payment", 'name: "<img src=x onerror=alert(1)>"'))
+    assert soup.select(".journey-strip img") == []
+    assert "<img src=x" in soup.select_one(".journey-strip__point--lowest .journey-sr").get_text()
+
+
+@pytest.mark.parametrize(("scores", "expected"), [
+    ([], ""),
+    ([3], ""),
+    ([3, None, 4], ""),
+    ([5, 1], f"M 50 {level(5):g} C 100 {level(5):g} 100 {level(1):g} 150 {level(1):g}"),
+])
+def test_the_curve_passes_through_each_column_centre(scores: list[int | None], expected: str) -> None:
+    assert curve_path(scores) == expected
+
+
+def test_a_missing_emotion_breaks_the_curve() -> None:
+    path = curve_path([4, 2, None, 5, 3])
+    assert path.count("M ") == 2
+    xs = [float(x) for x in re.findall(r"(?:^|[MC] |\s)(\d+(?:\.\d+)?) \d", path)]
+    assert 2.5 * UNIT not in xs  # nothing at the unscored column's centre
