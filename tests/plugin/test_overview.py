@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -248,10 +249,20 @@ def test_map_tags_are_chips_without_the_tags_plugin(project: Project) -> None:
     assert page.select(".md-tag") == []
 
 
+def _material_before_9_6() -> bool:
+    major, minor = (int(part) for part in version("mkdocs-material").split(".")[:2])
+    return (major, minor) < (9, 6)
+
+
 def test_map_tags_are_page_tags_with_materials_tags_plugin(project: Project) -> None:
     project.write("journeys/late.journey.yml", OVERDUE_MAP.replace("tags: [b2b, sales]", 'tags: [b2b, "<i>x</i>"]'))
-    project.write("tags.md", "# Tags\n\n<!-- material/tags -->\n")
-    project.config["plugins"].insert(1, "tags")
+    if _material_before_9_6():
+        # Material 9.5 (the oldest allowed) writes its tag index at a `[TAGS]` marker of its `tags_file`.
+        project.write("tags.md", "# Tags\n\n[TAGS]\n")
+        project.config["plugins"].insert(1, {"tags": {"tags_file": "tags.md"}})
+    else:
+        project.write("tags.md", "# Tags\n\n<!-- material/tags -->\n")
+        project.config["plugins"].insert(1, "tags")
     site = project.build()
     page = soup(page_path(site, "journeys/late/"))
     assert sorted(tag.get_text(strip=True) for tag in page.select(".md-tag")) == ["<i>x</i>", "b2b"]
