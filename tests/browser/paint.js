@@ -11,7 +11,7 @@
   const inView = (x) => x >= left && x <= right;
   const samples = [];
 
-  const faces = Array.from(box.querySelectorAll(".journey-smiley__face")).map((face) => {
+  const faces = Array.from(box.querySelectorAll(".journey-smiley > circle:first-child")).map((face) => {
     const r = face.getBoundingClientRect();
     return { face, x: r.left + r.width / 2, y: r.top + r.height / 2 };
   });

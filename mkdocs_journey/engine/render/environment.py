@@ -19,6 +19,9 @@ from markupsafe import Markup, escape
 from ..health import HEALTH_ICONS
 from ..lanes import BY_KEY, search_paragraphs
 from ..trend import trend_chart
+from .icons import PATHS as ICON_PATHS
+from .icons import health_icon, icon
+from .smileys import point_smiley
 
 _TICKS = re.compile(r"`([^`]+)`")
 
@@ -54,4 +57,8 @@ def _environment(template_dirs: tuple[str, ...]) -> Environment:
     env.globals["search_paragraphs"] = search_paragraphs
     env.globals["health_icons"] = HEALTH_ICONS
     env.globals["trend_chart"] = trend_chart
+    # Icons are Python functions, not macros: a map page uses hundreds, and a macro call costs
+    # many times a function call. ``journey_*`` serve the macros of journey/icons.html.
+    env.globals.update(icon=icon, health_icon=health_icon, journey_icon=icon, journey_health_icon=health_icon,
+                       icon_paths=ICON_PATHS, smiley=point_smiley, journey_smiley=point_smiley)
     return env
