@@ -36,7 +36,7 @@ class Lane:
 
     key: str
     """The name in the ``lanes`` option, the CSS class ``journey-lane--<key>`` and the
-    name of the macro in ``templates/journey/lanes.html`` that draws one cell."""
+    name of the macro in ``templates/journey/lanes.html`` that draws the lane's row of cells."""
     has_content: Callable[[Touchpoint, Column], object]
     """Whether a touchpoint's cell in this lane shows something (the column holds what the
     renderer derived: image URL, improvements, KPI verdicts); a lane without content in
@@ -55,7 +55,7 @@ class Lane:
 
     @property
     def macro(self) -> str:
-        """The macro in ``templates/journey/lanes.html`` that draws a cell of this lane."""
+        """The macro in ``templates/journey/lanes.html`` that draws this lane's cells (one call per row)."""
         return self.key
 
 

@@ -22,7 +22,6 @@ from ..engine.diagnostics import Finding
 from ..engine.docs_tree import DocsTree
 from ..engine.settings import BuildSettings
 from ..engine.render import PageContext
-from ..engine.render.inline_markdown import InlineMarkdown
 from ..engine.urls import page_source, published_url, relative_url, resolve_link
 from ..markdown.site import PageInfo
 
@@ -101,7 +100,7 @@ class FenceHostForPlugin:
             return relative_url(published_url(src, use_directory_urls=page.use_directory_urls), page.url)
 
         custom_dir = config.theme.custom_dir
-        inline: Callable[[str], Any] = InlineMarkdown(inline_extensions(config), config.mdx_configs, link)
+        inline: Callable[[str], Any] = self.plugin.inline_markdown(config, link)
         return PageContext(settings=self.plugin.settings, lanes=tuple(self.plugin.config.lanes),
                            inline_markdown=inline, asset_url=asset, link_url=link,
                            template_dirs=(Path(custom_dir),) if custom_dir else ())

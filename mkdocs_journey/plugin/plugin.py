@@ -99,6 +99,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         """Generated page ``src_uri`` -> the map behind it, rebuilt by every build."""
         self.cache = MapCache()
         """Under ``mkdocs serve``: the maps of the previous build, reused when unchanged."""
+        self._inline_base: InlineMarkdown | None = None
+        """The build's inline Markdown renderer, made on first use; pages borrow it (:meth:`inline_markdown`)."""
         self.comparisons: dict[str, Comparison] = {}
         """Generated page ``src_uri`` -> what its map is compared with (``compare_to``, ``compare_ref``)."""
         self.histories: dict[str, MapHistory] = {}
@@ -169,7 +171,15 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         if config.nav is not None:
             config.nav = rewrite_nav(config.nav)
         register_extension(config, self.fences)
+        self._inline_base = None  # a new build: the site's Markdown extensions may have changed
         return config
+
+    def inline_markdown(self, config: MkDocsConfig, resolve_link: Callable[[str], str | None]) -> InlineMarkdown:
+        """The inline renderer of one page: the build's one Markdown instance (see
+        :meth:`InlineMarkdown.for_page`), with the page's links."""
+        if self._inline_base is None:
+            self._inline_base = InlineMarkdown(inline_extensions(config), config.mdx_configs)
+        return self._inline_base.for_page(resolve_link)
 
     # -- Files ----------------------------------------------------------------------
 
@@ -420,8 +430,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             settings=self.settings,
             lanes=tuple(self.config.lanes),
             # One renderer per page: relative links resolve against this page, and
-            # the renderer caches per text.
-            inline_markdown=InlineMarkdown(inline_extensions(config), config.mdx_configs, links.resolve_link),
+            # the renderer caches per text (it borrows the build's Markdown instance).
+            inline_markdown=self.inline_markdown(config, links.resolve_link),
             asset_url=links.asset_url,
             link_url=links.resolve_link,
             template_dirs=(Path(custom_dir),) if custom_dir else (),

@@ -120,6 +120,20 @@ def test_resolve_link_rewrites_relative_links() -> None:
     assert seen == ["../werkwijze.md", "https://example.com"]
 
 
+def test_pages_borrowing_one_renderer_keep_their_own_links() -> None:
+    # A build makes one Markdown instance (slow with a site's extensions); each page borrows it.
+    base = InlineMarkdown(SITE_EXTENSIONS)
+    near = base.for_page(lambda href: "werkwijze/" if href == "werkwijze.md" else None)
+    deep = base.for_page(lambda href: "../../werkwijze/" if href == "werkwijze.md" else None)
+    text = "See [how](werkwijze.md) {#how}"
+    assert [a["href"] for a in BeautifulSoup(near(text), "html.parser").find_all("a")] == ["werkwijze/"]
+    assert [a["href"] for a in BeautifulSoup(deep(text), "html.parser").find_all("a")] == ["../../werkwijze/"]
+    assert [a["href"] for a in BeautifulSoup(near(text), "html.parser").find_all("a")] == ["werkwijze/"]  # cached
+    assert [a["href"] for a in BeautifulSoup(base(text), "html.parser").find_all("a")] == ["werkwijze.md"]
+    assert near._md is deep._md is base._md  # noqa: SLF001 - the point of borrowing
+    assert near("*a* & <b>") == deep("*a* & <b>") == "<em>a</em> &amp; &lt;b&gt;"
+
+
 def test_a_resolved_link_is_still_checked() -> None:
     html = InlineMarkdown(resolve_link=lambda href: "javascript:alert(1)")("[x](page.md)")
     assert BeautifulSoup(html, "html.parser").find("a") is None

@@ -178,6 +178,23 @@ class InlineMarkdown:
         md.treeprocessors.register(self._sanitiser, "journey_sanitise", -100)
         return md
 
+    def for_page(self, resolve_link: ResolveLink | None) -> InlineMarkdown:
+        """A renderer for another page: this one's Markdown instance, with the page's own links and cache.
+
+        Building a ``markdown.Markdown`` with a site's extensions (PyMdown's, say)
+        takes milliseconds, as long as rendering a whole map; a build makes one and
+        every page borrows it. The cache stays per page: a rendered link points
+        from its page.
+        """
+        page = object.__new__(InlineMarkdown)
+        page.resolve_link = resolve_link
+        page._cache = {}
+        page._ids = {}
+        page._sanitiser = self._sanitiser
+        page._fast = self._fast
+        page._md = self._md
+        return page
+
     @staticmethod
     def _reset(md: markdown.Markdown) -> None:
         """``Markdown.reset()``, tolerant of extensions whose reset needs a removed processor."""
@@ -209,6 +226,7 @@ class InlineMarkdown:
             self._reset(self._md)
             if self._sanitiser is not None:
                 self._sanitiser.ids = []
+                self._sanitiser.resolve_link = self.resolve_link  # shared by the pages of a build
             output = self._md.convert(text)
         except Exception:
             # An extension that fails on one value falls back to the escaped text.
