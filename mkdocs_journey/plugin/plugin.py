@@ -20,7 +20,8 @@ A thin adapter over the engine. Per build it:
    becomes the page's table of contents and the anchors known to MkDocs' link validation;
 5. ``on_page_context``: lets the search plugins index the map's search text
    (sectioned per stage, touchpoint and improvement; for the overview, its maps),
-   then puts the page back.
+   then puts the page back;
+6. ``on_post_page``: lets go of a map page's HTML once the page is written.
 
 ``journey`` fences in Markdown pages are the Markdown extension's
 (:mod:`mkdocs_journey.markdown`): ``on_config`` lists it, lent this build's maps
@@ -349,7 +350,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             raise PluginError(message("plugin.export_exists", path=EXPORT_FILE))
         maps = [ExportedMap(m.map, m.page.url, m.source.src_uri) for m in self.maps.values()]
         data = export_journeys(maps, self.settings.translate)
-        files.append(File.generated(config, EXPORT_FILE, content=dump_export(data)))
+        # As UTF-8 bytes: held until the file is written, half the memory of the text.
+        files.append(File.generated(config, EXPORT_FILE, content=dump_export(data).encode("utf-8")))
         if files.get_file_from_path(CSV_FILE) is not None:
             raise PluginError(message("plugin.export_exists", path=CSV_FILE))
         # In file order (journeys.json's): the navigation, which orders the overview, does not exist yet.
@@ -533,6 +535,14 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         return None
 
     on_page_context = CombinedEvent(_show_search_text, _show_map)
+
+    @event_priority(-100)  # Last: every other plugin has seen the page's output.
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Let go of a map page's HTML: MkDocs keeps every page's ``content`` until the
+        build ends, and a map's markup is large (500 maps held about 150 MB)."""
+        if self._map_page(page) is not None:
+            page.content = None
+        return None
 
     def _is_overview(self, page: Page) -> bool:
         return self.config.enabled and self.overview is not None and page.file is self.overview

@@ -8,12 +8,17 @@ text scans every column once per stage.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import pytest
 from material.plugins.search.plugin import SearchIndex as MaterialSearchIndex
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.contrib.search.search_index import SearchIndex as MkDocsSearchIndex
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.pages import Page
 
 from mkdocs_journey.engine.analyse import analyse
 from mkdocs_journey.engine.collection import Collection
@@ -142,3 +147,34 @@ def test_the_default_touchpoint_limit_is_two_thousand(project: Project) -> None:
     assert "the map has 2,001 touchpoints; the limit is 2,000 per map" in result.stderr
     project.write("groot.journey.yml", big_map(stages=1, per_stage=2000))
     assert project.run_mkdocs("build").returncode == 0
+
+
+class _Probe(BasePlugin):  # type: ignore[type-arg]
+    """Notes every page, and what its content is once the build is over."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pages: list[Page] = []
+        self.after: dict[str, str | None] = {}
+
+    def on_pre_page(self, page: Page, **kwargs: Any) -> Page:
+        self.pages.append(page)
+        return page
+
+    def on_post_build(self, **kwargs: Any) -> None:
+        self.after = {page.file.src_uri: page.content for page in self.pages}
+
+
+def test_a_written_map_page_lets_go_of_its_html(project: Project) -> None:
+    # MkDocs keeps every page's `content` to the end of the build; 500 maps held ~150 MB.
+    project.write("journeys/groot.journey.yml", big_map(4, 3))
+    config = load_config(config_file=str(project.write_config()), site_dir=str(project.root / "site"))
+    probe = _Probe()
+    config.plugins["probe"] = probe
+    build(config)
+    maps = [uri for uri in probe.after if uri.startswith("journeys/groot")]
+    assert maps and all(probe.after[uri] is None for uri in maps), probe.after
+    assert "Het handboek" in (probe.after["index.md"] or ""), "other pages keep theirs"
+    page = (project.root / "site" / "journeys" / "groot" / "index.html").read_text("utf-8")
+    assert page.count("<th scope=\"col\" id=\"tp-") == 12, "the page was written whole first"
+    assert json.loads((project.root / "site" / "journeys.json").read_bytes())["journeys"][0]["title"] == "Groot"
