@@ -539,7 +539,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
     @event_priority(-100)  # Last: every other plugin has seen the page's output.
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Let go of a map page's HTML: MkDocs keeps every page's ``content`` until the
-        build ends, and a map's markup is large (500 maps held about 150 MB)."""
+        build ends, and a map's markup is large (500 maps hold about 150 MB). What the
+        build does after the pages (the search index, the overview) reuses that memory."""
         if self._map_page(page) is not None:
             page.content = None
         return None
