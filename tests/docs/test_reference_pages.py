@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from mkdocs_journey.engine.render.icons import PATHS
+
 REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "mkdocs_journey"
 STYLESHEET = PACKAGE / "assets" / "stylesheets" / "journey.css"
@@ -28,7 +30,7 @@ BIN = Path(sys.executable).parent
 
 
 def _markup_and_styles() -> str:
-    sources = [STYLESHEET, *sorted((PACKAGE / "templates").rglob("*.html")), *sorted((PACKAGE / "render").glob("*.py"))]
+    sources = [STYLESHEET, *sorted((PACKAGE / "templates").rglob("*.html")), *sorted((PACKAGE / "engine" / "render").glob("*.py"))]
     return "\n".join(path.read_text(encoding="utf-8") for path in sources)
 
 
@@ -38,6 +40,8 @@ def test_every_custom_property_is_documented() -> None:
     documented = set(re.findall(r"--journey-[a-z0-9-]+", page))
     if "--journey-emotion-1` … `--journey-emotion-5" in page:  # the table's one row for the five
         documented |= {f"--journey-emotion-{n}" for n in range(1, 6)}
+    if "`--journey-icon-<name>`" in page:  # one row for the icons' shapes, naming each icon
+        documented |= {f"--journey-icon-{name}" for name in PATHS if f"`{name}`" in page}
     assert defined, "the stylesheet defines custom properties"
     assert sorted(defined - documented) == []
 
