@@ -264,6 +264,13 @@ def test_recursive_alias_is_refused(load, text: str) -> None:
         pytest.param("- " * 5_000 + "x\n", 1, 1 + 2 * MAX_DEPTH, id="block-lists-below-the-pre-check"),
         pytest.param("a:\n" + "".join("  " * i + "- \n" for i in range(1, 300)), 1 + MAX_DEPTH, 1 + 2 * MAX_DEPTH, id="300-block-levels-in-a-small-file"),
         pytest.param("title: " + "[" * 300 + "]" * 300 + "\n", 1, 7 + MAX_DEPTH, id="300-flow-levels-in-a-small-file"),
+        # Several places too deep: the first written is named.
+        pytest.param("x: " + "[" * 150 + "]" * 150 + "\ny: " + "[" * 150 + "]" * 150 + "\n", 1, 3 + MAX_DEPTH,
+                     id="two-branches-too-deep"),
+        pytest.param("x:\n" + "".join("  " * i + "- \n" for i in range(1, 150)) + "y: " + "[" * 150 + "]" * 150 + "\n",
+                     1 + MAX_DEPTH, 1 + 2 * MAX_DEPTH, id="a-block-branch-before-a-flow-branch"),
+        pytest.param("x: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\ny: " + "[" * 150 + "]" * 150 + "\n",
+                     2, 3 + MAX_DEPTH, id="the-limit-itself-is-fine"),
     ],
 )
 def test_absurd_nesting_is_an_error_not_a_crash(load, text: str, line: int, column: int) -> None:
