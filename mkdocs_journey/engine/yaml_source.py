@@ -56,16 +56,23 @@ _RESOLVER = yaml.resolver.Resolver()
 """What a plain scalar would be without a tag (to tell `!!str 4` from `4`)."""
 
 
+_MERGE = _TAG + "merge"
+_DEFAULT_TAGS = {ScalarNode: _TAG + "str", SequenceNode: _TAG + "seq", MappingNode: _TAG + "map"}
+"""What PyYAML's resolver gives a node without a tag that is not a plain scalar (no path resolvers)."""
+
+
 def _resolve(self: Any, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
     """YAML 1.1's implicit typing, except for plain scalars, which the reader types itself.
 
     PyYAML runs a dozen regular expressions over every plain scalar to guess a type
     the reader then ignores (it keeps the text as written): about a third of reading
-    a map. Only ``<<`` (a merge key) needs telling apart.
+    a map. Only ``<<`` (a merge key) needs telling apart. Everything else gets its
+    kind's default tag, as PyYAML's resolver would give it, without a second call
+    per node (path resolvers, the only other input, are never registered here).
     """
     if kind is ScalarNode and implicit[0]:
-        return _TAG + "merge" if value == "<<" else _PLAIN
-    return str(yaml.resolver.BaseResolver.resolve(self, kind, value, implicit))
+        return _MERGE if value == "<<" else _PLAIN
+    return _DEFAULT_TAGS[kind]
 
 
 @functools.lru_cache(maxsize=None)
@@ -169,7 +176,7 @@ def _pairs(node: MappingNode) -> list[tuple[Node, Node]]:
     explicit: list[tuple[Node, Node]] = []
     merged: list[tuple[Node, Node]] = []
     for key_node, value_node in node.value:
-        if key_node.tag == _TAG + "merge":
+        if key_node.tag == _MERGE:
             sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
             for source in sources:
                 if isinstance(source, MappingNode):
@@ -514,15 +521,20 @@ class _Builder:
         if tag not in _ALLOWED_TAGS and self._refused_node(node):
             return None
         if isinstance(node, SequenceNode):
-            return [self.build(item) for item in node.value]
+            if self._bare_tags:
+                return [self.build(item) for item in node.value]
+            # Most items are plain text: taken here, as build() would, without a call each.
+            return [(None if (text := item.value) in _NULLS else text) if item.tag == _PLAIN else self.build(item)
+                    for item in node.value]
         return self._mapping(node)  # type: ignore[arg-type]
 
     def _mapping(self, node: MappingNode) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, Node] = {}
         merges: list[tuple[Node, Node]] = []
+        plain_is_text = not self._bare_tags  # then a plain value is its text, as build() would say
         for key_node, value_node in node.value:
-            if key_node.tag == _TAG + "merge":
+            if key_node.tag == _MERGE:
                 merges.append((key_node, value_node))
                 continue
             if not isinstance(key_node, ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
@@ -540,7 +552,11 @@ class _Builder:
                 )
                 continue
             first_seen[key] = key_node
-            result[key] = self.build(value_node)
+            if plain_is_text and value_node.tag == _PLAIN:
+                text = value_node.value
+                result[key] = None if text in _NULLS else text
+            else:
+                result[key] = self.build(value_node)
         for merge_key, merge in merges:
             sources = merge.value if isinstance(merge, SequenceNode) else [merge]
             for source in sources:
