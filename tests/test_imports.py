@@ -1,4 +1,4 @@
-"""What importing the plugin loads: every ``mkdocs build`` pays for it, maps or not.
+"""What importing the plugin and the command line loads: every build and ``check`` pays for it.
 
 The package's public names are imported on first use, and the comparison code
 (``diff``, ``describe``) only when a map is compared, so a plain build does not
@@ -25,6 +25,14 @@ def test_the_plugin_does_not_import_what_only_comparisons_and_the_command_line_n
     for module in ("mkdocs_journey.engine.diff", "mkdocs_journey.engine.describe", "mkdocs_journey.engine.review",
                    "mkdocs_journey.engine.report", "mkdocs_journey.cli"):
         assert module not in loaded, f"{module} is imported by the plugin"
+
+
+def test_the_command_line_imports_the_comparison_code_only_for_diff() -> None:
+    loaded = _modules_after("import mkdocs_journey.cli")
+    assert "mkdocs_journey.cli.diff_command" in loaded  # the probe works: `diff` is registered
+    for module in ("mkdocs_journey.engine.diff", "mkdocs_journey.engine.describe", "mkdocs_journey.engine.review",
+                   "mkdocs_journey.engine.report", "mkdocs_journey.engine.git"):
+        assert module not in loaded, f"{module} is imported by the command line before any command runs"
 
 
 def test_every_public_name_is_there_on_first_use() -> None:
