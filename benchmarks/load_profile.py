@@ -6,7 +6,8 @@
 The maps are the ones ``build.py`` builds (5 stages x 6 touchpoints, 8 improvements,
 ``sites.journey_yaml``), so the figures match the ``load`` of its split. Phases are
 timed with the garbage collector paused, as ``load_journey`` runs; ``locate`` is the
-health notes' locations (46 per map), which every build and ``check`` looks up. The
+health notes' locations (46 per map), which every build and ``check`` looks up; the
+last line is what a build pays per map to collect it, garbage collection included. The
 machine's other load makes single figures noisy: compare runs made side by side.
 """
 
@@ -29,23 +30,25 @@ from sites import journey_yaml  # noqa: E402
 from mkdocs_journey.engine import yaml_source  # noqa: E402
 from mkdocs_journey.engine.analyse import analyse  # noqa: E402
 from mkdocs_journey.engine.characters import find_forbidden  # noqa: E402
-from mkdocs_journey.engine.collection import health_findings  # noqa: E402
+from mkdocs_journey.engine.collection import Collection, health_findings  # noqa: E402
 from mkdocs_journey.engine.docs_tree import DocsTree  # noqa: E402
 from mkdocs_journey.engine.load import load_journey  # noqa: E402
 from mkdocs_journey.engine.model import Journey  # noqa: E402
 from mkdocs_journey.engine.settings import BuildSettings  # noqa: E402
 
 
-def best(function: Callable[[], Any], repeats: int) -> float:
-    """Best of ``repeats`` runs in seconds, the garbage collector paused as in ``load_journey``."""
+def best(function: Callable[[], Any], repeats: int, *, collector: bool = False) -> float:
+    """Best of ``repeats`` runs in CPU seconds, the garbage collector paused as in ``load_journey``
+    (or left to run, with ``collector``: what a build pays for the objects a phase leaves behind)."""
     times = []
     for _ in range(repeats):
         gc.collect()
-        gc.disable()
+        if not collector:
+            gc.disable()
         try:
-            started = time.perf_counter()
+            started = time.process_time()  # CPU time: steadier than the clock on a shared machine
             function()
-            times.append(time.perf_counter() - started)
+            times.append(time.process_time() - started)
         finally:
             gc.enable()
     return min(times)
@@ -86,10 +89,14 @@ def main(argv: list[str] | None = None) -> int:
             ("load_journey (from disk)", lambda: [load_journey(path, tree) for path in paths]),
             ("health notes located", lambda: [health_findings(m, a, settings) for m, a in zip(loaded, analyses)]),
         ]
+        collected: list[Any] = []  # kept, as a build keeps its maps, so the collector walks them as it would
+        collect = ("collected (load, analyse, health, release), collector on",
+                   lambda: collected.append([Collection(tree, settings).journey(path) for path in paths]))
         print(f"{args.maps} maps of the build benchmark, {sum(map(len, raws)) / len(raws) / 1024:.0f} KiB each; "
-              f"best of {args.repeats}, garbage collector paused")
+              f"CPU time, best of {args.repeats}, garbage collector paused")
         for name, function in phases:
             print(f"{name:<30} {best(function, args.repeats) / args.maps * 1000:7.3f} ms/map")
+        print(f"{collect[0]:<30} {best(collect[1], args.repeats, collector=True) / args.maps * 1000:7.3f} ms/map")
 
         if args.profile:
             profiler = cProfile.Profile()
