@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_journey.engine.yaml_source import MAX_ALIAS_EXPANSION, MAX_DEPTH
+from mkdocs_journey.engine.yaml_source import MAX_ALIAS_EXPANSION, MAX_DEPTH, read_yaml
 
 from .expect import Spot, assert_errors
 
@@ -297,3 +297,17 @@ def test_loading_leaves_the_garbage_collector_as_it_was(load, load_person, enabl
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_locations_follow_merges_and_the_first_of_duplicate_keys() -> None:
+    # Every health note and reference error is placed through `locate`; it looks keys up
+    # through an index per mapping, which must find what a walk over the pairs finds.
+    document = read_yaml("base: &b\n  team: A\n  process: P\nx:\n  <<: *b\n  team: B\n  team: C\n  list: [a, b]\n")
+    assert [p.line for p in document.problems] == [7]  # the duplicate `team`
+    assert document.locate(("x", "team")) == (6, 9)  # written beats merged, first beats the duplicate
+    assert document.locate(("x", "team"), key=True) == (6, 3)
+    assert document.locate(("x", "process")) == (3, 12)  # merged in from the anchor
+    assert document.locate(("x", "list", 1)) == (8, 13)
+    assert document.locate(("x", "list", 5)) == (8, 9)  # no such item: the list
+    assert document.locate(("x", "nothing")) == (5, 3)  # no such key: the mapping
+    assert document.locate(("x", 0)) == (5, 3)  # a mapping has no item 0
