@@ -81,8 +81,10 @@ def check(paths: tuple[Path, ...], output: str, docs_dir: Path | None, strict: b
     if output == "json":
         click.echo(findings_to_json(result.findings, result.files))
     else:
-        for finding in result.findings:
-            click.echo(finding.format_github() if output == "github" else finding.format_text())
+        lines = [finding.format_github() if output == "github" else finding.format_text()
+                 for finding in result.findings]
+        if lines:  # one write: echo flushes after each call, and a large site has thousands of findings
+            click.echo("\n".join(lines))
         summary = message("cli.summary", files=plural("cli.summary.files", result.files),
                           errors=plural("cli.summary.errors", result.errors),
                           warnings=plural("cli.summary.warnings", result.warnings))

@@ -4,24 +4,24 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..engine.clock import today
 from ..engine.diagnostics import Finding
-from ..engine.diff import ChangeKind
 from ..engine.docs_tree import DocsTree, is_journey_file
-from ..engine.git import GitError, Repository
 from ..engine.i18n import Translator, available_languages
 from ..engine.messages import message, plural
 from ..engine.options import STALE_AFTER_DAYS
-from ..engine.report.data import render_json
-from ..engine.report.markdown import render_markdown
-from ..engine.report.text import Style, render_text
-from ..engine.review import Review, compare_files, compare_git, page_path
 from ..engine.settings import BuildSettings
 from .paths import docs_root, relative
 from .site_settings import SiteSettings, default_site, find_site
+
+if TYPE_CHECKING:
+    # Imported when the command runs: every `mkdocs-journey check` loads this module.
+    from ..engine.report.text import Style
+    from ..engine.review import Review
 
 _COLOURS: dict[Style, dict[str, object]] = {
     "heading": {"bold": True}, "better": {"fg": "green"}, "worse": {"fg": "red"}, "muted": {"dim": True}}
@@ -50,6 +50,11 @@ def diff(paths: tuple[Path, ...], base: str | None, head: str | None, output: st
          site_url: str | None, docs_dir: Path | None, fail_on: tuple[str, ...],
          stale_after_days: int | None) -> None:
     """Compare two versions of maps and print the review (help: ``cli.help.diff``)."""
+    from ..engine.git import GitError
+    from ..engine.report.data import render_json
+    from ..engine.report.markdown import render_markdown
+    from ..engine.report.text import render_text
+
     here = default_site(Path.cwd())
     if head is not None and base is None:
         raise click.UsageError(message("cli.diff.head_without_base"))
@@ -90,6 +95,9 @@ def diff(paths: tuple[Path, ...], base: str | None, head: str | None, output: st
 
 def _compare(paths: tuple[Path, ...], base: str | None, head: str | None, docs_dir: Path | None,
              site: SiteSettings, here: SiteSettings, settings: BuildSettings) -> Review:
+    from ..engine.git import Repository
+    from ..engine.review import compare_files, compare_git, page_path
+
     if base is None:
         old, new = paths
         old_docs = DocsTree.scan(docs_dir or docs_root(old, here))
@@ -119,6 +127,8 @@ def _print_errors(errors: list[Finding]) -> None:
 
 
 def _failed(review: Review, fail_on: tuple[str, ...]) -> bool:
+    from ..engine.diff import ChangeKind
+
     if "errors" in fail_on and review.errors:
         return True
     changes = [c for m in review.maps if m.changes is not None for c in m.changes.all_changes()]

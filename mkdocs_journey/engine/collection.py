@@ -20,7 +20,7 @@ from .diagnostics import Finding, Severity
 from .docs_tree import DocsTree, stem
 from .health import RULE_BY_KIND
 from .limits import limit_touchpoints
-from .load import LoadedJourney, LoadedPersona, load_journey, load_persona
+from .load import LoadedJourney, LoadedPersona, gc_paused, load_journey, load_persona
 from .messages import message
 from .settings import BuildSettings
 
@@ -98,6 +98,7 @@ class Collection:
         self.cache.put(key, content, collected)
         return collected
 
+    @gc_paused  # the map's YAML nodes are released below, before a collection would walk them
     def _collect(self, path: Path, source: bytes | None, name: str | None) -> CollectedMap:
         settings = self.settings
         loaded = limit_touchpoints(load_journey(path, self.docs, name=name or self.name_of(path),

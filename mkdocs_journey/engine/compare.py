@@ -12,11 +12,15 @@ Everything here comes from :func:`.diff.diff`: no second way of matching touchpo
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .collection import CollectedMap
-from .describe import Description, describe
-from .diff import ChangeKind, JourneyDiff, diff
-from .i18n import Translator
+if TYPE_CHECKING:
+    # Imported where a comparison is made: a build without `compare_to` or
+    # `compare_ref` (most of them) needs only the class below, for its pages' type.
+    from .collection import CollectedMap
+    from .describe import Description
+    from .diff import JourneyDiff
+    from .i18n import Translator
 
 TouchpointKey = tuple[str, str]
 
@@ -65,6 +69,9 @@ class Comparison:
 def compare(old: CollectedMap, new: CollectedMap, t: Translator, *, title: str | None = None,
             href: str | None = None, ref: str | None = None, commit: str | None = None) -> Comparison:
     """``new`` compared with ``old`` (two valid maps), described in ``t``'s language."""
+    from .describe import describe
+    from .diff import diff
+
     assert old.loaded.journey is not None and new.loaded.journey is not None
     changes = diff(old, new)
     return Comparison(title or old.loaded.journey.title, href, ref, commit,
@@ -80,6 +87,8 @@ def new_at_ref(new: CollectedMap, ref: str, commit: str | None) -> Comparison:
 
 
 def _marks(old: CollectedMap, new: CollectedMap, changes: JourneyDiff) -> dict[TouchpointKey, TouchpointMark]:
+    from .diff import ChangeKind
+
     assert old.loaded.journey is not None and new.loaded.journey is not None
     old_scores = {(s.id, tp.id): tp.emotion for s in old.loaded.journey.stages for tp in s.touchpoints}
     added: set[TouchpointKey] = set()

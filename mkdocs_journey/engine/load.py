@@ -78,7 +78,7 @@ class LoadedJourney:
 _Load = TypeVar("_Load", bound=Callable[..., Any])
 
 
-def _gc_paused(load: _Load) -> _Load:
+def gc_paused(load: _Load) -> _Load:
     """Run ``load`` without automatic garbage collection, restoring the caller's setting.
 
     Reading a map allocates thousands of objects (YAML nodes, data, models) that
@@ -134,7 +134,7 @@ def _validate(model: type[BaseModel], document: Document, problems: list[Problem
     return result
 
 
-@_gc_paused
+@gc_paused
 def load_persona(path: Path, docs: DocsTree, *, name: str | None = None,
                  max_size: int = DEFAULT_MAX_FILE_SIZE) -> LoadedPersona:
     shown = name or str(path)
@@ -148,7 +148,7 @@ def load_persona(path: Path, docs: DocsTree, *, name: str | None = None,
     return LoadedPersona(path, shown, document, persona, _findings(shown, problems))
 
 
-@_gc_paused
+@gc_paused
 def load_journey(path: Path, docs: DocsTree, *, name: str | None = None,
                  max_size: int = DEFAULT_MAX_FILE_SIZE, source: bytes | None = None) -> LoadedJourney:
     """Load one journey file; never raises for anything wrong with the file.

@@ -233,8 +233,23 @@ def _list(value: Any) -> Any:
     return value
 
 
+def _no_items() -> list[Any]:
+    """A new empty list, for a list field left out.
+
+    A function of ours, not ``list``: pydantic reads each default factory's signature
+    at import, and reading a builtin's costs twenty times as much (about 8 ms per
+    build for the models' 19 fields).
+    """
+    return []
+
+
+def _no_entries() -> dict[str, Any]:
+    """A new empty mapping, for a mapping field left out (see :func:`_no_items`)."""
+    return {}
+
+
 def TextList(description: str) -> Any:  # noqa: N802 - reads like a type in the models
-    return Field(default_factory=list, description=description)
+    return Field(default_factory=_no_items, description=description)
 
 
 Texts = Annotated[list[Text], BeforeValidator(_list), _MayBeEmpty()]
@@ -299,7 +314,7 @@ class Touchpoint(_Strict):
     name: Name = Field(description="Required. What the touchpoint is called.")
     id: Id | None = Field(None, description="Stable id; default: the slug of the name.")
     channel: Text | None = Field(None, description="Where it happens, e.g. `Website`.")
-    senses: Senses = Field(default_factory=list, description="Senses it reaches: see, hear, smell, touch, taste.")
+    senses: Senses = Field(default_factory=_no_items, description="Senses it reaches: see, hear, smell, touch, taste.")
     action: Text | None = Field(None, description="What the customer does (inline Markdown).")
     thought: Text | None = Field(None, description="What the customer thinks (inline Markdown).")
     emotion: Score | None = Field(None, description="1 very negative, 3 neutral, 5 very positive; or null.")
@@ -314,7 +329,7 @@ class Touchpoint(_Strict):
     gains: Texts = TextList("What already works well.")
     opportunities: Texts = TextList("Ideas, not yet backlog items.")
     backstage: Backstage | None = Field(None, description="Team, systems and process behind the touchpoint.")
-    kpis: Annotated[list[Kpi], BeforeValidator(_list), _MayBeEmpty()] = Field(default_factory=list, description="Measures.")
+    kpis: Annotated[list[Kpi], BeforeValidator(_list), _MayBeEmpty()] = Field(default_factory=_no_items, description="Measures.")
 
 
 class Stage(_Strict):
@@ -324,7 +339,7 @@ class Stage(_Strict):
     id: Id | None = Field(None, description="Stable id; default: the slug of the name.")
     goal: Text | None = Field(None, description="What the customer wants in this stage.")
     touchpoints: Annotated[list[Touchpoint], BeforeValidator(_list), _MayBeEmpty()] = Field(
-        default_factory=list, description="Touchpoints, left to right; may be empty."
+        default_factory=_no_items, description="Touchpoints, left to right; may be empty."
     )
 
 
@@ -362,7 +377,7 @@ class Persona(_Strict):
     image: ImagePath | None = Field(None, description="A picture, relative to the file that names it.")
     about: Text | None = Field(None, description="Inline Markdown.")
     facts: Annotated[dict[str, Text | None], BeforeValidator(lambda v: {} if v is None else v), _MayBeEmpty()] = Field(
-        default_factory=dict, description="Label to value, e.g. `Age: 42` or `City: Utrecht`."
+        default_factory=_no_entries, description="Label to value, e.g. `Age: 42` or `City: Utrecht`."
     )
     goals: Texts = TextList("What the persona wants to achieve.")
     needs: Texts = TextList("What the persona needs.")
@@ -405,5 +420,5 @@ class Journey(_Strict):
         min_length=1, description="Required, at least one; left to right."
     )
     improvements: Annotated[list[Improvement], BeforeValidator(_list), _MayBeEmpty()] = Field(
-        default_factory=list, description="The improvement backlog."
+        default_factory=_no_items, description="The improvement backlog."
     )

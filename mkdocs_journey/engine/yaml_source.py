@@ -51,8 +51,14 @@ _ALLOWED_TAGS = frozenset(
     _TAG + name for name in ("str", "null", "bool", "int", "float", "timestamp", "seq", "map", "merge")
 ) | {_PLAIN}
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_STR = _TAG + "str"
 _RESOLVER = yaml.resolver.Resolver()
 """What a plain scalar would be without a tag (to tell `!!str 4` from `4`)."""
+
+
+_MERGE = _TAG + "merge"
+_DEFAULT_TAGS = {ScalarNode: _TAG + "str", SequenceNode: _TAG + "seq", MappingNode: _TAG + "map"}
+"""What PyYAML's resolver gives a node without a tag that is not a plain scalar (no path resolvers)."""
 
 
 def _resolve(self: Any, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
@@ -60,17 +66,28 @@ def _resolve(self: Any, kind: type, value: str, implicit: tuple[bool, bool]) -> 
 
     PyYAML runs a dozen regular expressions over every plain scalar to guess a type
     the reader then ignores (it keeps the text as written): about a third of reading
-    a map. Only ``<<`` (a merge key) needs telling apart.
+    a map. Only ``<<`` (a merge key) needs telling apart. Everything else gets its
+    kind's default tag, as PyYAML's resolver would give it, without a second call
+    per node (path resolvers, the only other input, are never registered here).
     """
     if kind is ScalarNode and implicit[0]:
-        return _TAG + "merge" if value == "<<" else _PLAIN
-    return str(yaml.resolver.BaseResolver.resolve(self, kind, value, implicit))
+        return _MERGE if value == "<<" else _PLAIN
+    return _DEFAULT_TAGS[kind]
 
 
 @functools.lru_cache(maxsize=None)
 def _composer(loader: type) -> type:
-    """``loader`` (libyaml's or the pure-Python one) with :func:`_resolve`."""
-    return type(f"Journey{loader.__name__}", (loader,), {"resolve": _resolve})
+    """``loader`` (libyaml's or the pure-Python one) with :func:`_resolve`, without path resolvers.
+
+    The composer tells the resolver each time it enters and leaves a node, for path
+    resolvers (``add_path_resolver``), which we never register: two calls of Python
+    code per node for nothing. Builtins that take the same arguments and do nothing
+    of note (``slice(parent, index)``, ``tuple()``) stand in; the composer ignores
+    what they return.
+    """
+    return type(f"Journey{loader.__name__}", (loader,), {
+        "resolve": _resolve, "descend_resolver": slice, "ascend_resolver": tuple,
+    })
 
 
 
@@ -116,6 +133,9 @@ class Document:
     data: Any
     root: Node | None
     problems: list[Problem] = field(default_factory=list)
+    _keys: dict[int, dict[str, tuple[Node, Node]]] = field(default_factory=dict, init=False, repr=False,
+                                                           compare=False)
+    """Per mapping node (by id), its scalar keys and what :meth:`locate` finds under them (first wins)."""
 
     def locate(self, path: Sequence[PathPart], *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at ``path`` (or of its key, with ``key=True``).
@@ -128,7 +148,7 @@ class Document:
             return (1, 1)
         key_node: Node | None = None
         for part in path:
-            found = _child(node, part)
+            found = self._child(node, part)
             if found is None:
                 break
             key_node, node = found
@@ -136,15 +156,19 @@ class Document:
         return (target.start_mark.line + 1, target.start_mark.column + 1)
 
 
-def _child(node: Node, part: PathPart) -> tuple[Node | None, Node] | None:
-    if isinstance(node, MappingNode) and isinstance(part, str):
-        for key_node, value_node in _pairs(node):
-            if isinstance(key_node, ScalarNode) and key_node.value == part:
-                return key_node, value_node
+    def _child(self, node: Node, part: PathPart) -> tuple[Node | None, Node] | None:
+        """The key and value under ``part``: a build looks up dozens of health notes per map."""
+        if isinstance(node, MappingNode) and isinstance(part, str):
+            keys = self._keys.get(id(node))
+            if keys is None:
+                keys = self._keys[id(node)] = {}
+                for key_node, value_node in _pairs(node):
+                    if isinstance(key_node, ScalarNode):
+                        keys.setdefault(key_node.value, (key_node, value_node))
+            return keys.get(part)
+        if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            return None, node.value[part]
         return None
-    if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-        return None, node.value[part]
-    return None
 
 
 def _pairs(node: MappingNode) -> list[tuple[Node, Node]]:
@@ -152,7 +176,7 @@ def _pairs(node: MappingNode) -> list[tuple[Node, Node]]:
     explicit: list[tuple[Node, Node]] = []
     merged: list[tuple[Node, Node]] = []
     for key_node, value_node in node.value:
-        if key_node.tag == _TAG + "merge":
+        if key_node.tag == _MERGE:
             sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
             for source in sources:
                 if isinstance(source, MappingNode):
@@ -361,13 +385,25 @@ def _check_graph(root: Node, text: str) -> None:
 
 
 def _check_tree_depth(root: Node) -> None:
-    """Refuse nesting deeper than :data:`MAX_DEPTH` in a graph without aliases (iterative)."""
-    stack: list[tuple[Node, int]] = [(root, 1)]
-    while stack:
-        node, depth = stack.pop()  # in document order: children are pushed last first
-        if depth > MAX_DEPTH:
-            raise YamlReadError([_problem(node, _TOO_DEEP)])
-        stack.extend((child, depth + 1) for child in reversed(_children(node)) if not isinstance(child, ScalarNode))
+    """Refuse nesting deeper than :data:`MAX_DEPTH` in a graph without aliases (iterative).
+
+    One level at a time, collections only. Collections at the same level of a tree
+    never contain one another, so the one written first (the first a walk in
+    document order would meet) is the one with the smallest start mark.
+    """
+    level: list[Node] = [root]
+    for _ in range(MAX_DEPTH):
+        below: list[Node] = []
+        for node in level:
+            if isinstance(node, SequenceNode):
+                below += [item for item in node.value if not isinstance(item, ScalarNode)]
+            else:
+                below += [part for pair in node.value for part in pair if not isinstance(part, ScalarNode)]
+        if not below:
+            return
+        level = below
+    first = min(level, key=lambda node: (node.start_mark.line, node.start_mark.column))
+    raise YamlReadError([_problem(first, _TOO_DEEP)])
 
 
 def _children(node: Node) -> list[Node]:
@@ -404,7 +440,7 @@ def _unused_anchors(text: str) -> list[Problem]:
     ``notes: &tag follow-up`` is valid YAML that silently drops ``&tag``. The event
     scan runs only for files with something that looks like an anchor.
     """
-    if _ANCHOR_LIKE.search(text) is None:
+    if "&" not in text or _ANCHOR_LIKE.search(text) is None:  # the regex alone scans every position
         return []
     anchors: dict[str, Any] = {}  # name -> the mark where it is defined
     used: set[str | None] = set()
@@ -440,6 +476,9 @@ class _Builder:
         self._checked: set[int] = set()
         self._refused: set[int] = set()
         self._bare_tags = _bare_tags(text) if "!" in text else frozenset()
+        self._escapes = "\\" in text
+        """Whether a double-quoted value may hold an escape: without a backslash in the file none can,
+        and the file's own characters were checked before composing."""
 
     def _refuse(self, node: Node) -> str | None:
         """Why ``node``'s value is refused, if it is; each node is judged (and reported) once."""
@@ -455,43 +494,53 @@ class _Builder:
                 return message("yaml.tag", quote=quote_hint('!'))
         return None
 
+    def _refused_node(self, node: Node) -> bool:
+        """Whether ``node``'s value is refused; judged (and reported) once per node, as aliases repeat it."""
+        ident = id(node)
+        if ident not in self._checked:
+            self._checked.add(ident)
+            refused = self._refuse(node)
+            if refused is not None:
+                self.problems.append(_problem(node, refused))
+                self._refused.add(ident)
+        return ident in self._refused
+
     def build(self, node: Node) -> Any:
-        scalar = isinstance(node, ScalarNode)
-        if node.tag not in _ALLOWED_TAGS or (scalar and (node.style == '"' or self._bare_tags)):  # type: ignore[attr-defined]
-            # The rare values that may be refused: judge each node once (aliases repeat it).
-            ident = id(node)
-            if ident not in self._checked:
-                self._checked.add(ident)
-                refused = self._refuse(node)
-                if refused is not None:
-                    self.problems.append(_problem(node, refused))
-                    self._refused.add(ident)
-            if ident in self._refused:
+        tag = node.tag
+        if isinstance(node, ScalarNode):
+            style = node.style
+            if (tag not in _ALLOWED_TAGS or self._bare_tags or (style == '"' and self._escapes)) \
+                    and self._refused_node(node):  # the rare values that may be refused
                 return None
-        if scalar:
             value = node.value
-            style = node.style  # type: ignore[attr-defined]
             if not style:  # plain: None from PyYAML's composer, "" from libyaml's
-                if node.tag == _TAG + "str" and _RESOLVER.resolve(ScalarNode, value, (True, False)) != node.tag:
+                if tag == _STR and _RESOLVER.resolve(ScalarNode, value, (True, False)) != tag:
                     return MarkedText(value)  # `!!str 4`: the author said "text"
                 return None if value in _NULLS else value
             return QuotedText(value) if style in ("'", '"') else MarkedText(value)
+        if tag not in _ALLOWED_TAGS and self._refused_node(node):
+            return None
         if isinstance(node, SequenceNode):
-            return [self.build(item) for item in node.value]
+            if self._bare_tags:
+                return [self.build(item) for item in node.value]
+            # Most items are plain text: taken here, as build() would, without a call each.
+            return [(None if (text := item.value) in _NULLS else text) if item.tag == _PLAIN else self.build(item)
+                    for item in node.value]
         return self._mapping(node)  # type: ignore[arg-type]
 
     def _mapping(self, node: MappingNode) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, Node] = {}
         merges: list[tuple[Node, Node]] = []
+        plain_is_text = not self._bare_tags  # then a plain value is its text, as build() would say
         for key_node, value_node in node.value:
-            if key_node.tag == _TAG + "merge":
+            if key_node.tag == _MERGE:
                 merges.append((key_node, value_node))
                 continue
             if not isinstance(key_node, ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
                 self.problems.append(_problem(key_node, message("read.key_not_text")))
                 continue
-            refused = self._refuse(key_node) if key_node.style == '"' or self._bare_tags else None
+            refused = self._refuse(key_node) if (key_node.style == '"' and self._escapes) or self._bare_tags else None
             if refused is not None:
                 self.problems.append(_problem(key_node, refused))
                 continue
@@ -503,7 +552,11 @@ class _Builder:
                 )
                 continue
             first_seen[key] = key_node
-            result[key] = self.build(value_node)
+            if plain_is_text and value_node.tag == _PLAIN:
+                text = value_node.value
+                result[key] = None if text in _NULLS else text
+            else:
+                result[key] = self.build(value_node)
         for merge_key, merge in merges:
             sources = merge.value if isinstance(merge, SequenceNode) else [merge]
             for source in sources:

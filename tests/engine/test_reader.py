@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_journey.engine.yaml_source import MAX_ALIAS_EXPANSION, MAX_DEPTH
+from mkdocs_journey.engine.yaml_source import MAX_ALIAS_EXPANSION, MAX_DEPTH, read_yaml
 
 from .expect import Spot, assert_errors
 
@@ -264,6 +264,13 @@ def test_recursive_alias_is_refused(load, text: str) -> None:
         pytest.param("- " * 5_000 + "x\n", 1, 1 + 2 * MAX_DEPTH, id="block-lists-below-the-pre-check"),
         pytest.param("a:\n" + "".join("  " * i + "- \n" for i in range(1, 300)), 1 + MAX_DEPTH, 1 + 2 * MAX_DEPTH, id="300-block-levels-in-a-small-file"),
         pytest.param("title: " + "[" * 300 + "]" * 300 + "\n", 1, 7 + MAX_DEPTH, id="300-flow-levels-in-a-small-file"),
+        # Several places too deep: the first written is named.
+        pytest.param("x: " + "[" * 150 + "]" * 150 + "\ny: " + "[" * 150 + "]" * 150 + "\n", 1, 3 + MAX_DEPTH,
+                     id="two-branches-too-deep"),
+        pytest.param("x:\n" + "".join("  " * i + "- \n" for i in range(1, 150)) + "y: " + "[" * 150 + "]" * 150 + "\n",
+                     1 + MAX_DEPTH, 1 + 2 * MAX_DEPTH, id="a-block-branch-before-a-flow-branch"),
+        pytest.param("x: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\ny: " + "[" * 150 + "]" * 150 + "\n",
+                     2, 3 + MAX_DEPTH, id="the-limit-itself-is-fine"),
     ],
 )
 def test_absurd_nesting_is_an_error_not_a_crash(load, text: str, line: int, column: int) -> None:
@@ -290,3 +297,17 @@ def test_loading_leaves_the_garbage_collector_as_it_was(load, load_person, enabl
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_locations_follow_merges_and_the_first_of_duplicate_keys() -> None:
+    # Every health note and reference error is placed through `locate`; it looks keys up
+    # through an index per mapping, which must find what a walk over the pairs finds.
+    document = read_yaml("base: &b\n  team: A\n  process: P\nx:\n  <<: *b\n  team: B\n  team: C\n  list: [a, b]\n")
+    assert [p.line for p in document.problems] == [7]  # the duplicate `team`
+    assert document.locate(("x", "team")) == (6, 9)  # written beats merged, first beats the duplicate
+    assert document.locate(("x", "team"), key=True) == (6, 3)
+    assert document.locate(("x", "process")) == (3, 12)  # merged in from the anchor
+    assert document.locate(("x", "list", 1)) == (8, 13)
+    assert document.locate(("x", "list", 5)) == (8, 9)  # no such item: the list
+    assert document.locate(("x", "nothing")) == (5, 3)  # no such key: the mapping
+    assert document.locate(("x", 0)) == (5, 3)  # a mapping has no item 0

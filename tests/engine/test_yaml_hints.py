@@ -163,6 +163,10 @@ def test_a_file_that_is_not_utf8_is_located_with_old_mac_line_endings(load) -> N
         pytest.param("title: a\ufffeb\nstages: []\n", 1, 9, "U+FFFE", id="non-character"),
         pytest.param("title: a\U0001fffeb\nstages: []\n", 1, 9, "U+1FFFE", id="non-character-plane-1"),
         pytest.param("title: T\nstages: []\n\x7f", 3, 1, "U+007F", id="delete-at-the-end"),
+        # Characters beyond U+FFFF that are fine must not hide or shift those that are not.
+        pytest.param("title: \U0001f600a\x07b\nstages: []\n", 1, 10, "U+0007", id="bell-after-an-emoji"),
+        pytest.param("title: \U0001f600\U0010ffff\nstages: []\n", 1, 9, "U+10FFFF", id="non-character-plane-16"),
+        pytest.param("title: \U0001fffe\x07\nstages: []\n", 1, 8, "U+1FFFE", id="non-character-before-a-bell"),
     ],
 )
 def test_control_characters_are_named_where_they_are(load, parser: str, text: str, line: int, column: int,
