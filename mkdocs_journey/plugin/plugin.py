@@ -57,10 +57,11 @@ from ..engine.improvements_csv import improvements_csv
 from ..engine.load import LoadedPersona
 from ..engine.i18n import Translator
 from ..engine.map_cache import MapCache, digest
+from ..engine.render_cache import Recorder, RenderCache, captured_records
 from ..engine.messages import message, plural
 from ..engine.pages import is_map_page
 from ..engine.portfolio import PortfolioMap, map_keys
-from ..engine.render import Heading, PageContext, render_map
+from ..engine.render import Heading, PageContext, RenderedMap, render_map
 from ..engine.render.inline_markdown import InlineMarkdown
 from ..engine.render.overview import render_overview
 from ..engine.render.persona_page import render_persona_page
@@ -71,6 +72,7 @@ from .git_pages import GitPages, compare_to
 from .language import choose_language
 from .links import PageLinks
 from .page import page_content, search_outline, table_of_contents
+from .serve_key import site_key
 from .portfolio import lead_section, overview_requested, persona_title
 from .sources import MapPage, drop_maps_from_nav, map_title, page_markdown, page_src_uri, rewrite_nav
 
@@ -99,6 +101,10 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         """Generated page ``src_uri`` -> the map behind it, rebuilt by every build."""
         self.cache = MapCache()
         """Under ``mkdocs serve``: the maps of the previous build, reused when unchanged."""
+        self.renders = RenderCache()
+        """Under ``mkdocs serve``: the rendered map pages of the previous build, reused when unchanged."""
+        self.site_key: object | None = None
+        """Under ``mkdocs serve``, what every map page of this build is rendered with (None: keep no page)."""
         self.comparisons: dict[str, Comparison] = {}
         """Generated page ``src_uri`` -> what its map is compared with (``compare_to``, ``compare_ref``)."""
         self.histories: dict[str, MapHistory] = {}
@@ -137,6 +143,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.serving = False
         self.maps = {}
         self.cache = MapCache()
+        self.renders = RenderCache()
+        self.site_key = None
         self.comparisons = {}
         self.histories = {}
         self.compared_pages = {}
@@ -186,10 +194,14 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.overview_search = self.overview_shown = None
         docs = DocsTree.scan(Path(config.docs_dir))
         cache = None
+        self.site_key = None
         if self.serving:
-            # A rebuild re-reads only the maps that changed, while nothing else did.
+            # A rebuild re-reads only the maps that changed, while nothing else did,
+            # and renders only the pages whose map or surroundings changed.
             cache = self.cache
             cache.begin(_world(files, docs, config, self.settings))
+            self.renders.begin()
+            self.site_key = site_key(config, dict(self.config), self.settings, self.theme_tags)
         collection = Collection(docs, self.settings, name_of=lambda path: _shown_path(path, config), cache=cache)
         problems: dict[str, list[Finding]] = {}
 
@@ -213,6 +225,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         if cache is not None:
             cache.keep_only({Path(m.source.abs_src_path).resolve() for m in self.maps.values()
                              if m.source.abs_src_path is not None})
+            self.renders.keep_only(set(self.maps))
         self._report(problems)
         self._add_git_extras(collection, config)
         self.fences.start(collection, config, {Path(m.source.abs_src_path): m.map for m in self.maps.values()
@@ -398,32 +411,52 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         map_page = self._map_page(page)
         if map_page is None:
             return None
-        context = self._context(page, self._links(page, files, config, map_page.loaded.name), config)
-        rendered = render_map(map_page.map, context)
+        content, rendered = self._render_map(map_page, page, config, files)
         page.toc = table_of_contents(rendered.headings)
         page.present_anchor_ids = (page.present_anchor_ids or set()) | rendered.anchor_ids
         if rendered.search_html is not None:
             map_page.search_html = page_content(map_page.title, rendered.search_html)
             map_page.search_headings = rendered.search_headings
-        return page_content(map_page.title, rendered.html)
+        return content
 
-    def _context(self, page: Page, links: PageLinks, config: MkDocsConfig) -> PageContext:
+    def _render_map(self, map_page: MapPage, page: Page, config: MkDocsConfig,
+                    files: Files) -> tuple[str, RenderedMap]:
+        """The map page's content and outline; under ``serve``, the previous build's when nothing changed."""
+        links = self._links(page, files, config, map_page.loaded.name)
+        if self.site_key is None:
+            rendered = render_map(map_page.map, self._context(page, links, config))
+            return page_content(map_page.title, rendered.html), rendered
+        # Everything the page reads besides the map and the URLs it asks for (those are asked again).
+        key = (page.file.url, self.site_key, self._comparison(page), self.histories.get(page.file.src_uri))
+        quiet = self._links(page, files, config, map_page.loaded.name, warn=lambda _: None)
+        answers: dict[str, Callable[[Any], object]] = {"asset": quiet.asset_url, "link": quiet.resolve_link, "persona": self._persona_url(page)}
+        kept = self.renders.get(page.file.src_uri, map_page.map, key, lambda kind, arg: answers[kind](arg))
+        if kept is not None:
+            return kept  # type: ignore[no-any-return]
+        recorder = Recorder()
+        with captured_records() as records:
+            rendered = render_map(map_page.map, self._context(page, links, config, recorder))
+        content = (page_content(map_page.title, rendered.html), rendered)
+        self.renders.put(page.file.src_uri, map_page.map, key, recorder, records, content)
+        return content
+
+    def _context(self, page: Page, links: PageLinks, config: MkDocsConfig,
+                 recorder: Recorder | None = None) -> PageContext:
         custom_dir = config.theme.custom_dir
-        persona_pages = {str(Path(source.abs_src_path).resolve()): persona_page
-                         for source, persona_page, _ in self.personas.values() if source.abs_src_path}
-
-        def persona_url(path: Path) -> str | None:
-            target = persona_pages.get(str(path.resolve()))
-            return target.url_relative_to(page.file) if target is not None else None
-
+        asset_url: Callable[[Path], str] = links.asset_url
+        link_url: Callable[[str], str | None] = links.resolve_link
+        persona_url = self._persona_url(page)
+        if recorder is not None:  # serve keeps the page: note every URL it asks for
+            asset_url, link_url = recorder.wrap("asset", asset_url), recorder.wrap("link", link_url)
+            persona_url = recorder.wrap("persona", persona_url)
         return PageContext(
             settings=self.settings,
             lanes=tuple(self.config.lanes),
             # One renderer per page: relative links resolve against this page, and
             # the renderer caches per text.
-            inline_markdown=InlineMarkdown(inline_extensions(config), config.mdx_configs, links.resolve_link),
-            asset_url=links.asset_url,
-            link_url=links.resolve_link,
+            inline_markdown=InlineMarkdown(inline_extensions(config), config.mdx_configs, link_url),
+            asset_url=asset_url,
+            link_url=link_url,
             template_dirs=(Path(custom_dir),) if custom_dir else (),
             comparison=self._comparison(page),
             history=self.histories.get(page.file.src_uri),
@@ -431,9 +464,20 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             theme_tags=self.theme_tags,
         )
 
-    def _links(self, page: Page, files: Files, config: MkDocsConfig, source_name: str) -> PageLinks:
+    def _persona_url(self, page: Page) -> Callable[[Path], str | None]:
+        """The URL, relative to ``page``, of a persona file's page (None: it has none)."""
+        persona_pages = {str(Path(source.abs_src_path).resolve()): persona_page
+                         for source, persona_page, _ in self.personas.values() if source.abs_src_path}
+
+        def persona_url(path: Path) -> str | None:
+            target = persona_pages.get(str(path.resolve()))
+            return target.url_relative_to(page.file) if target is not None else None
+        return persona_url
+
+    def _links(self, page: Page, files: Files, config: MkDocsConfig, source_name: str,
+               warn: Callable[[str], None] = log.warning) -> PageLinks:
         return PageLinks(page.file, files, Path(config.docs_dir), source_name=source_name,
-                         map_pages={m.source.src_uri: m.page for m in self.maps.values()}, warn=log.warning)
+                         map_pages={m.source.src_uri: m.page for m in self.maps.values()}, warn=warn)
 
     def _overview_content(self, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The overview page: every valid map in navigation order, with URLs relative to the page."""
