@@ -46,11 +46,11 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..engine import clock
 from ..engine.assets import STYLESHEET, STYLESHEET_SOURCE
-from ..engine.collection import Collection
+from ..engine.collection import CollectedMap, Collection
 from ..engine.compare import Comparison
 from ..engine.diagnostics import Finding, Severity
 from ..engine.docs_tree import DocsTree, is_journey_file, is_persona_file
-from ..engine.export import ExportedMap, dump_export, export_journeys
+from ..engine.export import ExportedMap, dump_export, export_entry, export_journeys, export_text
 from ..engine.fence import OVERVIEW_SLOT, overview_slot
 from ..engine.history import MapHistory
 from ..engine.improvements_csv import improvements_csv
@@ -105,6 +105,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         """Under ``mkdocs serve``: the rendered map pages of the previous build, reused when unchanged."""
         self.site_key: object | None = None
         """Under ``mkdocs serve``, what every map page of this build is rendered with (None: keep no page)."""
+        self.exported: dict[str, tuple[CollectedMap, tuple[str, str], str]] = {}
+        """Under ``mkdocs serve``: each map's entry in ``journeys.json`` (journey ``src_uri`` -> map, URL and language, text)."""
         self.comparisons: dict[str, Comparison] = {}
         """Generated page ``src_uri`` -> what its map is compared with (``compare_to``, ``compare_ref``)."""
         self.histories: dict[str, MapHistory] = {}
@@ -145,6 +147,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.cache = MapCache()
         self.renders = RenderCache()
         self.site_key = None
+        self.exported = {}
         self.comparisons = {}
         self.histories = {}
         self.compared_pages = {}
@@ -351,14 +354,26 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         if existing is not None:
             raise PluginError(message("plugin.export_exists", path=EXPORT_FILE))
         maps = [ExportedMap(m.map, m.page.url, m.source.src_uri) for m in self.maps.values()]
-        data = export_journeys(maps, self.settings.translate)
-        files.append(File.generated(config, EXPORT_FILE, content=dump_export(data)))
+        text = self._export_text(maps) if self.serving else dump_export(export_journeys(maps, self.settings.translate))
+        files.append(File.generated(config, EXPORT_FILE, content=text))
         if files.get_file_from_path(CSV_FILE) is not None:
             raise PluginError(message("plugin.export_exists", path=CSV_FILE))
         # In file order (journeys.json's): the navigation, which orders the overview, does not exist yet.
         valid = [m for m in self.maps.values() if m.map.ok]
         files.append(File.generated(config, CSV_FILE, content=improvements_csv(
             self._portfolio(valid, lambda m: m.page.url))))
+
+    def _export_text(self, maps: list[ExportedMap]) -> str:
+        """``journeys.json`` under ``serve``: a map's entry is kept while its map, URL and the language are."""
+        translate = self.settings.translate
+        kept: dict[str, tuple[CollectedMap, tuple[str, str], str]] = {}
+        for item in sorted((m for m in maps if m.map.ok), key=lambda m: m.source):
+            old, made_of = self.exported.get(item.source), (item.url, translate.language)
+            text = old[2] if old is not None and old[0] is item.map and old[1] == made_of \
+                else export_entry(item, translate)
+            kept[item.source] = (item.map, made_of, text)
+        self.exported = kept
+        return export_text([entry[2] for entry in kept.values()])
 
     def _portfolio(self, pages: list[MapPage], url: Callable[[MapPage], str]) -> list[PortfolioMap]:
         """Valid maps as the overview and the CSV list them, in the order given."""

@@ -1,15 +1,21 @@
-"""The rendered pages ``mkdocs serve`` keeps: reused only while every question the page asked gets the same answer."""
+"""What ``mkdocs serve`` keeps between rebuilds: rendered pages (reused only while every URL they asked for
+answers the same) and ``journeys.json`` entries."""
 
 from __future__ import annotations
 
 import logging
 import threading
+from pathlib import Path
 from typing import Any, cast
 
 import pytest
 
-from mkdocs_journey.engine.collection import CollectedMap
+from mkdocs_journey.engine.clock import today
+from mkdocs_journey.engine.collection import CollectedMap, Collection
+from mkdocs_journey.engine.docs_tree import DocsTree
+from mkdocs_journey.engine.export import ExportedMap, dump_export, export_entry, export_journeys, export_text
 from mkdocs_journey.engine.render_cache import Recorder, RenderCache, captured_records
+from mkdocs_journey.engine.settings import BuildSettings
 
 MAP = cast(CollectedMap, object())
 """Kept pages are compared with the map by identity only."""
@@ -63,3 +69,15 @@ def test_the_records_of_a_rendering_are_written_again_on_reuse(caplog: pytest.Lo
     assert cache.get("journeys/a.md", MAP, (), lambda k, a: None) == "page"
     assert [(r.name, r.levelno, r.getMessage()) for r in caplog.records] == [
         ("mkdocs.plugins.test_render_cache", logging.WARNING, "link to nergens.md")]
+
+
+def test_journeys_json_made_of_kept_entries_is_byte_for_byte_the_same() -> None:
+    docs = Path(__file__).parents[2] / "example-site" / "docs"
+    settings = BuildSettings(today=today())
+    collection = Collection(DocsTree.scan(docs), settings, name_of=str)
+    maps = [ExportedMap(collection.journey(path), f"journeys/{path.name}/", path.relative_to(docs).as_posix())
+            for path in sorted(docs.rglob("*.journey.yml"))]
+    assert len([m for m in maps if m.map.ok]) >= 2
+    entries = [export_entry(m, settings.translate) for m in sorted(maps, key=lambda m: m.source) if m.map.ok]
+    assert export_text(entries) == dump_export(export_journeys(maps, settings.translate))
+    assert export_text([]) == dump_export(export_journeys([], settings.translate))
