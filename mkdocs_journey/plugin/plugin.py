@@ -106,7 +106,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.site_key: object | None = None
         """Under ``mkdocs serve``, what every map page of this build is rendered with (None: keep no page)."""
         self.exported: dict[str, tuple[CollectedMap, tuple[str, str], str]] = {}
-        """Under ``mkdocs serve``: each map's entry in ``journeys.json`` (journey ``src_uri`` -> map, URL and language, text)."""
+        """Under ``mkdocs serve``: each map's entry in ``journeys.json`` by journey ``src_uri``
+        (the map, its URL and the language it was written with, the text)."""
         self.comparisons: dict[str, Comparison] = {}
         """Generated page ``src_uri`` -> what its map is compared with (``compare_to``, ``compare_ref``)."""
         self.histories: dict[str, MapHistory] = {}
@@ -444,7 +445,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         # Everything the page reads besides the map and the URLs it asks for (those are asked again).
         key = (page.file.url, self.site_key, self._comparison(page), self.histories.get(page.file.src_uri))
         quiet = self._links(page, files, config, map_page.loaded.name, warn=lambda _: None)
-        answers: dict[str, Callable[[Any], object]] = {"asset": quiet.asset_url, "link": quiet.resolve_link, "persona": self._persona_url(page)}
+        answers: dict[str, Callable[[Any], object]] = {
+            "asset": quiet.asset_url, "link": quiet.resolve_link, "persona": self._persona_url(page)}
         kept = self.renders.get(page.file.src_uri, map_page.map, key, lambda kind, arg: answers[kind](arg))
         if kept is not None:
             return kept  # type: ignore[no-any-return]

@@ -38,7 +38,6 @@ _PYMDOWNX = {
 }
 PURE_EXTENSIONS = frozenset(
     _MARKDOWN | {f"markdown.extensions.{name}" for name in _MARKDOWN} | {f"pymdownx.{name}" for name in _PYMDOWNX}
-    | {"material.extensions.emoji"}
 )
 """Extensions whose output depends only on the text and their options (no other file)."""
 

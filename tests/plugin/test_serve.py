@@ -258,7 +258,8 @@ def test_a_rebuild_renders_only_the_changed_map_and_matches_a_fresh_build(
     assert plugin.renders.hits == maps
 
 
-def test_a_kept_page_warns_again(project: Project, serve_build: ServeBuild, journey_log: pytest.LogCaptureFixture) -> None:
+def test_a_kept_page_warns_again(project: Project, serve_build: ServeBuild,
+                                 journey_log: pytest.LogCaptureFixture) -> None:
     project.write("journeys/a.journey.yml", LINKED.format(title="A", other="rondreis"))
     serve_build()
     first = [r.getMessage() for r in plugin_records(journey_log, logging.WARNING) if "nergens.md" in r.getMessage()]
