@@ -3,8 +3,8 @@
 A rendered map page is reused by the next rebuild only while this value is the same
 (see :mod:`..engine.render_cache`): the plugin's options, the site's settings, its
 Markdown extensions and their options (free text on a map is rendered with them),
-the URL style, the bytes of ``mkdocs.yml``, and the template overrides in the theme's ``custom_dir`` (``mkdocs
-serve`` watches that folder, so an edited override rebuilds with it).
+the URL style, the bytes of ``mkdocs.yml``, and the files in the theme's ``custom_dir`` (the
+template overrides; ``mkdocs serve`` watches that folder, so an edited override rebuilds with it).
 
 A site whose Markdown extensions may read other files while they render (the
 snippets extension includes files, the ``b64`` one embeds pictures, an emoji index
@@ -40,6 +40,8 @@ PURE_EXTENSIONS = frozenset(
     _MARKDOWN | {f"markdown.extensions.{name}" for name in _MARKDOWN} | {f"pymdownx.{name}" for name in _PYMDOWNX}
 )
 """Extensions whose output depends only on the text and their options (no other file)."""
+
+_SMALL = 256 * 1024
 
 
 def _reads_files(name: str, options: Mapping[str, Any]) -> bool:
@@ -93,14 +95,23 @@ def _config_file(path: str | None) -> bytes:
         return str(exc).encode()
 
 
-def _templates(custom_dir: str | None) -> tuple[tuple[str, bytes], ...]:
-    """The fingerprints of the template overrides (every ``.html`` file of ``custom_dir``)."""
+def _templates(custom_dir: str | None) -> tuple[tuple[str, object], ...]:
+    """The fingerprints of the theme's override folder.
+
+    Every file, not only ``.html`` ones: an override may include any file of the folder.
+    Small files (templates, icons) by their bytes; large ones (pictures, which no
+    template reads) by size and modification time, so a rebuild does not read them.
+    """
     if not custom_dir:
         return ()
-    found = []
-    for path in sorted(Path(custom_dir).rglob("*.html")):
+    found: list[tuple[str, object]] = []
+    for path in sorted(Path(custom_dir).rglob("*")):
         try:
-            found.append((path.as_posix(), digest(path.read_bytes())))
+            stat = path.stat()
+            if not path.is_file():
+                continue
+            found.append((path.as_posix(), digest(path.read_bytes()) if stat.st_size <= _SMALL
+                          else (stat.st_size, stat.st_mtime_ns)))
         except OSError as exc:
-            found.append((path.as_posix(), str(exc).encode()))
+            found.append((path.as_posix(), str(exc)))
     return tuple(found)
