@@ -56,6 +56,24 @@ def dump_export(data: dict[str, Any]) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
+def export_entry(item: ExportedMap, translate: Translator) -> str:
+    """One valid map's entry, as :func:`dump_export` writes it in the list (for ``serve``, which keeps entries).
+
+    ``export_text`` of the entries of the valid maps, in ``source`` order, is
+    ``dump_export(export_journeys(...))`` byte for byte.
+    """
+    assert item.map.analysis is not None
+    text = json.dumps(_journey(item, item.map.analysis, translate), indent=2, ensure_ascii=False, sort_keys=False)
+    return "\n".join("    " + line for line in text.split("\n"))  # JSON escapes a newline in a string
+
+
+def export_text(entries: list[str]) -> str:
+    """The file's text made of entries from :func:`export_entry`."""
+    if not entries:
+        return dump_export({"version": EXPORT_VERSION, "journeys": []})
+    return f'{{\n  "version": {EXPORT_VERSION},\n  "journeys": [\n' + ",\n".join(entries) + "\n  ]\n}\n"
+
+
 def _journey(item: ExportedMap, analysis: Analysis, translate: Translator) -> dict[str, Any]:
     loaded = item.map.loaded
     journey = loaded.journey

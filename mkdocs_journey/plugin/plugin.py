@@ -47,21 +47,22 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..engine import clock
 from ..engine.assets import STYLESHEET, STYLESHEET_SOURCE
-from ..engine.collection import Collection
+from ..engine.collection import CollectedMap, Collection
 from ..engine.compare import Comparison
 from ..engine.diagnostics import Finding, Severity
 from ..engine.docs_tree import DocsTree, is_journey_file, is_persona_file
-from ..engine.export import ExportedMap, dump_export, export_journeys
+from ..engine.export import ExportedMap, dump_export, export_entry, export_journeys, export_text
 from ..engine.fence import OVERVIEW_SLOT, overview_slot
 from ..engine.history import MapHistory
 from ..engine.improvements_csv import improvements_csv
 from ..engine.load import LoadedPersona
 from ..engine.i18n import Translator
 from ..engine.map_cache import MapCache, digest
+from ..engine.render_cache import Recorder, RenderCache, captured_records
 from ..engine.messages import message, plural
 from ..engine.pages import is_map_page
 from ..engine.portfolio import PortfolioMap, map_keys
-from ..engine.render import Heading, PageContext, render_map
+from ..engine.render import Heading, PageContext, RenderedMap, render_map
 from ..engine.render.inline_markdown import InlineMarkdown
 from ..engine.render.overview import render_overview
 from ..engine.render.persona_page import render_persona_page
@@ -72,6 +73,7 @@ from .git_pages import GitPages, compare_to
 from .language import choose_language
 from .links import PageLinks
 from .page import page_content, search_outline, table_of_contents
+from .serve_key import site_key
 from .portfolio import lead_section, overview_requested, persona_title
 from .sources import MapPage, drop_maps_from_nav, map_title, page_markdown, page_src_uri, rewrite_nav
 
@@ -102,6 +104,13 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         """Under ``mkdocs serve``: the maps of the previous build, reused when unchanged."""
         self._inline_base: InlineMarkdown | None = None
         """The build's inline Markdown renderer, made on first use; pages borrow it (:meth:`inline_markdown`)."""
+        self.renders = RenderCache()
+        """Under ``mkdocs serve``: the rendered map pages of the previous build, reused when unchanged."""
+        self.site_key: object | None = None
+        """Under ``mkdocs serve``, what every map page of this build is rendered with (None: keep no page)."""
+        self.exported: dict[str, tuple[CollectedMap, tuple[str, str], str]] = {}
+        """Under ``mkdocs serve``: each map's entry in ``journeys.json`` by journey ``src_uri``
+        (the map, its URL and the language it was written with, the text)."""
         self.comparisons: dict[str, Comparison] = {}
         """Generated page ``src_uri`` -> what its map is compared with (``compare_to``, ``compare_ref``)."""
         self.histories: dict[str, MapHistory] = {}
@@ -140,6 +149,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.serving = False
         self.maps = {}
         self.cache = MapCache()
+        self.renders = RenderCache()
+        self.site_key = None
+        self.exported = {}
         self.comparisons = {}
         self.histories = {}
         self.compared_pages = {}
@@ -197,10 +209,14 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.overview_search = self.overview_shown = None
         docs = DocsTree.scan(Path(config.docs_dir))
         cache = None
+        self.site_key = None
         if self.serving:
-            # A rebuild re-reads only the maps that changed, while nothing else did.
+            # A rebuild re-reads only the maps that changed, while nothing else did,
+            # and renders only the pages whose map or surroundings changed.
             cache = self.cache
             cache.begin(_world(files, docs, config, self.settings))
+            self.renders.begin()
+            self.site_key = site_key(config, dict(self.config), self.settings, self.theme_tags)
         collection = Collection(docs, self.settings, name_of=lambda path: _shown_path(path, config), cache=cache)
         problems: dict[str, list[Finding]] = {}
 
@@ -224,6 +240,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         if cache is not None:
             cache.keep_only({Path(m.source.abs_src_path).resolve() for m in self.maps.values()
                              if m.source.abs_src_path is not None})
+            self.renders.keep_only(set(self.maps))
         self._report(problems)
         self._add_git_extras(collection, config)
         self.fences.start(collection, config, {Path(m.source.abs_src_path): m.map for m in self.maps.values()
@@ -349,15 +366,27 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         if existing is not None:
             raise PluginError(message("plugin.export_exists", path=EXPORT_FILE))
         maps = [ExportedMap(m.map, m.page.url, m.source.src_uri) for m in self.maps.values()]
-        data = export_journeys(maps, self.settings.translate)
+        text = self._export_text(maps) if self.serving else dump_export(export_journeys(maps, self.settings.translate))
         # As UTF-8 bytes: held until the file is written, half the memory of the text.
-        files.append(File.generated(config, EXPORT_FILE, content=dump_export(data).encode("utf-8")))
+        files.append(File.generated(config, EXPORT_FILE, content=text.encode("utf-8")))
         if files.get_file_from_path(CSV_FILE) is not None:
             raise PluginError(message("plugin.export_exists", path=CSV_FILE))
         # In file order (journeys.json's): the navigation, which orders the overview, does not exist yet.
         valid = [m for m in self.maps.values() if m.map.ok]
         files.append(File.generated(config, CSV_FILE, content=improvements_csv(
             self._portfolio(valid, lambda m: m.page.url))))
+
+    def _export_text(self, maps: list[ExportedMap]) -> str:
+        """``journeys.json`` under ``serve``: a map's entry is kept while its map, URL and the language are."""
+        translate = self.settings.translate
+        kept: dict[str, tuple[CollectedMap, tuple[str, str], str]] = {}
+        for item in sorted((m for m in maps if m.map.ok), key=lambda m: m.source):
+            old, made_of = self.exported.get(item.source), (item.url, translate.language)
+            text = old[2] if old is not None and old[0] is item.map and old[1] == made_of \
+                else export_entry(item, translate)
+            kept[item.source] = (item.map, made_of, text)
+        self.exported = kept
+        return export_text([entry[2] for entry in kept.values()])
 
     def _portfolio(self, pages: list[MapPage], url: Callable[[MapPage], str]) -> list[PortfolioMap]:
         """Valid maps as the overview and the CSV list them, in the order given."""
@@ -410,32 +439,53 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         map_page = self._map_page(page)
         if map_page is None:
             return None
-        context = self._context(page, self._links(page, files, config, map_page.loaded.name), config)
-        rendered = render_map(map_page.map, context)
+        content, rendered = self._render_map(map_page, page, config, files)
         page.toc = table_of_contents(rendered.headings)
         page.present_anchor_ids = (page.present_anchor_ids or set()) | rendered.anchor_ids
         if rendered.search_html is not None:
             map_page.search_html = page_content(map_page.title, rendered.search_html)
             map_page.search_headings = rendered.search_headings
-        return page_content(map_page.title, rendered.html)
+        return content
 
-    def _context(self, page: Page, links: PageLinks, config: MkDocsConfig) -> PageContext:
+    def _render_map(self, map_page: MapPage, page: Page, config: MkDocsConfig,
+                    files: Files) -> tuple[str, RenderedMap]:
+        """The map page's content and outline; under ``serve``, the previous build's when nothing changed."""
+        links = self._links(page, files, config, map_page.loaded.name)
+        if self.site_key is None:
+            rendered = render_map(map_page.map, self._context(page, links, config))
+            return page_content(map_page.title, rendered.html), rendered
+        # Everything the page reads besides the map and the URLs it asks for (those are asked again).
+        key = (page.file.url, self.site_key, self._comparison(page), self.histories.get(page.file.src_uri))
+        quiet = self._links(page, files, config, map_page.loaded.name, warn=lambda _: None)
+        answers: dict[str, Callable[[Any], object]] = {
+            "asset": quiet.asset_url, "link": quiet.resolve_link, "persona": self._persona_url(page)}
+        kept = self.renders.get(page.file.src_uri, map_page.map, key, lambda kind, arg: answers[kind](arg))
+        if kept is not None:
+            return kept  # type: ignore[no-any-return]
+        recorder = Recorder()
+        with captured_records() as records:
+            rendered = render_map(map_page.map, self._context(page, links, config, recorder))
+        content = (page_content(map_page.title, rendered.html), rendered)
+        self.renders.put(page.file.src_uri, map_page.map, key, recorder, records, content)
+        return content
+
+    def _context(self, page: Page, links: PageLinks, config: MkDocsConfig,
+                 recorder: Recorder | None = None) -> PageContext:
         custom_dir = config.theme.custom_dir
-        persona_pages = {str(Path(source.abs_src_path).resolve()): persona_page
-                         for source, persona_page, _ in self.personas.values() if source.abs_src_path}
-
-        def persona_url(path: Path) -> str | None:
-            target = persona_pages.get(str(path.resolve()))
-            return target.url_relative_to(page.file) if target is not None else None
-
+        asset_url: Callable[[Path], str] = links.asset_url
+        link_url: Callable[[str], str | None] = links.resolve_link
+        persona_url = self._persona_url(page)
+        if recorder is not None:  # serve keeps the page: note every URL it asks for
+            asset_url, link_url = recorder.wrap("asset", asset_url), recorder.wrap("link", link_url)
+            persona_url = recorder.wrap("persona", persona_url)
         return PageContext(
             settings=self.settings,
             lanes=tuple(self.config.lanes),
             # One renderer per page: relative links resolve against this page, and
             # the renderer caches per text (it borrows the build's Markdown instance).
-            inline_markdown=self.inline_markdown(config, links.resolve_link),
-            asset_url=links.asset_url,
-            link_url=links.resolve_link,
+            inline_markdown=self.inline_markdown(config, link_url),
+            asset_url=asset_url,
+            link_url=link_url,
             template_dirs=(Path(custom_dir),) if custom_dir else (),
             comparison=self._comparison(page),
             history=self.histories.get(page.file.src_uri),
@@ -443,9 +493,20 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             theme_tags=self.theme_tags,
         )
 
-    def _links(self, page: Page, files: Files, config: MkDocsConfig, source_name: str) -> PageLinks:
+    def _persona_url(self, page: Page) -> Callable[[Path], str | None]:
+        """The URL, relative to ``page``, of a persona file's page (None: it has none)."""
+        persona_pages = {str(Path(source.abs_src_path).resolve()): persona_page
+                         for source, persona_page, _ in self.personas.values() if source.abs_src_path}
+
+        def persona_url(path: Path) -> str | None:
+            target = persona_pages.get(str(path.resolve()))
+            return target.url_relative_to(page.file) if target is not None else None
+        return persona_url
+
+    def _links(self, page: Page, files: Files, config: MkDocsConfig, source_name: str,
+               warn: Callable[[str], None] = log.warning) -> PageLinks:
         return PageLinks(page.file, files, Path(config.docs_dir), source_name=source_name,
-                         map_pages={m.source.src_uri: m.page for m in self.maps.values()}, warn=log.warning)
+                         map_pages={m.source.src_uri: m.page for m in self.maps.values()}, warn=warn)
 
     def _overview_content(self, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The overview page: every valid map in navigation order, with URLs relative to the page."""

@@ -22,7 +22,7 @@ from mkdocs.exceptions import Abort
 
 from mkdocs_journey.plugin import JourneyPlugin
 
-from .conftest import DUTCH_MAP, EPOCH, INVALID_MAP, Project, page_path, soup
+from .conftest import DUTCH_MAP, EPOCH, INVALID_MAP, PNG, Project, page_path, plugin_records, soup
 
 ServeBuild = Callable[[], Path]
 
@@ -203,3 +203,145 @@ def test_serve_lists_only_valid_maps_on_the_overview_and_keeps_persona_pages_apa
     project.write("journeys/rondreis.journey.yml", DUTCH_MAP)
     overview = soup(page_path(serve_build(), "journeys/"))
     assert len(overview.select("tr.journey-overview__map")) == 2
+
+
+# -- Rendered pages kept across rebuilds --------------------------------------------
+
+def _fresh_site(project: Project) -> Path:
+    """The same site built by a new ``mkdocs build`` process: nothing kept from any earlier build."""
+    result = project.run_mkdocs("build", "-d", "fresh")
+    assert result.returncode == 0, result.stderr
+    return project.root / "fresh"
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    # The sitemap's gzip header holds the time it was written.
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file() and p.name != "sitemap.xml.gz"}
+
+
+def assert_same_as_fresh(project: Project, served: Path) -> None:
+    fresh, kept = _tree(_fresh_site(project)), _tree(served)
+    assert sorted(kept) == sorted(fresh)
+    differing = [name for name in fresh if kept[name] != fresh[name]]
+    assert differing == [], "a kept page differs from a fresh build's"
+
+
+LINKED = """\
+title: {title}
+summary: Zie [de werkwijze](../werkwijze.md#interviews) en [{other}]({other}.journey.yml)
+stages:
+  - name: Een
+    touchpoints:
+      - name: Eerste contact
+        emotion: 3
+        pains: ["Zie [het team](../team.md) en [niets](../nergens.md)"]
+"""
+
+
+def test_a_rebuild_renders_only_the_changed_map_and_matches_a_fresh_build(
+        project: Project, serve_build: ServeBuild) -> None:
+    for name, other in (("a", "b"), ("b", "c"), ("c", "a")):
+        project.write(f"journeys/{name}.journey.yml", LINKED.format(title=name.upper(), other=other))
+    serve_build()
+    plugin = _journey_plugin(project)
+    assert plugin.renders.hits == 0
+    maps = len(plugin.maps)
+
+    project.write("journeys/b.journey.yml", LINKED.format(title="Bee", other="c"))
+    site = serve_build()
+    assert plugin.renders.hits == maps - 1, "only the edited map is rendered again"
+    assert soup(page_path(site, "journeys/b/")).find("h1").get_text(strip=True) == "Bee"
+    assert_same_as_fresh(project, site)
+
+    serve_build()
+    assert plugin.renders.hits == maps
+
+
+def test_a_kept_page_warns_again(project: Project, serve_build: ServeBuild,
+                                 journey_log: pytest.LogCaptureFixture) -> None:
+    project.write("journeys/a.journey.yml", LINKED.format(title="A", other="rondreis"))
+    serve_build()
+    first = [r.getMessage() for r in plugin_records(journey_log, logging.WARNING) if "nergens.md" in r.getMessage()]
+    assert len(first) == 1
+    journey_log.clear()
+    project.write("journeys/rondreis.journey.yml", DUTCH_MAP.replace("Rondreis", "Busreis"))
+    serve_build()
+    assert _journey_plugin(project).renders.hits >= 1
+    again = [r.getMessage() for r in plugin_records(journey_log, logging.WARNING) if "nergens.md" in r.getMessage()]
+    assert again == first
+
+
+def test_a_map_compared_with_an_edited_map_is_rendered_again(project: Project, serve_build: ServeBuild) -> None:
+    project.write("journeys/oud.journey.yml", DUTCH_MAP)
+    project.write("journeys/rondreis.journey.yml", DUTCH_MAP.replace("emotion: 2", "emotion: 4")
+                  .replace("title: Rondreis door de VS boeken", "title: Rondreis\ncompare_to: oud.journey.yml"))
+    serve_build()
+    project.write("journeys/oud.journey.yml", DUTCH_MAP.replace("emotion: 2", "emotion: 1"))
+    site = serve_build()
+    assert_same_as_fresh(project, site)
+
+
+def test_an_option_or_a_template_override_renders_every_map_again(project: Project, serve_build: ServeBuild) -> None:
+    serve_build()
+    plugin = _journey_plugin(project)
+    project.set_options(lanes=["touchpoint", "pains"])
+    site = serve_build()
+    assert plugin.renders.hits == 0
+    rows = [row["class"][-1] for row in soup(page_path(site, "journeys/rondreis/")).select(".journey tr.journey-lane")]
+    assert rows == ["journey-lane--touchpoint", "journey-lane--pains"]
+
+    template = Path(__file__).parents[2] / "mkdocs_journey" / "templates" / "journey" / "summary.html"
+    project.config["theme"]["custom_dir"] = "overrides"
+    override = project.root / "overrides" / "journey" / "summary.html"
+    override.parent.mkdir(parents=True)
+    override.write_text('<p class="override">een</p>\n' + template.read_text("utf-8"), "utf-8")
+    serve_build()
+    override.write_text('<p class="override">twee</p>\n' + template.read_text("utf-8"), "utf-8")
+    site = serve_build()
+    assert plugin.renders.hits == 0
+    assert soup(page_path(site, "journeys/rondreis/")).select_one("p.override").get_text() == "twee"
+    assert_same_as_fresh(project, site)
+
+
+def test_pictures_that_come_go_or_change(project: Project, serve_build: ServeBuild) -> None:
+    project.write("journeys/rondreis.journey.yml", DUTCH_MAP.replace("../img/google.png", "../img/nieuw.png"))
+    page = soup(page_path(serve_build(), "journeys/rondreis/"))
+    assert "img/nieuw.png` not found" in page.select_one(".journey-errors").get_text()
+    plugin = _journey_plugin(project)
+    project.write("img/nieuw.png", PNG)
+    site = serve_build()
+    assert soup(page_path(site, "journeys/rondreis/")).select_one("img[src$='nieuw.png']") is not None
+    assert_same_as_fresh(project, site)
+
+    project.write("img/nieuw.png", PNG + b"\0")  # the same picture, other bytes: the page is the same
+    site = serve_build()
+    assert plugin.renders.hits == len(plugin.maps)
+    assert_same_as_fresh(project, site)
+
+    (project.docs / "img" / "nieuw.png").unlink()
+    page = soup(page_path(serve_build(), "journeys/rondreis/"))
+    assert "img/nieuw.png` not found" in page.select_one(".journey-errors").get_text()
+
+
+def test_a_renamed_persona_page_is_not_linked_from_a_kept_page(project: Project, serve_build: ServeBuild) -> None:
+    serve_build()
+    (project.docs / "persona" / "mark.persona.yml").rename(project.docs / "persona" / "marcus.persona.yml")
+    project.write("journeys/rondreis.journey.yml", DUTCH_MAP.replace("persona: mark", "persona: marcus"))
+    site = serve_build()
+    assert_same_as_fresh(project, site)
+
+
+def test_no_page_is_kept_when_an_extension_reads_files(project: Project, serve_build: ServeBuild) -> None:
+    project.config["markdown_extensions"].append({"pymdownx.snippets": {"base_path": ["docs"]}})
+    project.write("journeys/a.journey.yml", DUTCH_MAP.replace("title: Rondreis door de VS boeken",
+                                                              "title: A"))
+    serve_build()
+    serve_build()
+    assert _journey_plugin(project).renders.hits == 0
+
+
+def test_a_plain_build_keeps_no_page(project: Project) -> None:
+    project.build()
+    project.build()
+    assert _journey_plugin(project).renders.hits == 0
