@@ -62,7 +62,7 @@ class HealthRule:
     scope: Scope
     check: Check
     icon: str
-    """The name of an icon in ``templates/journey/icons.html``."""
+    """The name of an icon in :data:`.render.icons.PATHS`."""
     severity: Severity = Severity.WARNING
     """What ``mkdocs-journey check`` reports the note as."""
 
@@ -207,4 +207,4 @@ def _overdue(item: BacklogItem, settings: BuildSettings) -> Iterator[Note]:
 
 RULE_BY_KIND: dict[str, HealthRule] = {r.kind: r for r in RULES}
 HEALTH_ICONS: dict[str, str] = {r.kind: r.icon for r in RULES}
-"""Each rule's icon by kind, for ``templates/journey/icons.html``."""
+"""Each rule's icon by kind, for :func:`.render.icons.health_icon`."""

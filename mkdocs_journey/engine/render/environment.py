@@ -16,7 +16,6 @@ from typing import Sequence
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from ..health import HEALTH_ICONS
 from ..lanes import BY_KEY, search_paragraphs
 from ..trend import trend_chart
 from .icons import PATHS as ICON_PATHS
@@ -55,7 +54,6 @@ def _environment(template_dirs: tuple[str, ...]) -> Environment:
     # The registries the templates read, so a lane or a health rule is declared in Python once.
     env.globals["lane_definitions"] = BY_KEY
     env.globals["search_paragraphs"] = search_paragraphs
-    env.globals["health_icons"] = HEALTH_ICONS
     env.globals["trend_chart"] = trend_chart
     # Icons are Python functions, not macros: a map page uses hundreds, and a macro call costs
     # many times a function call. ``journey_*`` serve the macros of journey/icons.html.
