@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -127,3 +128,14 @@ def test_the_lane_is_compact_but_keeps_five_levels() -> None:
     assert all(a - b >= 12 for a, b in zip(ys, ys[1:]))
     # Room for the ring and star over a 5 and the ring under a 1.
     assert level(5) >= 24 and HEIGHT - level(1) >= 21
+
+
+def test_the_stylesheets_guides_sit_at_the_five_levels() -> None:
+    # The guides are a background in journey.css (one per score); they must meet the curve's levels.
+    css = (Path(__file__).resolve().parents[2] / "mkdocs_journey" / "assets" / "stylesheets" / "journey.css").read_text()
+    rule = css[css.index("\n.journey-emotion {"):]
+    positions = re.search(r"background-position: ([^;]+);", rule)
+    assert positions is not None
+    tops = [float(part.split()[1].removesuffix("px")) for part in positions.group(1).split(",")]
+    assert tops == [level(score) - 0.5 for score in (5, 4, 3, 2, 1)]  # 1 px lines centred on each level
+    assert f"of the lane's {HEIGHT} px" in rule

@@ -9,7 +9,9 @@ without an emotion breaks the curve (neither neighbour draws towards it).
 
 The curve layer is stretched to the cell (``preserveAspectRatio="none"``, with a
 non-scaling stroke); smileys and numbers sit in a nested, unstretched viewport at
-50% of the cell width, so they keep their shape and a readable pixel size.
+50% of the cell width, so they keep their shape and a readable pixel size. The
+five faint guides, one per level, are a background in ``journey.css`` (a test checks
+they sit at :func:`level`).
 """
 
 from __future__ import annotations
@@ -65,10 +67,6 @@ class EmotionPoint:
     height: int = HEIGHT
 
     @property
-    def mouth(self) -> str:
-        return MOUTHS[self.score] if self.score is not None else ""
-
-    @property
     def y_text(self) -> str:
         return number(self.y) if self.y is not None else ""
 
@@ -79,15 +77,6 @@ class EmotionPoint:
         if self.score is not None and self.score <= 2:
             return ABOVE - extra
         return BELOW + extra
-
-    @property
-    def levels(self) -> str:
-        """The faint guide lines behind the curve, one per score 5..1, as one path."""
-        return LEVEL_GUIDES
-
-
-LEVEL_GUIDES = "".join(f"M 0 {number(level(score))} H {WIDTH} " for score in range(5, 0, -1)).strip()
-"""Every cell draws the same five guides; one path instead of five lines keeps the page small."""
 
 
 def _left_half(previous: float, current: float) -> str:
