@@ -51,7 +51,7 @@ from ..engine.collection import CollectedMap, Collection
 from ..engine.compare import Comparison
 from ..engine.diagnostics import Finding, Severity
 from ..engine.docs_tree import DocsTree, is_journey_file, is_persona_file
-from ..engine.export import ExportedMap, dump_export, export_entry, export_journeys, export_text
+from ..engine.export import ExportedMap, export_bytes, export_entry, export_text
 from ..engine.fence import OVERVIEW_SLOT, overview_slot
 from ..engine.history import MapHistory
 from ..engine.improvements_csv import improvements_csv
@@ -73,6 +73,7 @@ from .git_pages import GitPages, compare_to
 from .language import choose_language
 from .links import PageLinks
 from .page import page_content, search_outline, table_of_contents
+from .parking import Packed, Parking
 from .serve_key import site_key
 from .portfolio import lead_section, overview_requested, persona_title
 from .sources import MapPage, drop_maps_from_nav, map_title, page_markdown, page_src_uri, rewrite_nav
@@ -127,8 +128,10 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         """The site's own page at the overview's path that shows it with a ``show: overview`` fence."""
         self.nav_pages: list[File] = []
         """The map pages in navigation order (set in on_nav): the overview lists them so."""
-        self.overview_search: tuple[str, tuple[Heading, ...]] | None = None
+        self.overview_search: tuple[Packed, tuple[Heading, ...]] | None = None
         """The overview's search text and its sections, set when the page renders, dropped once indexed."""
+        self.parking = Parking()
+        """Map pages' and the overview's HTML, compressed between their conversion and their writing."""
         self.overview_shown: tuple[str, TableOfContents] | None = None
         """The overview's own content and table of contents while its search text stands in for them."""
         self.auto_nav = True
@@ -207,6 +210,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.maps, self.personas, self.overview, self.nav_pages = {}, {}, None, []
         self.overview_host = None
         self.overview_search = self.overview_shown = None
+        self.parking.clear()
         docs = DocsTree.scan(Path(config.docs_dir))
         cache = None
         self.site_key = None
@@ -366,9 +370,10 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         if existing is not None:
             raise PluginError(message("plugin.export_exists", path=EXPORT_FILE))
         maps = [ExportedMap(m.map, m.page.url, m.source.src_uri) for m in self.maps.values()]
-        text = self._export_text(maps) if self.serving else dump_export(export_journeys(maps, self.settings.translate))
         # As UTF-8 bytes: held until the file is written, half the memory of the text.
-        files.append(File.generated(config, EXPORT_FILE, content=text.encode("utf-8")))
+        content = self._export_text(maps).encode("utf-8") if self.serving \
+            else export_bytes(maps, self.settings.translate)
+        files.append(File.generated(config, EXPORT_FILE, content=content))
         if files.get_file_from_path(CSV_FILE) is not None:
             raise PluginError(message("plugin.export_exists", path=CSV_FILE))
         # In file order (journeys.json's): the navigation, which orders the overview, does not exist yet.
@@ -419,7 +424,6 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
 
     # -- Pages ----------------------------------------------------------------------
 
-    @event_priority(50)  # Early: plugins that post-process pages (lightboxes, minifiers) see the map.
     @event_priority(100)  # Before the Markdown is converted: the `show: overview` fence becomes a slot.
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.overview_host is None or page.file is not self.overview_host:
@@ -427,7 +431,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         replaced, found = overview_slot(markdown)
         return replaced if found else None
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    @event_priority(50)  # Early: plugins that post-process pages (lightboxes, minifiers) see the map.
+    def _page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self._is_overview(page):
             return self._overview_content(page, config, files)
         if self.config.enabled and self.overview_host is not None and page.file is self.overview_host \
@@ -443,9 +448,22 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         page.toc = table_of_contents(rendered.headings)
         page.present_anchor_ids = (page.present_anchor_ids or set()) | rendered.anchor_ids
         if rendered.search_html is not None:
-            map_page.search_html = page_content(map_page.title, rendered.search_html)
+            map_page.search_html = Packed.of(page_content(map_page.title, rendered.search_html))
             map_page.search_headings = rendered.search_headings
         return content
+
+    @event_priority(-100)  # Last: every other plugin has seen the map's HTML.
+    def _park(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Hold a map page's (or the overview's) HTML compressed until the page is written (see ``parking``).
+
+        Not under ``serve``: its render cache holds the pages anyway, and a rebuild
+        should not pay for compressing them.
+        """
+        if self.site_key is None and (self._map_page(page) is not None or self._is_overview(page)):
+            return self.parking.park(page.file.src_uri, html)
+        return None
+
+    on_page_content = CombinedEvent(_page_content, _park)
 
     def _render_map(self, map_page: MapPage, page: Page, config: MkDocsConfig,
                     files: Files) -> tuple[str, RenderedMap]:
@@ -518,7 +536,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         page.toc = table_of_contents(rendered.headings)
         page.present_anchor_ids = (page.present_anchor_ids or set()) | rendered.anchor_ids
         title = self.settings.translate("overview.title")
-        self.overview_search = (page_content(title, rendered.search_html), rendered.search_headings)
+        self.overview_search = (Packed.of(page_content(title, rendered.search_html)), rendered.search_headings)
         return page_content(title, rendered.html)
 
     def _overview_in_page(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -570,16 +588,23 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
     # stage, touchpoint and improvement, so a hit opens the map where it was found, and
     # a fraction of the markup to parse. The theme then renders the map itself.
 
-    @event_priority(100)  # Before the search plugins read the page.
+    @event_priority(100)  # First: the page's HTML is back before any other plugin reads it.
+    def _unpark(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                nav: Navigation) -> TemplateContext | None:
+        if len(self.parking):
+            page.content = self.parking.take(page.file.src_uri, page.content)
+        return None
+
+    @event_priority(100)  # Before the search plugins read the page (after _unpark: same priority, listed after).
     def _show_search_text(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                           nav: Navigation) -> TemplateContext | None:
         map_page = self._map_page(page)
         if map_page is not None and map_page.search_html is not None and page.content is not None:
             map_page.shown = (page.content, page.toc)
-            page.content, page.toc = map_page.search_html, search_outline(map_page.search_headings)
+            page.content, page.toc = map_page.search_html.text(), search_outline(map_page.search_headings)
         elif self._is_overview(page) and self.overview_search is not None and page.content is not None:
             self.overview_shown = (page.content, page.toc)
-            page.content, page.toc = self.overview_search[0], search_outline(self.overview_search[1])
+            page.content, page.toc = self.overview_search[0].text(), search_outline(self.overview_search[1])
         return None
 
     @event_priority(-100)  # After them, before the theme renders the page.
@@ -595,7 +620,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             self.overview_shown = self.overview_search = None
         return None
 
-    on_page_context = CombinedEvent(_show_search_text, _show_map)
+    on_page_context = CombinedEvent(_unpark, _show_search_text, _show_map)
 
     @event_priority(-100)  # Last: every other plugin has seen the page's output.
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:

@@ -22,6 +22,7 @@ from ..engine.collection import CollectedMap
 from ..engine.docs_tree import is_journey_file, stem
 from ..engine.load import LoadedJourney
 from ..engine.render import Heading
+from .parking import Packed
 
 
 @dataclass
@@ -31,9 +32,9 @@ class MapPage:
     source: File
     page: File
     map: CollectedMap
-    search_html: str | None = None
-    """What the site's search indexes instead of the map's markup: set when the page
-    renders, dropped once indexed."""
+    search_html: Packed | None = None
+    """What the site's search indexes instead of the map's markup (compressed while it
+    waits): set when the page renders, dropped once indexed."""
     search_headings: tuple[Heading, ...] = ()
     """The sections of ``search_html`` (its table of contents while it is indexed)."""
     shown: tuple[str, TableOfContents] | None = None

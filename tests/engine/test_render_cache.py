@@ -13,7 +13,8 @@ import pytest
 from mkdocs_journey.engine.clock import today
 from mkdocs_journey.engine.collection import CollectedMap, Collection
 from mkdocs_journey.engine.docs_tree import DocsTree
-from mkdocs_journey.engine.export import ExportedMap, dump_export, export_entry, export_journeys, export_text
+from mkdocs_journey.engine.export import (ExportedMap, dump_export, export_bytes, export_entry, export_journeys,
+                                          export_text)
 from mkdocs_journey.engine.render_cache import Recorder, RenderCache, captured_records
 from mkdocs_journey.engine.settings import BuildSettings
 
@@ -81,3 +82,6 @@ def test_journeys_json_made_of_kept_entries_is_byte_for_byte_the_same() -> None:
     entries = [export_entry(m, settings.translate) for m in sorted(maps, key=lambda m: m.source) if m.map.ok]
     assert export_text(entries) == dump_export(export_journeys(maps, settings.translate))
     assert export_text([]) == dump_export(export_journeys([], settings.translate))
+    # The build writes the file a map at a time, as bytes: the same bytes.
+    assert export_bytes(maps, settings.translate) == dump_export(export_journeys(maps, settings.translate)).encode()
+    assert export_bytes([], settings.translate) == dump_export(export_journeys([], settings.translate)).encode()

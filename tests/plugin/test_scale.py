@@ -178,3 +178,72 @@ def test_a_written_map_page_lets_go_of_its_html(project: Project) -> None:
     page = (project.root / "site" / "journeys" / "groot" / "index.html").read_text("utf-8")
     assert page.count("<th scope=\"col\" id=\"tp-") == 12, "the page was written whole first"
     assert json.loads((project.root / "site" / "journeys.json").read_bytes())["journeys"][0]["title"] == "Groot"
+
+
+class _Watcher(BasePlugin):  # type: ignore[type-arg]
+    """What another plugin finds in a map page's ``content`` at each step of the build."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pages: list[Page] = []
+        self.seen: dict[str, list[tuple[str, str | None]]] = {}
+
+    def _note(self, step: str, page: Page, content: str | None) -> None:
+        self.seen.setdefault(page.file.src_uri, []).append((step, content))
+
+    def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> None:
+        self.pages.append(page)
+        self._note("content", page, html)
+
+    def on_env(self, env: Any, **kwargs: Any) -> Any:
+        for page in self.pages:
+            self._note("env", page, page.content)
+        return env
+
+    def on_page_context(self, context: Any, *, page: Page, **kwargs: Any) -> Any:
+        self._note("context", page, page.content)
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, **kwargs: Any) -> str:
+        self._note("output", page, output)
+        return output
+
+
+def test_a_map_page_waits_compressed_and_every_plugin_sees_its_html(project: Project) -> None:
+    """A map's HTML waits compressed between its conversion and its writing (500 maps held 150 MB).
+
+    Other plugins see the whole map in ``on_page_content`` and ``on_page_context``,
+    the written page is the one rendered, and in between (``on_env``) a comment stands in.
+    """
+    from mkdocs_journey.plugin.parking import PARKED
+
+    project.write("journeys/groot.journey.yml", big_map(4, 3))
+    config = load_config(config_file=str(project.write_config()), site_dir=str(project.root / "site"))
+    watcher = _Watcher()
+    config.plugins["watcher"] = watcher
+    build(config)
+    seen = dict(watcher.seen["journeys/groot.md"])
+    assert set(seen) == {"content", "env", "context", "output"}
+    html = seen["content"]
+    assert html is not None and html.count("<th scope=\"col\" id=\"tp-") == 12
+    assert seen["env"] == PARKED
+    assert f"`{PARKED}`" in (Path(__file__).parents[2] / "docs" / "troubleshooting.md").read_text("utf-8") \
+        .replace("\n    ", " "), "the troubleshooting page quotes what a plugin finds"
+    # The search plugins read the search text in on_page_context; the theme gets the map back after them.
+    page = (project.root / "site" / "journeys" / "groot" / "index.html").read_text("utf-8")
+    assert html in page, "the written page holds the HTML other plugins saw, unchanged"
+    assert dict(watcher.seen["index.md"])["env"] == dict(watcher.seen["index.md"])["content"], \
+        "other pages are left alone"
+
+
+def test_the_map_is_rendered_early_and_parked_last() -> None:
+    """Plugins that post-process pages (lightboxes, minifiers) run after the map is in the
+    page and before it is parked; the overview fence becomes a slot before other plugins
+    read the Markdown."""
+    from mkdocs_journey.plugin.plugin import JourneyPlugin
+
+    content = [getattr(m, "mkdocs_priority", 0) for m in JourneyPlugin.__dict__["on_page_content"].methods]
+    context = [getattr(m, "mkdocs_priority", 0) for m in JourneyPlugin.__dict__["on_page_context"].methods]
+    assert content == [50, -100]
+    assert context == [100, 100, -100]
+    assert JourneyPlugin.on_page_markdown.mkdocs_priority == 100
