@@ -30,6 +30,7 @@ A thin adapter over the engine. Per build it:
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -325,8 +326,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         page.edit_uri = file.edit_uri
         self.maps[page_uri] = MapPage(file, page, collected)
         files.append(page)
-        for note in collected.health:
-            log.info(_health_line(note))
+        if collected.health and log.isEnabledFor(logging.INFO):  # `mkdocs build -q` prints none: write none
+            for note in collected.health:
+                log.info(_health_line(note))
         return list(loaded.errors)
 
     def _add_git_extras(self, collection: Collection, config: MkDocsConfig) -> None:
