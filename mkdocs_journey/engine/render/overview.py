@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Sequence
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..analyse import BacklogItem, improvement_anchor, touchpoint_anchor
 from ..i18n import Translator
@@ -62,6 +62,40 @@ class Target:
 
 
 @dataclass(frozen=True)
+class CardText:
+    """A card's values as the template writes them, escaped once here (the page has thousands of cards)."""
+
+    anchor: Markup
+    css: Markup
+    """The whole ``class`` attribute: the status modifiers and the filter classes."""
+    rank: Markup
+    title: Markup
+    status: str
+    """The status itself (``doing``...): a class name and the key of its label."""
+    map_href: Markup
+    map_title: Markup
+    targets: tuple[tuple[Markup, Markup], ...]
+    """Each target's link and its words (``Stage › Touchpoint``)."""
+    owner: Markup
+    teams: Markup
+    due: Markup
+    score: Markup
+
+
+class _Escaped:
+    """``escape`` with a memory: owners, teams, map titles and stage names repeat on every card."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, Markup] = {}
+
+    def __call__(self, value: str) -> Markup:
+        found = self._seen.get(value)
+        if found is None:
+            found = self._seen[value] = escape(value)
+        return found
+
+
+@dataclass(frozen=True)
 class Card:
     """An improvement in the backlog across maps."""
 
@@ -74,6 +108,7 @@ class Card:
     targets: tuple[Target, ...]
     classes: tuple[str, ...]
     """The filter classes it matches (``journey-f-owner-webteam``...)."""
+    text: CardText
 
 
 @dataclass(frozen=True)
@@ -105,6 +140,10 @@ class OverviewView:
     maps: int = 0
     rules: list[str] = field(default_factory=list)
     """The CSS rules that make the filter links filter."""
+    labels: dict[str, Markup] = field(default_factory=dict)
+    """The words every card repeats, translated and escaped once: ``status``, ``addresses``, ``owner``,
+    ``teams``, ``due``, ``score``, ``quick-win``, the map table's column names (``column.state``...)
+    and each status's name (``status.doing``...)."""
 
 
 @dataclass(frozen=True)
@@ -204,21 +243,44 @@ def build_overview(maps: Sequence[PortfolioMap], context: PageContext, *, group_
     touchpoint_names: dict[str, dict[tuple[str | None, str | None], tuple[str, str]]] = {
         entry.key: {(s.id, t.id): (s.name, t.name) for s in entry.journey.stages for t in s.touchpoints}
         for entry in maps}
+    translate = settings.translate
+    esc = _Escaped()
+    no_score = escape(translate("backlog.no-score"))
     for index, found in enumerate(items):
         where = found.map
         names = touchpoint_names[where.key]
         targets = tuple(Target(f"{where.url}#{touchpoint_anchor(*key)}", *names[key])
                         for key in found.item.targets if key in names)
-        anchor = f"journey-overview-{where.key}--{found.item.improvement.id}"
-        map_href = f"{where.url}#{improvement_anchor(found.item.improvement.id)}"
-        cards.append(Card(index + 1, anchor, where, found.item, map_href, targets, classes[index]))
+        improvement = found.item.improvement
+        anchor = f"journey-overview-{where.key}--{improvement.id}"
+        map_href = f"{where.url}#{improvement_anchor(improvement.id)}"
+        css = f"journey-backlog__item--{improvement.status}"
+        if not found.item.is_open:
+            css += " journey-backlog__item--closed"
+        score = found.item.score
+        text = CardText(
+            anchor=escape(anchor), css=esc(" ".join((css, *classes[index]))), rank=Markup(index + 1),
+            title=escape(improvement.title), status=improvement.status, map_href=escape(map_href),
+            map_title=esc(where.title),
+            targets=tuple((escape(t.href), esc(t.stage) + Markup(" › ") + esc(t.touchpoint)) for t in targets),
+            owner=esc(improvement.owner) if improvement.owner else Markup("–"),
+            teams=esc(", ".join(improvement.teams)), due=esc(translate.due(improvement.due)) if improvement.due
+            else Markup(), score=Markup(score) if score is not None else no_score)
+        cards.append(Card(index + 1, anchor, where, found.item, map_href, targets, classes[index], text))
     columns = plan(cards, lambda card: card.item, settings.today)
     plan_columns = plan_view(columns, lambda card: plan_entry(card.item, f"#{card.anchor}", card.map.title),
                              settings.translate)
     rules = [f"#{f.anchor}:target ~ .journey-portfolio-backlog > li:not(.{f.css_class}) {{ display: none; }}"
              for options in filters.values() for f in options]
+    labels = {key: escape(translate(f"backlog.{key}"))
+              for key in ("status", "addresses", "owner", "teams", "due", "score", "quick-win")}
+    labels.update({key: escape(translate(f"overview.{key}")) for key in (
+        "column.state", "column.reviewed", "column.emotion", "column.pains", "column.improvements",
+        "column.quick-wins", "column.health")})
+    labels["page.owner"] = escape(translate("page.owner"))
+    labels.update({f"status.{status}": escape(translate(f"status.{status}")) for status in STATUSES})
     return OverviewView(groups, moments, cards, filters, plan_columns, settings.stale_after_days, settings.today,
-                        len(rows), rules)
+                        len(rows), rules, labels)
 
 
 def overview_headings(view: OverviewView, translate: Translator) -> tuple[Heading, ...]:
