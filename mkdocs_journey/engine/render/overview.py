@@ -63,14 +63,17 @@ class Target:
 
 @dataclass(frozen=True)
 class CardText:
-    """A card's values as the template writes them, escaped once here (the page has thousands of cards)."""
+    """A card's values as the template writes them, escaped here (the page has thousands of cards).
+
+    ``overview.html`` writes the cards with autoescaping off, so every value it writes
+    there must come escaped from here (a ``Markup``): a card costs no escaping calls."""
 
     anchor: Markup
     css: Markup
     """The whole ``class`` attribute: the status modifiers and the filter classes."""
     rank: Markup
     title: Markup
-    status: str
+    status: Markup
     """The status itself (``doing``...): a class name and the key of its label."""
     map_href: Markup
     map_title: Markup
@@ -92,6 +95,14 @@ class _Escaped:
         found = self._seen.get(value)
         if found is None:
             found = self._seen[value] = escape(value)
+        return found
+
+    def words(self, stage: str, touchpoint: str) -> Markup:
+        """A target's words, ``Stage › Touchpoint`` (a few hundred touchpoints make thousands of targets)."""
+        key = f"{stage}\0{touchpoint}"
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = Markup(f"{escape(stage)} › {escape(touchpoint)}")
         return found
 
 
@@ -260,9 +271,9 @@ def build_overview(maps: Sequence[PortfolioMap], context: PageContext, *, group_
         score = found.item.score
         text = CardText(
             anchor=escape(anchor), css=esc(" ".join((css, *classes[index]))), rank=Markup(index + 1),
-            title=escape(improvement.title), status=improvement.status, map_href=escape(map_href),
+            title=escape(improvement.title), status=esc(improvement.status), map_href=escape(map_href),
             map_title=esc(where.title),
-            targets=tuple((escape(t.href), esc(t.stage) + Markup(" › ") + esc(t.touchpoint)) for t in targets),
+            targets=tuple((escape(t.href), esc.words(t.stage, t.touchpoint)) for t in targets),
             owner=esc(improvement.owner) if improvement.owner else Markup("–"),
             teams=esc(", ".join(improvement.teams)), due=esc(translate.due(improvement.due)) if improvement.due
             else Markup(), score=Markup(score) if score is not None else no_score)
