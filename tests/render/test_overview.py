@@ -202,3 +202,31 @@ def test_the_first_of_equal_lows_is_marked() -> None:
 def test_no_emotion_no_line() -> None:
     assert sparkline([("a", None)]).lowest is None
     assert sparkline([]).lowest is None
+
+
+TEAMS_TWICE = """\
+title: T
+stages:
+  - name: S
+    touchpoints:
+      - {name: P, id: p, emotion: 3}
+improvements:
+  - {id: one, title: One, teams: [Zed, Alpha, Zed], owner: Ann}
+  - {id: two, title: Two, teams: [Alpha]}
+  - {id: three, title: Three, status: done}
+"""
+
+
+def test_filter_counts_and_classes_follow_the_filters_order(load: Callable[..., CollectedMap]) -> None:
+    """A team named twice on an item counts once; a card's classes come in the filters' order."""
+    loaded = load(TEAMS_TWICE, name="journeys/t.journey.yml")
+    rendered = render_overview([PortfolioMap(loaded, "T", "t/", map_keys(["journeys/t.journey.yml"])[0])], context())
+    page = BeautifulSoup(rendered.html, "html.parser")
+    counts = {a.get_text(): a.find_next_sibling("span").get_text() for a in page.select(".journey-filters__links a")}
+    assert counts == {"idea": "2", "done": "1", "Ann": "1", "no owner": "2", "Alpha": "2", "Zed": "1"}
+    classes = {card.select_one(".journey-backlog__title").get_text(): card["class"]
+               for card in page.select("ol.journey-portfolio-backlog > li")}
+    assert classes["One"] == ["journey-backlog__item--idea", "journey-f-status-idea", "journey-f-owner-ann",
+                              "journey-f-team-alpha", "journey-f-team-zed"]
+    assert classes["Three"] == ["journey-backlog__item--done", "journey-backlog__item--closed", "journey-f-status-done",
+                                "journey-f-owner-none"]

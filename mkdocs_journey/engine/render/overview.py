@@ -190,30 +190,34 @@ def _filters(items: list[PortfolioItem]) -> tuple[dict[str, list[Filter]], dict[
         [*owners, *([None] if any(not e.item.improvement.owner for e in items) else [])],
         list(teams),
     )))
+    # One pass over the items per dimension (not one per value): hundreds of owners and teams stay cheap.
+    item_values: dict[str, list[tuple[str | None, ...]]] = {
+        "status": [(entry.item.improvement.status,) for entry in items],
+        "owner": [(entry.item.improvement.owner or None,) for entry in items],
+        "team": [tuple(entry.item.improvement.teams) for entry in items],
+    }
     filters: dict[str, list[Filter]] = {}
     classes: dict[int, list[str]] = {index: [] for index in range(len(items))}
     for dimension, options in values.items():
         slugs: dict[str, str] = {}
+        css_of: dict[str | None, str] = {}
         found = []
         for value in options:
             slug = _unique(slugs, value if value is not None else "none")
             slugs[value or ""] = slug
-            css = f"journey-f-{dimension}-{slug}"
-            matching = [index for index, entry in enumerate(items) if _matches(entry, dimension, value)]
-            for index in matching:
-                classes[index].append(css)
-            found.append(Filter(dimension, value, f"journey-backlog-{dimension}-{slug}", css, len(matching)))
+            css_of[value] = f"journey-f-{dimension}-{slug}"
+        counts: dict[str | None, int] = dict.fromkeys(options, 0)
+        order = {value: position for position, value in enumerate(options)}
+        for index, matched in enumerate(item_values[dimension]):
+            # A team named twice on an item counts (and classes) once, in the filter's order.
+            for value in sorted(set(matched), key=order.__getitem__) if len(matched) > 1 else matched:
+                counts[value] += 1
+                classes[index].append(css_of[value])
+        for value in options:
+            found.append(Filter(dimension, value, f"journey-backlog-{dimension}-{slugs[value or '']}",
+                                css_of[value], counts[value]))
         filters[dimension] = found
     return filters, {index: tuple(names) for index, names in classes.items()}
-
-
-def _matches(entry: PortfolioItem, dimension: str, value: str | None) -> bool:
-    improvement = entry.item.improvement
-    if dimension == "status":
-        return improvement.status == value
-    if dimension == "owner":
-        return (improvement.owner or None) == value
-    return value in improvement.teams
 
 
 def build_overview(maps: Sequence[PortfolioMap], context: PageContext, *, group_by_tag: bool = True) -> OverviewView:
