@@ -261,6 +261,15 @@ def build_overview(maps: Sequence[PortfolioMap], context: PageContext, *, group_
     translate = settings.translate
     esc = _Escaped()
     no_score = escape(translate("backlog.no-score"))
+    due_texts: dict[object, Markup] = {}
+
+    def due_text(due: date | str) -> Markup:
+        """A due date as the card writes it; thousands of cards share a few dozen months and quarters."""
+        found = due_texts.get(due)
+        if found is None:
+            found = due_texts[due] = escape(translate.due(due))
+        return found
+
     for index, found in enumerate(items):
         where = found.map
         names = touchpoint_names[where.key]
@@ -279,8 +288,8 @@ def build_overview(maps: Sequence[PortfolioMap], context: PageContext, *, group_
             map_title=esc(where.title),
             targets=tuple((escape(t.href), esc.words(t.stage, t.touchpoint)) for t in targets),
             owner=esc(improvement.owner) if improvement.owner else Markup("–"),
-            teams=esc(", ".join(improvement.teams)), due=esc(translate.due(improvement.due)) if improvement.due
-            else Markup(), score=Markup(score) if score is not None else no_score)
+            teams=esc(", ".join(improvement.teams)), due=due_text(improvement.due) if improvement.due else Markup(),
+            score=Markup(score) if score is not None else no_score)
         cards.append(Card(index + 1, anchor, where, found.item, map_href, targets, classes[index], text))
     columns = plan(cards, lambda card: card.item, settings.today)
     plan_columns = plan_view(columns, lambda card: plan_entry(card.item, f"#{card.anchor}", card.map.title),
