@@ -105,6 +105,40 @@ def test_the_backlog_across_maps(overview: Overview) -> None:
     assert first.select_one(".journey-backlog__score-value").get_text() == "Priority: 16"
 
 
+MARKUP_EVERYWHERE = """\
+title: M
+stages:
+  - name: "Stage <i>&amp; one</i>"
+    id: s
+    touchpoints:
+      - {name: "Touch \\"<b>point</b>\\" & 'more'", id: t, emotion: 2}
+improvements:
+  - {id: x, title: "<script>alert(1)</script> & co", owner: "<em>Ops</em> & 'Co'", teams: ["<u>R</u>", "D&D"],
+     status: planned, addresses: [t], due: 2026-12-01, impact: 3, effort: 2}
+"""
+
+
+def test_the_cards_escape_every_value_once(load: Callable[..., CollectedMap]) -> None:
+    """The cards are written with autoescaping off, from values the view escaped: each shows as written."""
+    loaded = load(MARKUP_EVERYWHERE, name="journeys/m.journey.yml")
+    keys = map_keys(["journeys/m.journey.yml"])
+    rendered = render_overview([PortfolioMap(loaded, "<b>Map</b> & 'one'", "m/", keys[0])], context())
+    page = BeautifulSoup(rendered.html, "html.parser")
+    card = page.select_one("ol.journey-portfolio-backlog > li")
+    assert card.find(["script", "i", "b", "em", "u"]) is None
+    assert card.select_one(".journey-backlog__title").get_text() == "<script>alert(1)</script> & co"
+    assert card.select_one("a.journey-portfolio-backlog__map").get_text() == "<b>Map</b> & 'one'"
+    assert card.select_one(".journey-portfolio-backlog__targets a").get_text() == (
+        "Stage <i>&amp; one</i> › Touch \"<b>point</b>\" & 'more'")
+    assert card.select_one(".journey-portfolio-backlog__owner").get_text() == "Owner: <em>Ops</em> & 'Co'"
+    assert card.select_one(".journey-portfolio-backlog__teams").get_text() == "Stakeholders: <u>R</u>, D&D"
+    assert card.select_one(".journey-portfolio-backlog__due").get_text() == "Due: 1 December 2026"
+    assert card.select_one(".journey-status--planned").get_text() == "planned"
+    # The same text, escaped as Jinja escapes it, in the source.
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in rendered.html
+    assert "&lt;em&gt;Ops&lt;/em&gt; &amp; &#39;Co&#39;" in rendered.html
+
+
 def test_filters_work_without_javascript(overview: Overview) -> None:
     page = overview()
     links = {a.get_text(strip=True): a["href"] for a in page.select(".journey-filters__links a")}
@@ -168,3 +202,31 @@ def test_the_first_of_equal_lows_is_marked() -> None:
 def test_no_emotion_no_line() -> None:
     assert sparkline([("a", None)]).lowest is None
     assert sparkline([]).lowest is None
+
+
+TEAMS_TWICE = """\
+title: T
+stages:
+  - name: S
+    touchpoints:
+      - {name: P, id: p, emotion: 3}
+improvements:
+  - {id: one, title: One, teams: [Zed, Alpha, Zed], owner: Ann}
+  - {id: two, title: Two, teams: [Alpha]}
+  - {id: three, title: Three, status: done}
+"""
+
+
+def test_filter_counts_and_classes_follow_the_filters_order(load: Callable[..., CollectedMap]) -> None:
+    """A team named twice on an item counts once; a card's classes come in the filters' order."""
+    loaded = load(TEAMS_TWICE, name="journeys/t.journey.yml")
+    rendered = render_overview([PortfolioMap(loaded, "T", "t/", map_keys(["journeys/t.journey.yml"])[0])], context())
+    page = BeautifulSoup(rendered.html, "html.parser")
+    counts = {a.get_text(): a.find_next_sibling("span").get_text() for a in page.select(".journey-filters__links a")}
+    assert counts == {"idea": "2", "done": "1", "Ann": "1", "no owner": "2", "Alpha": "2", "Zed": "1"}
+    classes = {card.select_one(".journey-backlog__title").get_text(): card["class"]
+               for card in page.select("ol.journey-portfolio-backlog > li")}
+    assert classes["One"] == ["journey-backlog__item--idea", "journey-f-status-idea", "journey-f-owner-ann",
+                              "journey-f-team-alpha", "journey-f-team-zed"]
+    assert classes["Three"] == ["journey-backlog__item--done", "journey-backlog__item--closed", "journey-f-status-done",
+                                "journey-f-owner-none"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Sequence
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..analyse import BacklogItem, improvement_anchor, touchpoint_anchor
 from ..i18n import Translator
@@ -62,6 +62,51 @@ class Target:
 
 
 @dataclass(frozen=True)
+class CardText:
+    """A card's values as the template writes them, escaped here (the page has thousands of cards).
+
+    ``overview.html`` writes the cards with autoescaping off, so every value it writes
+    there must come escaped from here (a ``Markup``): a card costs no escaping calls."""
+
+    anchor: Markup
+    css: Markup
+    """The whole ``class`` attribute: the status modifiers and the filter classes."""
+    rank: Markup
+    title: Markup
+    status: Markup
+    """The status itself (``doing``...): a class name and the key of its label."""
+    map_href: Markup
+    map_title: Markup
+    targets: tuple[tuple[Markup, Markup], ...]
+    """Each target's link and its words (``Stage › Touchpoint``)."""
+    owner: Markup
+    teams: Markup
+    due: Markup
+    score: Markup
+
+
+class _Escaped:
+    """``escape`` with a memory: owners, teams, map titles and stage names repeat on every card."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, Markup] = {}
+
+    def __call__(self, value: str) -> Markup:
+        found = self._seen.get(value)
+        if found is None:
+            found = self._seen[value] = escape(value)
+        return found
+
+    def words(self, stage: str, touchpoint: str) -> Markup:
+        """A target's words, ``Stage › Touchpoint`` (a few hundred touchpoints make thousands of targets)."""
+        key = f"{stage}\0{touchpoint}"
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = Markup(f"{escape(stage)} › {escape(touchpoint)}")
+        return found
+
+
+@dataclass(frozen=True)
 class Card:
     """An improvement in the backlog across maps."""
 
@@ -74,6 +119,7 @@ class Card:
     targets: tuple[Target, ...]
     classes: tuple[str, ...]
     """The filter classes it matches (``journey-f-owner-webteam``...)."""
+    text: CardText
 
 
 @dataclass(frozen=True)
@@ -105,6 +151,10 @@ class OverviewView:
     maps: int = 0
     rules: list[str] = field(default_factory=list)
     """The CSS rules that make the filter links filter."""
+    labels: dict[str, Markup] = field(default_factory=dict)
+    """The words every card repeats, translated and escaped once: ``status``, ``addresses``, ``owner``,
+    ``teams``, ``due``, ``score``, ``quick-win``, the map table's column names (``column.state``...)
+    and each status's name (``status.doing``...)."""
 
 
 @dataclass(frozen=True)
@@ -140,30 +190,34 @@ def _filters(items: list[PortfolioItem]) -> tuple[dict[str, list[Filter]], dict[
         [*owners, *([None] if any(not e.item.improvement.owner for e in items) else [])],
         list(teams),
     )))
+    # One pass over the items per dimension (not one per value): hundreds of owners and teams stay cheap.
+    item_values: dict[str, list[tuple[str | None, ...]]] = {
+        "status": [(entry.item.improvement.status,) for entry in items],
+        "owner": [(entry.item.improvement.owner or None,) for entry in items],
+        "team": [tuple(entry.item.improvement.teams) for entry in items],
+    }
     filters: dict[str, list[Filter]] = {}
     classes: dict[int, list[str]] = {index: [] for index in range(len(items))}
     for dimension, options in values.items():
         slugs: dict[str, str] = {}
+        css_of: dict[str | None, str] = {}
         found = []
         for value in options:
             slug = _unique(slugs, value if value is not None else "none")
             slugs[value or ""] = slug
-            css = f"journey-f-{dimension}-{slug}"
-            matching = [index for index, entry in enumerate(items) if _matches(entry, dimension, value)]
-            for index in matching:
-                classes[index].append(css)
-            found.append(Filter(dimension, value, f"journey-backlog-{dimension}-{slug}", css, len(matching)))
+            css_of[value] = f"journey-f-{dimension}-{slug}"
+        counts: dict[str | None, int] = dict.fromkeys(options, 0)
+        order = {value: position for position, value in enumerate(options)}
+        for index, matched in enumerate(item_values[dimension]):
+            # A team named twice on an item counts (and classes) once, in the filter's order.
+            for value in sorted(set(matched), key=order.__getitem__) if len(matched) > 1 else matched:
+                counts[value] += 1
+                classes[index].append(css_of[value])
+        for value in options:
+            found.append(Filter(dimension, value, f"journey-backlog-{dimension}-{slugs[value or '']}",
+                                css_of[value], counts[value]))
         filters[dimension] = found
     return filters, {index: tuple(names) for index, names in classes.items()}
-
-
-def _matches(entry: PortfolioItem, dimension: str, value: str | None) -> bool:
-    improvement = entry.item.improvement
-    if dimension == "status":
-        return improvement.status == value
-    if dimension == "owner":
-        return (improvement.owner or None) == value
-    return value in improvement.teams
 
 
 def build_overview(maps: Sequence[PortfolioMap], context: PageContext, *, group_by_tag: bool = True) -> OverviewView:
@@ -204,21 +258,53 @@ def build_overview(maps: Sequence[PortfolioMap], context: PageContext, *, group_
     touchpoint_names: dict[str, dict[tuple[str | None, str | None], tuple[str, str]]] = {
         entry.key: {(s.id, t.id): (s.name, t.name) for s in entry.journey.stages for t in s.touchpoints}
         for entry in maps}
+    translate = settings.translate
+    esc = _Escaped()
+    no_score = escape(translate("backlog.no-score"))
+    due_texts: dict[object, Markup] = {}
+
+    def due_text(due: date | str) -> Markup:
+        """A due date as the card writes it; thousands of cards share a few dozen months and quarters."""
+        found = due_texts.get(due)
+        if found is None:
+            found = due_texts[due] = escape(translate.due(due))
+        return found
+
     for index, found in enumerate(items):
         where = found.map
         names = touchpoint_names[where.key]
         targets = tuple(Target(f"{where.url}#{touchpoint_anchor(*key)}", *names[key])
                         for key in found.item.targets if key in names)
-        anchor = f"journey-overview-{where.key}--{found.item.improvement.id}"
-        map_href = f"{where.url}#{improvement_anchor(found.item.improvement.id)}"
-        cards.append(Card(index + 1, anchor, where, found.item, map_href, targets, classes[index]))
+        improvement = found.item.improvement
+        anchor = f"journey-overview-{where.key}--{improvement.id}"
+        map_href = f"{where.url}#{improvement_anchor(improvement.id)}"
+        css = f"journey-backlog__item--{improvement.status}"
+        if not found.item.is_open:
+            css += " journey-backlog__item--closed"
+        score = found.item.score
+        text = CardText(
+            anchor=escape(anchor), css=esc(" ".join((css, *classes[index]))), rank=Markup(index + 1),
+            title=escape(improvement.title), status=esc(improvement.status), map_href=escape(map_href),
+            map_title=esc(where.title),
+            targets=tuple((escape(t.href), esc.words(t.stage, t.touchpoint)) for t in targets),
+            owner=esc(improvement.owner) if improvement.owner else Markup("–"),
+            teams=esc(", ".join(improvement.teams)), due=due_text(improvement.due) if improvement.due else Markup(),
+            score=Markup(score) if score is not None else no_score)
+        cards.append(Card(index + 1, anchor, where, found.item, map_href, targets, classes[index], text))
     columns = plan(cards, lambda card: card.item, settings.today)
     plan_columns = plan_view(columns, lambda card: plan_entry(card.item, f"#{card.anchor}", card.map.title),
                              settings.translate)
     rules = [f"#{f.anchor}:target ~ .journey-portfolio-backlog > li:not(.{f.css_class}) {{ display: none; }}"
              for options in filters.values() for f in options]
+    labels = {key: escape(translate(f"backlog.{key}"))
+              for key in ("status", "addresses", "owner", "teams", "due", "score", "quick-win")}
+    labels.update({key: escape(translate(f"overview.{key}")) for key in (
+        "column.state", "column.reviewed", "column.emotion", "column.pains", "column.improvements",
+        "column.quick-wins", "column.health")})
+    labels["page.owner"] = escape(translate("page.owner"))
+    labels.update({f"status.{status}": escape(translate(f"status.{status}")) for status in STATUSES})
     return OverviewView(groups, moments, cards, filters, plan_columns, settings.stale_after_days, settings.today,
-                        len(rows), rules)
+                        len(rows), rules, labels)
 
 
 def overview_headings(view: OverviewView, translate: Translator) -> tuple[Heading, ...]:
