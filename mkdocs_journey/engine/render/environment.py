@@ -20,7 +20,7 @@ from ..lanes import BY_KEY, search_paragraphs
 from ..trend import trend_chart
 from .icons import PATHS as ICON_PATHS
 from .icons import health_icon, icon
-from .smileys import point_smiley
+from .smileys import point_smiley, smiley_sprite, smiley_use
 
 _TICKS = re.compile(r"`([^`]+)`")
 
@@ -58,5 +58,6 @@ def _environment(template_dirs: tuple[str, ...]) -> Environment:
     # Icons are Python functions, not macros: a map page uses hundreds, and a macro call costs
     # many times a function call. ``journey_*`` serve the macros of journey/icons.html.
     env.globals.update(icon=icon, health_icon=health_icon, journey_icon=icon, journey_health_icon=health_icon,
-                       icon_paths=ICON_PATHS, smiley=point_smiley, journey_smiley=point_smiley)
+                       icon_paths=ICON_PATHS, smiley=point_smiley, journey_smiley=point_smiley,
+                       smiley_sprite=smiley_sprite, smiley_use=smiley_use)
     return env

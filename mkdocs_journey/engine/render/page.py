@@ -124,6 +124,13 @@ class JourneyView:
     """The open improvements by due (``plan.html``, after the backlog)."""
     strip: Strip | None = None
     """The strip at the top of the page (every stage and touchpoint in one look)."""
+    anchor_prefix: str = ""
+    """What every id of this view starts with (the smiley sprite's ids too)."""
+
+    @property
+    def scores(self) -> tuple[int, ...]:
+        """The emotion scores the map shows, each once: the smiley sprite's symbols."""
+        return tuple(sorted({c.emotion.score for c in self.columns if c.emotion is not None and c.emotion.score is not None}))
 
 
 def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSettings, *, lanes: tuple[str, ...],
@@ -219,6 +226,7 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSetting
         plan=plan_view(plan(rows, lambda row: row.item, today),
                        lambda row: plan_entry(row.item, f"#{row.anchor}"), settings.translate),
         strip=build_strip(columns, headers, settings.translate),
+        anchor_prefix=anchor_prefix,
     )
 
 
