@@ -8,27 +8,19 @@ it went through the inline Markdown renderer, which returns safe ``Markup``.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
-from markupsafe import Markup, escape
 
 from ..lanes import BY_KEY, search_paragraphs
 from ..trend import trend_chart
 from .icons import PATHS as ICON_PATHS
 from .icons import health_icon, icon
 from .smileys import point_smiley, smiley_sprite, smiley_use
+from .ticks import code_ticks
 
-_TICKS = re.compile(r"`([^`]+)`")
-
-
-def code_ticks(text: str) -> Markup:
-    """Escape ``text`` and show its `backticked` words as code (health messages use them)."""
-    escaped = str(escape(text))
-    return Markup(_TICKS.sub(r"<code>\1</code>", escaped))
 
 
 def environment(template_dirs: Sequence[Path]) -> Environment:
