@@ -1,9 +1,10 @@
-"""The map's hottest repeated rows, written in Python: a list lane's cells.
+"""The map's most repeated rows, written in Python: the list lanes, the text lanes and needs.
 
-A list lane (pains, gains, opportunities, evidence) is a row of up to hundreds of
-cells of a few list items each; as a Jinja loop each item costs a dozen template
-calls and escapes. This writes the same markup as the loop it replaced
-(``lanes.html``'s ``_list_row``), byte for byte.
+A lane is a row of up to hundreds of cells; as a Jinja loop each cell costs a dozen
+template calls and escapes. These write the same markup as the loops they replaced
+in ``lanes.html``, byte for byte (the lanes' tests and the benchmark's page hold
+them to it). Every text a user wrote goes through ``md`` (inline Markdown, which
+escapes raw HTML); every other value is escaped here.
 """
 
 from __future__ import annotations
@@ -12,10 +13,17 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from markupsafe import Markup, escape
 
+from .icons import icon
+
 if TYPE_CHECKING:
     from .page import Column
 
 _EMPTY_STAGE = '<td class="journey-cell--stage-start journey-cell--empty-stage"></td>\n'
+_RATING_ICONS = {"yes": "check", "partly": "partly", "no": "cross"}
+
+
+def _open(column: Column) -> str:
+    return '<td class="journey-cell--stage-start">\n' if column.first_of_stage else "<td>\n"
 
 
 def list_row(columns: Sequence[Column], field: str, md: Callable[[str], Markup]) -> Markup:
@@ -27,11 +35,46 @@ def list_row(columns: Sequence[Column], field: str, md: Callable[[str], Markup])
         if touchpoint is None:
             out.append(_EMPTY_STAGE)
             continue
-        out.append('<td class="journey-cell--stage-start">\n' if column.first_of_stage else "<td>\n")
+        out.append(_open(column))
         items = getattr(touchpoint, field)
         if items:
             out.append(opening)
             out.extend(f"<li>{md(item)}</li>\n" for item in items)
             out.append("</ul>\n")
+        out.append("</td>\n")
+    return Markup("".join(out).removesuffix("\n"))
+
+
+def text_row(columns: Sequence[Column], field: str, css: str, md: Callable[[str], Markup]) -> Markup:
+    """A text lane's row (action, thought): the touchpoint's ``field`` as a paragraph of class ``css``."""
+    out: list[str] = []
+    opening = f'<p class="{escape(css)}">'
+    for column in columns:
+        touchpoint = column.touchpoint
+        if touchpoint is None:
+            out.append(_EMPTY_STAGE)
+            continue
+        text = getattr(touchpoint, field)
+        out.append(f"{_open(column)}{opening}{md(text)}</p></td>\n" if text else f"{_open(column)}</td>\n")
+    return Markup("".join(out).removesuffix("\n"))
+
+
+def needs_row(columns: Sequence[Column], labels: dict[str, str], md: Callable[[str], Markup]) -> Markup:
+    """The needs lane's row: the touchpoint's needs as a list, and whether they are met (``labels`` by value)."""
+    out: list[str] = []
+    ratings = {value: f'<span class="journey-rating journey-rating--{value}">{icon(shape)}{escape(labels[value])}</span>'
+               for value, shape in _RATING_ICONS.items()}
+    for column in columns:
+        touchpoint = column.touchpoint
+        if touchpoint is None:
+            out.append(_EMPTY_STAGE)
+            continue
+        out.append(_open(column))
+        if touchpoint.needs:
+            out.append('<ul class="journey-list journey-list--needs">\n')
+            out.extend(f"<li>{md(item)}</li>\n" for item in touchpoint.needs)
+            out.append("</ul>")
+        if touchpoint.met:
+            out.append(ratings[touchpoint.met])
         out.append("</td>\n")
     return Markup("".join(out).removesuffix("\n"))
