@@ -56,11 +56,11 @@ def test_five_distinct_faces_with_their_colour_class(render: Render) -> None:
 def test_each_score_is_drawn_once_and_used_by_the_lane_and_the_strip(render: Render) -> None:
     # The smileys are a sprite of one symbol per score the map shows; every point is a <use>.
     soup = render(CURVE)
-    symbols = soup.select("svg.journey-sprite symbol")
+    symbols = soup.select(".journey-sprite symbol")
     assert [s["id"] for s in symbols] == [f"journey-smiley-{n}" for n in (1, 2, 3, 4, 5)]
     assert len(soup.select(".journey-smiley")) == 5
     assert [u["href"] for u in soup.select(".journey-strip use")] == [f"#journey-smiley-{n}" for n in (1, 2, 3, 4, 5)]
-    assert soup.select_one("svg.journey-sprite")["aria-hidden"] == "true"
+    assert soup.select_one(".journey-sprite")["aria-hidden"] == "true"
 
 
 def test_every_point_is_labelled_for_screen_readers(render: Render) -> None:

@@ -1,4 +1,4 @@
-"""The map's most repeated rows, written in Python: the list lanes, the text lanes and needs.
+"""The map's most repeated rows, written in Python: the list lanes, the text lanes, needs and emotion.
 
 A lane is a row of up to hundreds of cells; as a Jinja loop each cell costs a dozen
 template calls and escapes. These write the same markup as the loops they replaced
@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from markupsafe import Markup, escape
 
 from .icons import icon
+from .smileys import smiley_use
 
 if TYPE_CHECKING:
-    from .page import Column
+    from .page import Column, JourneyView
 
 _EMPTY_STAGE = '<td class="journey-cell--stage-start journey-cell--empty-stage"></td>\n'
 _RATING_ICONS = {"yes": "check", "partly": "partly", "no": "cross"}
@@ -76,5 +77,55 @@ def needs_row(columns: Sequence[Column], labels: dict[str, str], md: Callable[[s
             out.append("</ul>")
         if touchpoint.met:
             out.append(ratings[touchpoint.met])
+        out.append("</td>\n")
+    return Markup("".join(out).removesuffix("\n"))
+
+
+def emotion_row(columns: Sequence[Column], translate: Callable[..., str], view: JourneyView) -> Markup:
+    """The emotion lane's row: per touchpoint its slice of the curve (and the compared map's), its smiley
+    (a ``<use>`` of the view's sprite) and score, labelled for screen readers, then its feeling.
+
+    Sizes, overflow, the guides and the stroke's scaling are set in ``journey.css``.
+    """
+    moment = ", " + translate("touchpoint.moment-of-truth")
+    none_label = escape(translate("emotion.none"))
+    scores: dict[int, str] = {}
+    out: list[str] = []
+    for column in columns:
+        touchpoint = column.touchpoint
+        if touchpoint is None:
+            out.append(_EMPTY_STAGE)
+            continue
+        out.append(_open(column))
+        point, ghost, mark = column.emotion, column.ghost, column.mark
+        assert point is not None
+        ghost_path = ghost.path if ghost is not None else None
+        if point.score is not None or ghost_path:
+            if point.score is not None:
+                if point.score not in scores:
+                    scores[point.score] = translate("emotion.point", score=point.score,
+                                                    label=translate(f"emotion.{point.score}"))
+                label = escape(scores[point.score] + (moment if point.moment_of_truth else ""))
+            else:
+                label = none_label
+            out.append(f'<svg class="journey-emotion" height="{escape(point.height)}" role="img" aria-label="{label}">'
+                       f'<title>{label}</title><svg class="journey-emotion__layer" viewBox="0 0 {escape(point.width)} '
+                       f'{escape(point.height)}" preserveAspectRatio="none">')
+            if ghost_path:
+                out.append(f'<path class="journey-emotion__ghost" d="{escape(ghost_path)}"/>')
+            if point.path:
+                out.append(f'<path class="journey-emotion__curve" d="{escape(point.path)}"/>')
+            out.append("</svg>")
+            if point.score is not None:
+                out.append(f'<svg class="journey-emotion__point" x="50%" y="{escape(point.y_text)}">{smiley_use(point, view)}'
+                           f'<text class="journey-emotion__score" y="{escape(point.score_y)}">{point.score}</text></svg>')
+            out.append("</svg>\n")
+        if point.score is None:
+            out.append(f'<p class="journey-emotion__none">{none_label}</p>\n')
+        if mark is not None and mark.emotion_changed:
+            was = translate("compare.was", score=mark.was) if mark.was is not None else translate("compare.was-none")
+            out.append(f'<p class="journey-emotion__was">{escape(was)}</p>\n')
+        if touchpoint.feeling:
+            out.append(f'<p class="journey-emotion__feeling">{escape(touchpoint.feeling)}</p>\n')
         out.append("</td>\n")
     return Markup("".join(out).removesuffix("\n"))

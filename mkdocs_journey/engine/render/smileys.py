@@ -54,7 +54,9 @@ def smiley_sprite(view: JourneyView) -> Markup:
         return Markup("")
     symbols = "".join(f'<symbol id="{smiley_id(view.anchor_prefix, score)}" overflow="visible">{_face(score)}</symbol>'
                       for score in view.scores)
-    return Markup(f'<svg class="journey-sprite" width="0" height="0" aria-hidden="true">{symbols}</svg>')
+    # A div, not the svg alone: Markdown keeps a fence's parts that start with a block-level tag as they are
+    # (an svg would get a paragraph around it).
+    return Markup(f'<div class="journey-sprite" aria-hidden="true"><svg width="0" height="0">{symbols}</svg></div>')
 
 
 @lru_cache(maxsize=None)
