@@ -1,4 +1,4 @@
-"""The map's most repeated rows, written in Python: the list lanes, the text lanes, needs and emotion.
+"""The map's most repeated rows, written in Python: every lane's but the touchpoints' and the images'.
 
 A lane is a row of up to hundreds of cells; as a Jinja loop each cell costs a dozen
 template calls and escapes. These write the same markup as the loops they replaced
@@ -43,7 +43,7 @@ def list_row(columns: Sequence[Column], field: str, md: Callable[[str], Markup])
             out.extend(f"<li>{md(item)}</li>\n" for item in items)
             out.append("</ul>\n")
         out.append("</td>\n")
-    return Markup("".join(out).removesuffix("\n"))
+    return Markup("".join(out))
 
 
 def text_row(columns: Sequence[Column], field: str, css: str, md: Callable[[str], Markup]) -> Markup:
@@ -57,7 +57,7 @@ def text_row(columns: Sequence[Column], field: str, css: str, md: Callable[[str]
             continue
         text = getattr(touchpoint, field)
         out.append(f"{_open(column)}{opening}{md(text)}</p></td>\n" if text else f"{_open(column)}</td>\n")
-    return Markup("".join(out).removesuffix("\n"))
+    return Markup("".join(out))
 
 
 def needs_row(columns: Sequence[Column], labels: dict[str, str], md: Callable[[str], Markup]) -> Markup:
@@ -78,7 +78,7 @@ def needs_row(columns: Sequence[Column], labels: dict[str, str], md: Callable[[s
         if touchpoint.met:
             out.append(ratings[touchpoint.met])
         out.append("</td>\n")
-    return Markup("".join(out).removesuffix("\n"))
+    return Markup("".join(out))
 
 
 def emotion_row(columns: Sequence[Column], translate: Callable[..., str], view: JourneyView) -> Markup:
@@ -128,4 +128,84 @@ def emotion_row(columns: Sequence[Column], translate: Callable[..., str], view: 
         if touchpoint.feeling:
             out.append(f'<p class="journey-emotion__feeling">{escape(touchpoint.feeling)}</p>\n')
         out.append("</td>\n")
-    return Markup("".join(out).removesuffix("\n"))
+    return Markup("".join(out))
+
+
+def improvements_row(columns: Sequence[Column], translate: Callable[..., str]) -> Markup:
+    """The improvements lane's row: per touchpoint the improvements addressing it, ranked, with status and badge."""
+    quick_win = f'<span class="journey-badge journey-badge--quick-win">{icon("bolt")}{escape(translate("backlog.quick-win"))}</span>'
+    out: list[str] = []
+    for column in columns:
+        if column.touchpoint is None:
+            out.append(_EMPTY_STAGE)
+            continue
+        out.append(_open(column))
+        if column.improvements:
+            out.append('<ul class="journey-improvement-refs">\n')
+            for row in column.improvements:
+                improvement = row.improvement
+                status, title = escape(improvement.status), escape(improvement.title)
+                closed = "" if row.item.is_open else " journey-improvement-ref--closed"
+                badge = f" {quick_win}" if row.item.quick_win else ""
+                out.append(
+                    f'<li class="journey-improvement-ref journey-improvement-ref--{status}{closed}">'
+                    f'<a class="journey-improvement-ref__link" href="#{escape(row.anchor)}" title="#{row.rank} {title}">'
+                    f'<span class="journey-improvement-ref__rank">#{row.rank}</span> '
+                    f'<span class="journey-improvement-ref__title">{title}</span></a>\n'
+                    f'<span class="journey-improvement-ref__badges"><span class="journey-status journey-status--{status}">'
+                    f'{escape(translate(f"status.{improvement.status}"))}</span>{badge}</span></li>\n')
+            out.append("</ul>\n")
+        out.append("</td>\n")
+    return Markup("".join(out))
+
+
+def backstage_row(columns: Sequence[Column], translate: Callable[..., str], md: Callable[[str], Markup]) -> Markup:
+    """The backstage lane's row: team, systems and process, as a definition list."""
+    team, systems, process = (escape(translate(f"backstage.{key}")) for key in ("team", "systems", "process"))
+    out: list[str] = []
+    for column in columns:
+        if column.touchpoint is None:
+            out.append(_EMPTY_STAGE)
+            continue
+        out.append(_open(column))
+        b = column.touchpoint.backstage
+        if b and (b.team or b.systems or b.process):
+            out.append('<dl class="journey-backstage">\n')
+            if b.team:
+                out.append(f"<div><dt>{team}</dt><dd>{md(b.team)}</dd></div>")
+            if b.systems:
+                out.append(f"<div><dt>{systems}</dt><dd>{', '.join(escape(s) for s in b.systems)}</dd></div>")
+            if b.process:
+                out.append(f"<div><dt>{process}</dt><dd>{md(b.process)}</dd></div>")
+            out.append("</dl>\n")
+        out.append("</td>\n")
+    return Markup("".join(out))
+
+
+def kpis_row(columns: Sequence[Column], translate: Callable[..., str]) -> Markup:
+    """The KPI lane's row: each KPI's name, target and actual, and its verdict when they compare."""
+    target, actual = escape(translate("kpi.target")), escape(translate("kpi.actual"))
+    verdicts = {verdict: f"{icon(shape)}{escape(translate(f'kpi.{verdict}'))}" for verdict, shape in (("on", "check"), ("off", "cross"))}
+    out: list[str] = []
+    for column in columns:
+        if column.touchpoint is None:
+            out.append(_EMPTY_STAGE)
+            continue
+        out.append(_open(column))
+        if column.kpis:
+            out.append('<ul class="journey-kpis">\n')
+            for view in column.kpis:
+                kpi = view.kpi
+                out.append(f'<li class="journey-kpi journey-kpi--{escape(view.verdict or "unknown")}">\n'
+                           f'<span class="journey-kpi__name">{escape(kpi.name)}</span>\n')
+                if kpi.target is not None or kpi.actual is not None:
+                    shown_target = escape(kpi.target) if kpi.target is not None else "–"
+                    shown_actual = escape(kpi.actual) if kpi.actual is not None else "–"
+                    out.append(f'<span class="journey-kpi__values">{target} {shown_target} · {actual} {shown_actual}</span>\n')
+                if view.verdict:
+                    out.append(f'<span class="journey-kpi__verdict journey-kpi__verdict--{escape(view.verdict)}">'
+                               f'{verdicts[view.verdict]}</span>\n')
+                out.append("</li>\n")
+            out.append("</ul>\n")
+        out.append("</td>\n")
+    return Markup("".join(out))

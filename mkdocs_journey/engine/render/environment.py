@@ -16,7 +16,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 
 from ..lanes import BY_KEY, search_paragraphs
 from ..trend import trend_chart
-from .cells import emotion_row, list_row, needs_row, text_row
+from .cells import backstage_row, emotion_row, improvements_row, kpis_row, list_row, needs_row, text_row
 from .icons import PATHS as ICON_PATHS
 from .icons import health_icon, icon
 from .smileys import point_smiley, smiley_sprite, smiley_use
@@ -53,5 +53,6 @@ def _environment(template_dirs: tuple[str, ...]) -> Environment:
     env.globals.update(icon=icon, health_icon=health_icon, journey_icon=icon, journey_health_icon=health_icon,
                        icon_paths=ICON_PATHS, smiley=point_smiley, journey_smiley=point_smiley,
                        smiley_sprite=smiley_sprite, smiley_use=smiley_use, list_row=list_row,
-                       text_row=text_row, needs_row=needs_row, emotion_row=emotion_row)
+                       text_row=text_row, needs_row=needs_row, emotion_row=emotion_row,
+                       improvements_row=improvements_row, backstage_row=backstage_row, kpis_row=kpis_row)
     return env
