@@ -220,10 +220,38 @@ def overview_share(plugin_config: Path, split: dict[str, float] | None = None) -
     return sum(page) + sum(csv), total, size
 
 
+PAGE = Path("journeys") / "rondreis-0001" / "index.html"
+WORDS_BAND = (0.9, 1.1)
+"""The plain twin's words against the map page's: the weight compares pages with the same words."""
+
+
 def page_weight(plain_config: Path, plugin_config: Path) -> tuple[int, int]:
-    page = Path("journeys") / "rondreis-0001" / "index.html"
-    return ((plugin_config.parent / "site" / page).stat().st_size,
-            (plain_config.parent / "site" / page).stat().st_size)
+    return ((plugin_config.parent / "site" / PAGE).stat().st_size,
+            (plain_config.parent / "site" / PAGE).stat().st_size)
+
+
+def article_words(page: Path) -> int:
+    """The words of a built page's article, as a reader (or a screen reader) gets them; permalinks left out."""
+    from bs4 import BeautifulSoup
+
+    article = BeautifulSoup(page.read_text("utf-8"), "html.parser").find("article")
+    if article is None:
+        raise SystemExit(f"{page}: no <article> to count words in")
+    for permalink in article.select("a.headerlink"):
+        permalink.decompose()
+    return len(article.get_text(" ").split())
+
+
+def twin_words(plain_config: Path, plugin_config: Path) -> tuple[int, int]:
+    """The map page's and its plain twin's word counts; refuses when the twin does not hold the same words."""
+    plugin = article_words(plugin_config.parent / "site" / PAGE)
+    plain = article_words(plain_config.parent / "site" / PAGE)
+    low, high = WORDS_BAND
+    if not low <= plain / plugin <= high:
+        raise SystemExit(f"the plain twin holds {plain} words against the map page's {plugin} ({plain / plugin:.0%}): "
+                         f"the page weight compares pages with the same words (expected {low:.0%} to {high:.0%}); "
+                         "fix markdown_page in benchmarks/sites.py")
+    return plugin, plain
 
 
 def serve_rebuild(config: Path, edit: Path) -> float:
@@ -412,6 +440,9 @@ def main(argv: list[str] | None = None) -> int:
                    abs(growth) <= TARGETS["growth"])
         smallest = min(measured)
         _, plain_config, plugin_config = measured[smallest]
+        plugin_words, plain_words = twin_words(plain_config, plugin_config)
+        lines.append(f"    the plain twin's words against the map page's: {plain_words} / {plugin_words} "
+                     f"({plain_words / plugin_words:.0%}, held within {WORDS_BAND[0]:.0%} to {WORDS_BAND[1]:.0%})")
         plugin_bytes, plain_bytes = page_weight(plain_config, plugin_config)
         report(f"page weight of a map, plugin / plain ({plugin_bytes // 1024} / {plain_bytes // 1024} KB)",
                f"{plugin_bytes / plain_bytes:.2f}x", f"<= {TARGETS['page weight']:.2f}x",

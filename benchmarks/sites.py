@@ -112,14 +112,72 @@ def journey_yaml(map_no: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+MET = {"yes": "ja", "partly": "deels", "no": "nee"}
+STATUS_WORDS = {"idea": "idee", "planned": "gepland", "doing": "bezig", "done": "klaar", "dropped": "geschrapt"}
+SCORE_WORDS = ("zeer negatief", "negatief", "neutraal", "positief", "zeer positief")
+_ANALYSED: dict[int, tuple[list[tuple[str, str]], list[str]]] = {}
+
+
+def analysed(map_no: int) -> tuple[list[tuple[str, str]], list[str]]:
+    """The map's health notes (kind label, message) as the plugin words them, and its improvement ids by rank.
+
+    A team copies both from ``mkdocs-journey check``. They depend on a map's number only
+    through its emotions (which repeat every 5 maps), so the engine reads one map per remainder.
+    """
+    key = map_no % len(SCORE_WORDS)
+    if key not in _ANALYSED:
+        import tempfile
+
+        from mkdocs_journey.engine.collection import Collection
+        from mkdocs_journey.engine.docs_tree import DocsTree
+        from mkdocs_journey.engine.i18n import Translator
+        from mkdocs_journey.engine.settings import BuildSettings
+
+        translate = Translator("nl")
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "rondreis.journey.yml"
+            path.write_text(journey_yaml(map_no), "utf-8")
+            collected = Collection(DocsTree.scan(Path(tmp)), BuildSettings(translate=translate)).journey(path)
+            assert collected.analysis is not None, collected.loaded.errors
+            _ANALYSED[key] = ([(note.title(translate), note.message(translate).replace("`", ""))
+                               for note in collected.analysis.health],
+                              [str(item.improvement.id) for item in collected.analysis.backlog])
+    return _ANALYSED[key]
+
+
+def _priority(item: dict[str, object]) -> int:
+    return int(item["impact"]) * (6 - int(item["effort"]))  # type: ignore[call-overload]
+
+
 def markdown_page(map_no: int) -> str:
-    """The same words, as a team would write the map by hand: a table per stage, a backlog list."""
+    """The same words as the map page, as a team would write it by hand: compact tables and lists.
+
+    Every word the map page shows is here once in plain Markdown: the strip's line per
+    touchpoint, the health notes, a table per stage (rating words included), the backlog,
+    the plan by due and the matrix's quadrants. ``build.py`` checks the word counts match.
+    """
+    tps_all = [_touchpoint(map_no, s, t) for s in range(len(STAGES)) for t in range(TOUCHPOINTS_PER_STAGE)]
+    lowest = [str(tp["name"]) for tp in tps_all if tp["emotion"] == 1]
     lines = [f"# Rondreis {map_no} boeken", "",
              "Van de eerste zoekopdracht tot de *reviewmail* na thuiskomst", "",
-             "**Eigenaar:** Team Online · **Doel:** Meer rondreizen online verkopen · **Persona:** Mark, "
-             "Ervaren reiziger", ""]
+             "**Eigenaar:** Team Online · gevalideerd · huidige situatie · laatst gevalideerd 14 oktober 2026 · "
+             "**Bedrijfsdoel:** Meer rondreizen online verkopen · **Persona:** Mark, Ervaren reiziger", "",
+             "De reis in één oogopslag: " + "; ".join(
+                 f"{STAGES[i // TOUCHPOINTS_PER_STAGE]} › {tp['name']}: {tp['emotion']} van 5, "
+                 f"{SCORE_WORDS[int(tp['emotion']) - 1]}{', laagste punt' if tp['emotion'] == 1 else ''}"  # type: ignore[call-overload]
+                 for i, tp in enumerate(tps_all)) + ". Laagste punt: " + ", ".join(lowest) + ".", ""]
+    notes, ranked = analysed(map_no)
+    items = sorted((_improvement(i) for i in range(IMPROVEMENTS)), key=lambda item: ranked.index(str(item["id"])))
+    refs: dict[str, list[str]] = {}
+    for rank, item in enumerate(items, start=1):
+        quick = ", quick win" if item["status"] not in ("done", "dropped") and item["impact"] >= 3 and item["effort"] <= 2 else ""  # type: ignore[operator]
+        refs.setdefault(str(item["addresses"][0]), []).append(  # type: ignore[index]
+            f"#{rank} {item['title']} ({STATUS_WORDS[str(item['status'])]}{quick})")
+    lines += ["## Gezondheid van de kaart", "", f"{len(notes)} aandachtspunten op deze kaart:", ""]
+    lines += [f"- {title}: {message}" for title, message in notes]
+    lines.append("")
     for s, stage in enumerate(STAGES):
-        tps = [_touchpoint(map_no, s, t) for t in range(TOUCHPOINTS_PER_STAGE)]
+        tps = tps_all[s * TOUCHPOINTS_PER_STAGE:(s + 1) * TOUCHPOINTS_PER_STAGE]
         lines += [f"## {stage}", "", "Een passende reis vinden", "",
                   "| | " + " | ".join(str(tp["name"]) for tp in tps) + " |",
                   "|---|" + "---|" * len(tps)]
@@ -127,24 +185,34 @@ def markdown_page(map_no: int) -> str:
             "Kanaal": lambda tp: tp["channel"],
             "Actie": lambda tp: tp["action"],
             "Gedachte": lambda tp: tp["thought"],
-            "Emotie": lambda tp: f"{tp['emotion']} ({tp['feeling']})",
-            "Behoeften": lambda tp: "<br>".join(tp["needs"]) + f" ({tp['met']})",
+            "Emotie": lambda tp: f"{tp['emotion']} van 5, {SCORE_WORDS[tp['emotion'] - 1]} ({tp['feeling']})",
+            "Behoeften": lambda tp: "<br>".join(tp["needs"]) + f" (behoeften vervuld: {MET[tp['met']]})",
             "Pijnpunten": lambda tp: "<br>".join(tp["pains"]),
             "Wat werkt": lambda tp: tp["gains"][0],
             "Kansen": lambda tp: tp["opportunities"][0],
-            "Achter de schermen": lambda tp: f"{tp['team']}: {', '.join(tp['systems'])}; {tp['process']}",
-            "KPI": lambda tp: "{} doel {} actueel {}".format(*tp["kpi"]),
+            "Verbeteringen": lambda tp: "<br>".join(refs.get(f"stage-{s + 1}/{tp['id']}", [])),
+            "Achter de schermen": lambda tp: f"Team {tp['team']}, systemen {', '.join(tp['systems'])}, "
+                                             f"proces {tp['process']}",
+            "KPI": lambda tp: "{} doel {} actueel {}".format(*tp["kpi"])
+            + (" op koers" if float(tp["kpi"][2][:-1]) >= float(tp["kpi"][1][:-1]) else " niet op koers"),
             "Bewijs": lambda tp: tp["evidence"][0],
         }
         for label, cell in rows.items():
             lines.append(f"| **{label}** | " + " | ".join(str(cell(tp)) for tp in tps) + " |")
         lines.append("")
     lines += ["## Verbeterbacklog", ""]
-    for i in range(IMPROVEMENTS):
-        item = _improvement(i)
-        lines += [f"{i + 1}. **{item['title']}** — {item['status']}, impact {item['impact']}, "
-                  f"inspanning {item['effort']}, eigenaar {item['owner']}, deadline {item['due']}  ",
+    for i, item in enumerate(items):
+        lines += [f"{i + 1}. **{item['title']}** — {STATUS_WORDS[str(item['status'])]}, prioriteit {_priority(item)}, "
+                  f"impact {item['impact']} · inspanning {item['effort']}, eigenaar {item['owner']}, "
+                  f"deadline {item['due']}  ",
                   f"    {item['notes']} (pakt aan: {item['addresses'][0]})"]  # type: ignore[index]
+    open_items = [item for item in items if item["status"] not in ("done", "dropped")]
+    lines += ["", "## Planning", ""]
+    for quarter in sorted({str(item["due"]) for item in open_items}):
+        due = [item for item in open_items if item["due"] == quarter]
+        lines.append(f"- {quarter}: " + "; ".join(f"{item['title']} ({STATUS_WORDS[str(item['status'])]})" for item in due))
+    lines += ["", "## Impact en inspanning", "",
+              "Quick wins, grote projecten, opvullers en geldput: zie de backlog.", ""]
     return "\n".join(lines) + "\n"
 
 

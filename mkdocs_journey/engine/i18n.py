@@ -73,6 +73,7 @@ class Translator:
         self._labels = _catalog(self.language)
         self._fallback = _catalog(DEFAULT_LANGUAGE)
         self._locale = locale(self.language)
+        self._dates: dict[tuple[_Date, str], str] = {}
 
     def __call__(self, key: str, **params: Any) -> str:
         """The label ``key`` with ``params`` filled in; a plural label picks its form by ``count``."""
@@ -94,7 +95,7 @@ class Translator:
 
         The label ``date_format`` is a Babel (CLDR) pattern; Babel supplies the month names.
         """
-        return str(format_date(value, self("date_format"), locale=self._locale))
+        return self._format_date(value, "date_format")
 
     def number(self, value: float) -> str:
         """A number with one decimal, as the language writes it: "3.4", "3,4"."""
@@ -112,4 +113,11 @@ class Translator:
 
     def month(self, value: _Date) -> str:
         """The month of a date as the language names it: "March 2027", "maart 2027" (label ``month_format``)."""
-        return str(format_date(value, self("month_format"), locale=self._locale))
+        return self._format_date(value, "month_format")
+
+    def _format_date(self, value: _Date, pattern_key: str) -> str:
+        """Babel's formatting, kept per date: a page shows the same few dates many times, a build thousands."""
+        key = (value, pattern_key)
+        if key not in self._dates:
+            self._dates[key] = str(format_date(value, self(pattern_key), locale=self._locale))
+        return self._dates[key]

@@ -11,16 +11,19 @@
   const inView = (x) => x >= left && x <= right;
   const samples = [];
 
-  const faces = Array.from(box.querySelectorAll(".journey-smiley > circle:first-child")).map((face) => {
-    const r = face.getBoundingClientRect();
-    return { face, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  // Each smiley is a <use> of its score's symbol (the sprite before the map): the <use>
+  // says where it is, the symbol's face what colour it has.
+  const faces = Array.from(box.querySelectorAll("use")).map((use) => {
+    const r = use.getBoundingClientRect();
+    const face = document.getElementById(use.getAttribute("href").slice(1)).querySelector(".journey-smiley > circle:first-child");
+    return { face, x: r.left + r.width / 2, y: r.top + r.height / 2, cell: use.closest("td, th") };
   });
-  for (const { face, x, y } of faces) {
+  for (const { face, x, y, cell } of faces) {
     // Left of the centre: inside the face, clear of the eyes, the mouth and the score.
     const at = x - 9;
     if (inView(at - 2) && inView(at + 2)) {
       samples.push({ kind: "smiley", x: at + window.scrollX, y: y + window.scrollY,
-                     colour: parseColour(getComputedStyle(face).fill), behind: background(face.closest("td, th") || face) });
+                     colour: parseColour(getComputedStyle(face).fill), behind: background(cell || face) });
     }
   }
   for (const path of box.querySelectorAll(".journey-emotion__curve")) {

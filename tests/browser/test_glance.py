@@ -243,7 +243,7 @@ def test_forced_colours_keep_smileys_and_chips_apart(browser: Any, served: Serve
         page.screenshot(path=str(SCREENSHOTS / "glance-forced-colours.png"))
         looks = page.evaluate("""() => {
           const fills = {};
-          for (const face of document.querySelectorAll('table.journey-map .journey-smiley > circle:first-child')) {
+          for (const face of document.querySelectorAll('.journey-sprite .journey-smiley > circle:first-child')) {
             const score = face.closest('.journey-smiley').className.baseVal.match(/--(\\d)/)[1];
             fills[score] = getComputedStyle(face).fill;
           }

@@ -205,3 +205,20 @@ def test_health_narrowed_to_stages_keeps_the_maps_own_notes_and_those_shown(docs
     assert sum("Search" in n for n in notes) == 1
     assert not any("Search" in n for n in kept)
     assert [n for n in notes if "Search" not in n] == kept and len(kept) == 2
+
+
+def test_fences_draw_their_own_smileys_and_every_use_finds_its_own(docs: Path) -> None:
+    # A smiley is a <use> of a symbol its map draws once: two fences (a map and a curve of the
+    # same map) on one page each draw theirs under their own ids, and every <use> points at
+    # a symbol of its own fence.
+    page, _ = convert(fence(FILE, "show: [map, curve]") + "\n" + fence(FILE, "show: [curve]"))
+    assert_ids_unique_and_links_resolve(page)
+    fences = page.find_all("div", class_="journey-fence")
+    assert len(fences) == 2
+    for div in fences:
+        own = {symbol["id"] for symbol in div.select(".journey-sprite symbol")}
+        uses = [use["href"][1:] for use in div.find_all("use")]
+        assert uses and set(uses) <= own, (uses, own)
+    assert len(page.select(".journey-sprite")) == 3  # the map, its curve, the second fence's curve
+    # Markdown leaves the sprite as it is: a block, no paragraph around it.
+    assert all(sprite.parent.name == "div" for sprite in page.select(".journey-sprite"))

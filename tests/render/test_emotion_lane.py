@@ -28,11 +28,17 @@ stages:
 """
 
 
+def _smileys(soup: object, scope: str) -> list[object]:
+    """The smileys shown in ``scope``, each resolved from its ``<use>`` to the sprite's symbol."""
+    uses = soup.select(f"{scope} use")  # type: ignore[attr-defined]
+    return [soup.select_one(f"symbol[id='{use['href'][1:]}'] .journey-smiley") for use in uses]  # type: ignore[attr-defined]
+
+
 def test_one_smiley_per_touchpoint_with_an_emotion(render: Render) -> None:
     soup = render(CURVE)
     cells = soup.select("tr.journey-lane--emotion td")
     assert len(cells) == 6
-    assert len(soup.select("tr.journey-lane--emotion .journey-smiley")) == 5
+    assert len(_smileys(soup, "tr.journey-lane--emotion")) == 5
     assert cells[4].find("svg") is None
     assert cells[4].select_one(".journey-emotion__none").get_text() == "no emotion recorded"
     assert cells[5].select_one(".journey-emotion__feeling").get_text() == "happy"
@@ -40,11 +46,21 @@ def test_one_smiley_per_touchpoint_with_an_emotion(render: Render) -> None:
 
 def test_five_distinct_faces_with_their_colour_class(render: Render) -> None:
     soup = render(CURVE)
-    smileys = soup.select("tr.journey-lane--emotion .journey-smiley")
+    smileys = _smileys(soup, "tr.journey-lane--emotion")
     classes = [next(c for c in s["class"] if c.startswith("journey-smiley--")) for s in smileys]
     assert classes == [f"journey-smiley--{n}" for n in (1, 2, 3, 4, 5)]
     mouths = [s.select_one("path")["d"] for s in smileys]  # the mouth: a smiley's one path
     assert len(set(mouths)) == 5
+
+
+def test_each_score_is_drawn_once_and_used_by_the_lane_and_the_strip(render: Render) -> None:
+    # The smileys are a sprite of one symbol per score the map shows; every point is a <use>.
+    soup = render(CURVE)
+    symbols = soup.select(".journey-sprite symbol")
+    assert [s["id"] for s in symbols] == [f"journey-smiley-{n}" for n in (1, 2, 3, 4, 5)]
+    assert len(soup.select(".journey-smiley")) == 5
+    assert [u["href"] for u in soup.select(".journey-strip use")] == [f"#journey-smiley-{n}" for n in (1, 2, 3, 4, 5)]
+    assert soup.select_one(".journey-sprite")["aria-hidden"] == "true"
 
 
 def test_every_point_is_labelled_for_screen_readers(render: Render) -> None:

@@ -8,27 +8,20 @@ it went through the inline Markdown renderer, which returns safe ``Markup``.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
-from markupsafe import Markup, escape
 
 from ..lanes import BY_KEY, search_paragraphs
 from ..trend import trend_chart
+from .cells import backstage_row, emotion_row, improvements_row, kpis_row, list_row, needs_row, text_row
 from .icons import PATHS as ICON_PATHS
 from .icons import health_icon, icon
-from .smileys import point_smiley
+from .smileys import point_smiley, smiley_sprite, smiley_use
+from .ticks import code_ticks
 
-_TICKS = re.compile(r"`([^`]+)`")
-
-
-def code_ticks(text: str) -> Markup:
-    """Escape ``text`` and show its `backticked` words as code (health messages use them)."""
-    escaped = str(escape(text))
-    return Markup(_TICKS.sub(r"<code>\1</code>", escaped))
 
 
 def environment(template_dirs: Sequence[Path]) -> Environment:
@@ -58,5 +51,8 @@ def _environment(template_dirs: tuple[str, ...]) -> Environment:
     # Icons are Python functions, not macros: a map page uses hundreds, and a macro call costs
     # many times a function call. ``journey_*`` serve the macros of journey/icons.html.
     env.globals.update(icon=icon, health_icon=health_icon, journey_icon=icon, journey_health_icon=health_icon,
-                       icon_paths=ICON_PATHS, smiley=point_smiley, journey_smiley=point_smiley)
+                       icon_paths=ICON_PATHS, smiley=point_smiley, journey_smiley=point_smiley,
+                       smiley_sprite=smiley_sprite, smiley_use=smiley_use, list_row=list_row,
+                       text_row=text_row, needs_row=needs_row, emotion_row=emotion_row,
+                       improvements_row=improvements_row, backstage_row=backstage_row, kpis_row=kpis_row)
     return env

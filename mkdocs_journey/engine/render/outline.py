@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..i18n import Translator
 from .page import JourneyView
+from .smileys import sprite_ids
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ def page_anchor_ids(view: JourneyView, headings: tuple[Heading, ...]) -> frozens
     ids.update(row.anchor for row in view.backlog)
     if view.matrix.dots:
         ids.add("journey-matrix-title")
+    ids.update(sprite_ids(view))
     return frozenset(ids)
 
 

@@ -13,11 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from ..analyse import Analysis, BacklogItem, improvement_anchor, kpi_verdict, stage_anchor, touchpoint_anchor
+from markupsafe import Markup, escape
+
 from ..health import HealthFinding, is_stale
+from ..i18n import Translator
 from ..lanes import BY_KEY
 from ..load import LoadedJourney
 from ..model import Improvement, Journey, Kpi, Persona, Stage, Touchpoint
 from .emotion_curve import EmotionPoint, emotion_points
+from .icons import health_icon
+from .ticks import code_ticks
 from ..plan import plan
 from .matrix import Matrix, build_matrix
 from .plan_view import PlanColumnView, plan_entry, plan_view
@@ -29,6 +34,38 @@ if TYPE_CHECKING:
     from ..settings import BuildSettings
 
 AssetUrl = Callable[[Path], str]
+
+@dataclass(frozen=True)
+class HealthNote:
+    """A health note in the page's language, worded once for the page and its search text."""
+
+    finding: HealthFinding
+    title: str
+    """The note's kind, as its rule labels it ("Pain not addressed")."""
+    message: str
+    """What the note says, plain (the search text's words)."""
+    html: Markup
+    """The note's list item on the page (``health.html``): its icon, kind and message, linked."""
+
+    @property
+    def kind(self) -> str:
+        return self.finding.kind
+
+
+def health_notes(findings: list[HealthFinding], translate: Translator, prefix: str) -> list[HealthNote]:
+    """The notes as ``health.html`` lists them; one item per note, written here (a map has dozens)."""
+    notes = []
+    for finding in findings:
+        title, message = finding.title(translate), finding.message(translate)
+        text = str(code_ticks(message))
+        if finding.anchor:
+            text = f'<a href="#{escape(prefix + finding.anchor)}">{text}</a>'
+        # f-strings of escaped parts: Markup.format costs several times as much, and a map has dozens of notes.
+        html = Markup(f'<li class="journey-health__note journey-health__note--{escape(finding.kind)}">'
+                      f'{health_icon(finding.kind)}<span class="journey-health__kind">{escape(title)}:</span> {text}</li>')
+        notes.append(HealthNote(finding, title, message, html))
+    return notes
+
 
 @dataclass(frozen=True)
 class KpiView:
@@ -124,6 +161,15 @@ class JourneyView:
     """The open improvements by due (``plan.html``, after the backlog)."""
     strip: Strip | None = None
     """The strip at the top of the page (every stage and touchpoint in one look)."""
+    anchor_prefix: str = ""
+    """What every id of this view starts with (the smiley sprite's ids too)."""
+    notes: list[HealthNote] = field(default_factory=list)
+    """``health`` worded in the page's language (``health.html`` and ``search.html`` show them)."""
+
+    @property
+    def scores(self) -> tuple[int, ...]:
+        """The emotion scores the map shows, each once: the smiley sprite's symbols."""
+        return tuple(sorted({c.emotion.score for c in self.columns if c.emotion is not None and c.emotion.score is not None}))
 
 
 def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSettings, *, lanes: tuple[str, ...],
@@ -203,11 +249,12 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSetting
         if persona.image and persona_path is not None:
             url = asset_url((persona_path.parent / persona.image).resolve())
         persona_view = PersonaView(persona, url, persona_url(persona_path) if persona_path is not None else None)
+    health = _health_shown(analysis, headers, columns, rows, anchor_prefix) if stages is not None else list(analysis.health)
     return JourneyView(
         journey=journey,
         review=Review(journey.reviewed, is_stale(journey.reviewed, today=today, stale_after_days=stale_after_days)),
         persona=persona_view,
-        health=_health_shown(analysis, headers, columns, rows, anchor_prefix) if stages is not None else list(analysis.health),
+        health=health,
         stages=headers,
         columns=columns,
         lanes=shown_lanes,
@@ -219,6 +266,8 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSetting
         plan=plan_view(plan(rows, lambda row: row.item, today),
                        lambda row: plan_entry(row.item, f"#{row.anchor}"), settings.translate),
         strip=build_strip(columns, headers, settings.translate),
+        anchor_prefix=anchor_prefix,
+        notes=health_notes(health, settings.translate, anchor_prefix),
     )
 
 

@@ -21,6 +21,7 @@ from . import PageContext, _RecordingMarkdown
 from .environment import environment
 from .outline import Heading
 from .page import build_view
+from .smileys import sprite_ids
 
 #: The template of each part, and the label key of its heading (None: a part without one).
 TEMPLATES: dict[str, tuple[str | None, str | None]] = {
@@ -106,7 +107,7 @@ def _part_ids(name: str, view: object, prefix: str) -> set[str]:
     from .page import JourneyView
     assert isinstance(view, JourneyView)
     if name in ("map", "curve"):
-        ids = {header.anchor for header in view.stages}
+        ids = {header.anchor for header in view.stages} | sprite_ids(view)
         ids.update(c.anchor for c in view.columns if c.touchpoint is not None and c.anchor)
         return ids
     if name == "backlog":

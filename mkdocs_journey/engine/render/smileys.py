@@ -1,33 +1,80 @@
-"""The smiley of an emotion score, as SVG: drawn once per score and reused for every point.
+"""The smiley of an emotion score, as SVG: drawn once per score and page, and reused for every point.
 
-A map page draws a smiley for every touchpoint twice (the strip and the emotion
-lane), so the smiley is short: its parts carry no classes of their own, and
-``journey.css`` tells them apart by position (the face is the first circle, the eyes
-the others, the mouth the path) and colours the face by the ``journey-smiley--N``
-class. The moment-of-truth ring and star are drawn around it.
+A map page shows a smiley for every touchpoint twice (the strip and the emotion
+lane), so each score's smiley is a ``<symbol>`` in a sprite the map writes once
+(:func:`smiley_sprite`), and every point is a ``<use>`` of it (:func:`smiley_use`).
+The smiley's parts carry no classes of their own: ``journey.css`` tells them apart by
+position (the face is the first circle, the eyes the others, the mouth the path) and
+colours the face by the ``journey-smiley--N`` class. The moment-of-truth ring and
+star are drawn around the ``<use>``.
+
+The symbols' ids start with the view's anchor prefix, so two maps on one page (fences)
+never share one.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from .emotion_curve import MOUTHS
 from .icons import PATHS
 
+if TYPE_CHECKING:
+    from .page import JourneyView
+
+
+def _ring(moment_of_truth: bool) -> str:
+    if not moment_of_truth:
+        return ""
+    return ('<circle class="journey-smiley__ring" r="20"/>'
+            f'<path class="journey-smiley__star" transform="translate(12 -26) scale(0.5)" d="{PATHS["star"]}"/>')
+
+
+def _face(score: int) -> str:
+    return (f'<g class="journey-smiley journey-smiley--{score}"><circle r="15"/>'
+            f'<circle cx="-5" cy="-4" r="1.8"/><circle cx="5" cy="-4" r="1.8"/><path d="{MOUTHS[score]}"/></g>')
+
+
+def smiley_id(prefix: str, score: int) -> str:
+    """The id of a score's symbol in the sprite of the map whose ids start with ``prefix``."""
+    return f"{prefix}journey-smiley-{score}"
+
+
+def sprite_ids(view: JourneyView) -> set[str]:
+    """The ids :func:`smiley_sprite` writes for ``view`` (the page's outline lists every id)."""
+    return {smiley_id(view.anchor_prefix, score) for score in view.scores}
+
+
+def smiley_sprite(view: JourneyView) -> Markup:
+    """The symbols of the scores the map shows, drawn nowhere themselves (empty when it shows none)."""
+    if not view.scores:
+        return Markup("")
+    symbols = "".join(f'<symbol id="{smiley_id(view.anchor_prefix, score)}" overflow="visible">{_face(score)}</symbol>'
+                      for score in view.scores)
+    # A div, not the svg alone: Markdown keeps a fence's parts that start with a block-level tag as they are
+    # (an svg would get a paragraph around it).
+    return Markup(f'<div class="journey-sprite" aria-hidden="true"><svg width="0" height="0">{symbols}</svg></div>')
+
+
+@lru_cache(maxsize=None)
+def _use(prefix: str, score: int, moment_of_truth: bool) -> Markup:
+    return Markup(f'{_ring(moment_of_truth)}<use href="#{smiley_id(prefix, score)}"/>')
+
+
+def smiley_use(point: object, view: JourneyView) -> Markup:
+    """A point's smiley (``score`` and ``moment_of_truth``), centred on (0, 0): a ``<use>`` of the view's sprite."""
+    return _use(view.anchor_prefix, point.score, bool(point.moment_of_truth))  # type: ignore[attr-defined]
+
 
 @lru_cache(maxsize=None)
 def smiley(score: int, moment_of_truth: bool = False) -> Markup:
-    """A smiley of radius 15 centred on (0, 0); a moment of truth adds a ring and a star."""
-    ring = ""
-    if moment_of_truth:
-        ring = ('<circle class="journey-smiley__ring" r="20"/>'
-                f'<path class="journey-smiley__star" transform="translate(12 -26) scale(0.5)" d="{PATHS["star"]}"/>')
-    return Markup(f'{ring}<g class="journey-smiley journey-smiley--{score}"><circle r="15"/>'
-                  f'<circle cx="-5" cy="-4" r="1.8"/><circle cx="5" cy="-4" r="1.8"/><path d="{MOUTHS[score]}"/></g>')
+    """A smiley of radius 15 centred on (0, 0), drawn in full; a moment of truth adds a ring and a star."""
+    return Markup(_ring(moment_of_truth) + _face(score))
 
 
 def point_smiley(point: object) -> Markup:
-    """The smiley of a point with a ``score`` and a ``moment_of_truth`` (the templates' call)."""
+    """The full smiley of a point with a ``score`` and a ``moment_of_truth`` (for overriding templates)."""
     return smiley(point.score, bool(point.moment_of_truth))  # type: ignore[attr-defined]
