@@ -17,68 +17,64 @@ from .icons import icon
 from .smileys import smiley_use
 
 if TYPE_CHECKING:
+    from ..model import Touchpoint
     from .page import Column, JourneyView
 
 _EMPTY_STAGE = '<td class="journey-cell--stage-start journey-cell--empty-stage"></td>\n'
 _RATING_ICONS = {"yes": "check", "partly": "partly", "no": "cross"}
 
 
-def _open(column: Column) -> str:
-    return '<td class="journey-cell--stage-start">\n' if column.first_of_stage else "<td>\n"
+def _row(columns: Sequence[Column], cell: Callable[[Column, Touchpoint], str]) -> Markup:
+    """A lane's row: ``cell``'s content in each touchpoint's cell, an empty cell where a stage has none.
+
+    The cell of a stage's first touchpoint carries the class that draws the stage's border.
+    """
+    out: list[str] = []
+    for column in columns:
+        touchpoint = column.touchpoint
+        if touchpoint is None:
+            out.append(_EMPTY_STAGE)
+        else:
+            opening = '<td class="journey-cell--stage-start">\n' if column.first_of_stage else "<td>\n"
+            out.append(f"{opening}{cell(column, touchpoint)}</td>\n")
+    return Markup("".join(out))
 
 
 def list_row(columns: Sequence[Column], field: str, md: Callable[[str], Markup]) -> Markup:
     """A list lane's row of cells: the touchpoint's ``field`` items, each rendered by ``md`` (inline Markdown)."""
-    out: list[str] = []
     opening = f'<ul class="journey-list journey-list--{escape(field)}">\n'
-    for column in columns:
-        touchpoint = column.touchpoint
-        if touchpoint is None:
-            out.append(_EMPTY_STAGE)
-            continue
-        out.append(_open(column))
+
+    def cell(column: Column, touchpoint: Touchpoint) -> str:
         items = getattr(touchpoint, field)
-        if items:
-            out.append(opening)
-            out.extend(f"<li>{md(item)}</li>\n" for item in items)
-            out.append("</ul>\n")
-        out.append("</td>\n")
-    return Markup("".join(out))
+        return opening + "".join(f"<li>{md(item)}</li>\n" for item in items) + "</ul>\n" if items else ""
+    return _row(columns, cell)
 
 
 def text_row(columns: Sequence[Column], field: str, css: str, md: Callable[[str], Markup]) -> Markup:
     """A text lane's row (action, thought): the touchpoint's ``field`` as a paragraph of class ``css``."""
-    out: list[str] = []
     opening = f'<p class="{escape(css)}">'
-    for column in columns:
-        touchpoint = column.touchpoint
-        if touchpoint is None:
-            out.append(_EMPTY_STAGE)
-            continue
+
+    def cell(column: Column, touchpoint: Touchpoint) -> str:
         text = getattr(touchpoint, field)
-        out.append(f"{_open(column)}{opening}{md(text)}</p></td>\n" if text else f"{_open(column)}</td>\n")
-    return Markup("".join(out))
+        return f"{opening}{md(text)}</p>" if text else ""
+    return _row(columns, cell)
 
 
 def needs_row(columns: Sequence[Column], labels: dict[str, str], md: Callable[[str], Markup]) -> Markup:
     """The needs lane's row: the touchpoint's needs as a list, and whether they are met (``labels`` by value)."""
-    out: list[str] = []
     ratings = {value: f'<span class="journey-rating journey-rating--{value}">{icon(shape)}{escape(labels[value])}</span>'
                for value, shape in _RATING_ICONS.items()}
-    for column in columns:
-        touchpoint = column.touchpoint
-        if touchpoint is None:
-            out.append(_EMPTY_STAGE)
-            continue
-        out.append(_open(column))
+
+    def cell(column: Column, touchpoint: Touchpoint) -> str:
+        out = []
         if touchpoint.needs:
             out.append('<ul class="journey-list journey-list--needs">\n')
             out.extend(f"<li>{md(item)}</li>\n" for item in touchpoint.needs)
             out.append("</ul>")
         if touchpoint.met:
             out.append(ratings[touchpoint.met])
-        out.append("</td>\n")
-    return Markup("".join(out))
+        return "".join(out)
+    return _row(columns, cell)
 
 
 def emotion_row(columns: Sequence[Column], translate: Callable[..., str], view: JourneyView) -> Markup:
@@ -90,13 +86,9 @@ def emotion_row(columns: Sequence[Column], translate: Callable[..., str], view: 
     moment = ", " + translate("touchpoint.moment-of-truth")
     none_label = escape(translate("emotion.none"))
     scores: dict[int, str] = {}
-    out: list[str] = []
-    for column in columns:
-        touchpoint = column.touchpoint
-        if touchpoint is None:
-            out.append(_EMPTY_STAGE)
-            continue
-        out.append(_open(column))
+
+    def cell(column: Column, touchpoint: Touchpoint) -> str:
+        out = []
         point, ghost, mark = column.emotion, column.ghost, column.mark
         assert point is not None
         ghost_path = ghost.path if ghost is not None else None
@@ -127,85 +119,76 @@ def emotion_row(columns: Sequence[Column], translate: Callable[..., str], view: 
             out.append(f'<p class="journey-emotion__was">{escape(was)}</p>\n')
         if touchpoint.feeling:
             out.append(f'<p class="journey-emotion__feeling">{escape(touchpoint.feeling)}</p>\n')
-        out.append("</td>\n")
-    return Markup("".join(out))
+        return "".join(out)
+    return _row(columns, cell)
 
 
 def improvements_row(columns: Sequence[Column], translate: Callable[..., str]) -> Markup:
     """The improvements lane's row: per touchpoint the improvements addressing it, ranked, with status and badge."""
     quick_win = f'<span class="journey-badge journey-badge--quick-win">{icon("bolt")}{escape(translate("backlog.quick-win"))}</span>'
-    out: list[str] = []
-    for column in columns:
-        if column.touchpoint is None:
-            out.append(_EMPTY_STAGE)
-            continue
-        out.append(_open(column))
-        if column.improvements:
-            out.append('<ul class="journey-improvement-refs">\n')
-            for row in column.improvements:
-                improvement = row.improvement
-                status, title = escape(improvement.status), escape(improvement.title)
-                closed = "" if row.item.is_open else " journey-improvement-ref--closed"
-                badge = f" {quick_win}" if row.item.quick_win else ""
-                out.append(
-                    f'<li class="journey-improvement-ref journey-improvement-ref--{status}{closed}">'
-                    f'<a class="journey-improvement-ref__link" href="#{escape(row.anchor)}" title="#{row.rank} {title}">'
-                    f'<span class="journey-improvement-ref__rank">#{row.rank}</span> '
-                    f'<span class="journey-improvement-ref__title">{title}</span></a>\n'
-                    f'<span class="journey-improvement-ref__badges"><span class="journey-status journey-status--{status}">'
-                    f'{escape(translate(f"status.{improvement.status}"))}</span>{badge}</span></li>\n')
-            out.append("</ul>\n")
-        out.append("</td>\n")
-    return Markup("".join(out))
+
+    def cell(column: Column, touchpoint: Touchpoint) -> str:
+        if not column.improvements:
+            return ""
+        out = ['<ul class="journey-improvement-refs">\n']
+        for row in column.improvements:
+            improvement = row.improvement
+            status, title = escape(improvement.status), escape(improvement.title)
+            closed = "" if row.item.is_open else " journey-improvement-ref--closed"
+            badge = f" {quick_win}" if row.item.quick_win else ""
+            out.append(
+                f'<li class="journey-improvement-ref journey-improvement-ref--{status}{closed}">'
+                f'<a class="journey-improvement-ref__link" href="#{escape(row.anchor)}" title="#{row.rank} {title}">'
+                f'<span class="journey-improvement-ref__rank">#{row.rank}</span> '
+                f'<span class="journey-improvement-ref__title">{title}</span></a>\n'
+                f'<span class="journey-improvement-ref__badges"><span class="journey-status journey-status--{status}">'
+                f'{escape(translate(f"status.{improvement.status}"))}</span>{badge}</span></li>\n')
+        out.append("</ul>\n")
+        return "".join(out)
+    return _row(columns, cell)
 
 
 def backstage_row(columns: Sequence[Column], translate: Callable[..., str], md: Callable[[str], Markup]) -> Markup:
     """The backstage lane's row: team, systems and process, as a definition list."""
     team, systems, process = (escape(translate(f"backstage.{key}")) for key in ("team", "systems", "process"))
-    out: list[str] = []
-    for column in columns:
-        if column.touchpoint is None:
-            out.append(_EMPTY_STAGE)
-            continue
-        out.append(_open(column))
-        b = column.touchpoint.backstage
-        if b and (b.team or b.systems or b.process):
-            out.append('<dl class="journey-backstage">\n')
-            if b.team:
-                out.append(f"<div><dt>{team}</dt><dd>{md(b.team)}</dd></div>")
-            if b.systems:
-                out.append(f"<div><dt>{systems}</dt><dd>{', '.join(escape(s) for s in b.systems)}</dd></div>")
-            if b.process:
-                out.append(f"<div><dt>{process}</dt><dd>{md(b.process)}</dd></div>")
-            out.append("</dl>\n")
-        out.append("</td>\n")
-    return Markup("".join(out))
+
+    def cell(column: Column, touchpoint: Touchpoint) -> str:
+        b = touchpoint.backstage
+        if not (b and (b.team or b.systems or b.process)):
+            return ""
+        out = ['<dl class="journey-backstage">\n']
+        if b.team:
+            out.append(f"<div><dt>{team}</dt><dd>{md(b.team)}</dd></div>")
+        if b.systems:
+            out.append(f"<div><dt>{systems}</dt><dd>{', '.join(escape(s) for s in b.systems)}</dd></div>")
+        if b.process:
+            out.append(f"<div><dt>{process}</dt><dd>{md(b.process)}</dd></div>")
+        out.append("</dl>\n")
+        return "".join(out)
+    return _row(columns, cell)
 
 
 def kpis_row(columns: Sequence[Column], translate: Callable[..., str]) -> Markup:
     """The KPI lane's row: each KPI's name, target and actual, and its verdict when they compare."""
     target, actual = escape(translate("kpi.target")), escape(translate("kpi.actual"))
     verdicts = {verdict: f"{icon(shape)}{escape(translate(f'kpi.{verdict}'))}" for verdict, shape in (("on", "check"), ("off", "cross"))}
-    out: list[str] = []
-    for column in columns:
-        if column.touchpoint is None:
-            out.append(_EMPTY_STAGE)
-            continue
-        out.append(_open(column))
-        if column.kpis:
-            out.append('<ul class="journey-kpis">\n')
-            for view in column.kpis:
-                kpi = view.kpi
-                out.append(f'<li class="journey-kpi journey-kpi--{escape(view.verdict or "unknown")}">\n'
-                           f'<span class="journey-kpi__name">{escape(kpi.name)}</span>\n')
-                if kpi.target is not None or kpi.actual is not None:
-                    shown_target = escape(kpi.target) if kpi.target is not None else "–"
-                    shown_actual = escape(kpi.actual) if kpi.actual is not None else "–"
-                    out.append(f'<span class="journey-kpi__values">{target} {shown_target} · {actual} {shown_actual}</span>\n')
-                if view.verdict:
-                    out.append(f'<span class="journey-kpi__verdict journey-kpi__verdict--{escape(view.verdict)}">'
-                               f'{verdicts[view.verdict]}</span>\n')
-                out.append("</li>\n")
-            out.append("</ul>\n")
-        out.append("</td>\n")
-    return Markup("".join(out))
+
+    def cell(column: Column, touchpoint: Touchpoint) -> str:
+        if not column.kpis:
+            return ""
+        out = ['<ul class="journey-kpis">\n']
+        for view in column.kpis:
+            kpi = view.kpi
+            out.append(f'<li class="journey-kpi journey-kpi--{escape(view.verdict or "unknown")}">\n'
+                       f'<span class="journey-kpi__name">{escape(kpi.name)}</span>\n')
+            if kpi.target is not None or kpi.actual is not None:
+                shown_target = escape(kpi.target) if kpi.target is not None else "–"
+                shown_actual = escape(kpi.actual) if kpi.actual is not None else "–"
+                out.append(f'<span class="journey-kpi__values">{target} {shown_target} · {actual} {shown_actual}</span>\n')
+            if view.verdict:
+                out.append(f'<span class="journey-kpi__verdict journey-kpi__verdict--{escape(view.verdict)}">'
+                           f'{verdicts[view.verdict]}</span>\n')
+            out.append("</li>\n")
+        out.append("</ul>\n")
+        return "".join(out)
+    return _row(columns, cell)
