@@ -119,19 +119,22 @@ def pairs(root: Path, maps: int, count: int) -> tuple[Pairs, Path, Path]:
     return result, plain_config, plugin_config
 
 
+def _stopwatch(method: Callable[..., Any], into: list[float]) -> Callable[..., Any]:
+    """``method``, recording the seconds of every call into ``into``."""
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            into.append(time.perf_counter() - started)
+    return timed
+
+
 @contextmanager
 def _timed(owner: Any, name: str, into: list[float]) -> Iterator[None]:
     """Record the seconds of every call of ``owner.name`` while inside the block."""
     original = getattr(owner, name)
-
-    def timed(*args: Any, **kwargs: Any) -> Any:
-        started = time.perf_counter()
-        try:
-            return original(*args, **kwargs)
-        finally:
-            into.append(time.perf_counter() - started)
-
-    setattr(owner, name, timed)
+    setattr(owner, name, _stopwatch(original, into))
     try:
         yield
     finally:
@@ -146,19 +149,7 @@ def _timed_event(owner: Any, event: str, into: dict[str, list[float]]) -> Iterat
     combined = owner.__dict__[event]
     assert isinstance(combined, CombinedEvent)
     original = combined.methods
-
-    def timed(method: Callable[..., Any]) -> Callable[..., Any]:
-        times = into.setdefault(method.__name__, [])
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            started = time.perf_counter()
-            try:
-                return method(*args, **kwargs)
-            finally:
-                times.append(time.perf_counter() - started)
-        return call
-
-    combined.methods = tuple(timed(m) for m in original)
+    combined.methods = tuple(_stopwatch(m, into.setdefault(m.__name__, [])) for m in original)
     try:
         yield
     finally:
