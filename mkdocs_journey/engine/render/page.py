@@ -12,21 +12,21 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from ..analyse import Analysis, BacklogItem, improvement_anchor, kpi_verdict, stage_anchor, touchpoint_anchor
 from markupsafe import Markup, escape
 
+from ..analyse import Analysis, BacklogItem, improvement_anchor, kpi_verdict, stage_anchor, touchpoint_anchor
 from ..health import HealthFinding, is_stale
 from ..i18n import Translator
 from ..lanes import BY_KEY
 from ..load import LoadedJourney
 from ..model import Improvement, Journey, Kpi, Persona, Stage, Touchpoint
+from ..plan import plan
 from .emotion_curve import EmotionPoint, emotion_points
 from .icons import health_icon
-from .ticks import code_ticks
-from ..plan import plan
 from .matrix import Matrix, build_matrix
 from .plan_view import PlanColumnView, plan_entry, plan_view
 from .strip import Strip, build_strip
+from .ticks import code_ticks
 
 if TYPE_CHECKING:
     from ..compare import Comparison, TouchpointMark

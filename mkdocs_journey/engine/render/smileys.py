@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from .emotion_curve import MOUTHS
+from .emotion_curve import MOUTHS, EmotionPoint
 from .icons import PATHS
 
 if TYPE_CHECKING:
@@ -64,9 +64,10 @@ def _use(prefix: str, score: int, moment_of_truth: bool) -> Markup:
     return Markup(f'{_ring(moment_of_truth)}<use href="#{smiley_id(prefix, score)}"/>')
 
 
-def smiley_use(point: object, view: JourneyView) -> Markup:
-    """A point's smiley (``score`` and ``moment_of_truth``), centred on (0, 0): a ``<use>`` of the view's sprite."""
-    return _use(view.anchor_prefix, point.score, bool(point.moment_of_truth))  # type: ignore[attr-defined]
+def smiley_use(point: EmotionPoint, view: JourneyView) -> Markup:
+    """A point's smiley, centred on (0, 0): a ``<use>`` of the view's sprite (the point has a score)."""
+    assert point.score is not None
+    return _use(view.anchor_prefix, point.score, bool(point.moment_of_truth))
 
 
 @lru_cache(maxsize=None)
