@@ -133,6 +133,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         """The overview's search text and its sections, set when the page renders, dropped once indexed."""
         self.parking = Parking()
         """Map pages' and the overview's HTML, compressed between their conversion and their writing."""
+        self._page_files: tuple[dict[str, File], dict[str, File]] | None = None
+        """Journey ``src_uri`` -> its page, and resolved persona path -> its page: made once per
+        build, on first use after ``on_files`` (every page's links look them up)."""
         self.overview_shown: tuple[str, TableOfContents] | None = None
         """The overview's own content and table of contents while its search text stands in for them."""
         self.auto_nav = True
@@ -212,6 +215,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.overview_host = None
         self.overview_search = self.overview_shown = None
         self.parking.clear()
+        self._page_files = None
         docs = DocsTree.scan(Path(config.docs_dir))
         cache = None
         self.site_key = None
@@ -513,10 +517,22 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             theme_tags=self.theme_tags,
         )
 
+    def _generated_pages(self) -> tuple[dict[str, File], dict[str, File]]:
+        """The map pages by journey ``src_uri`` and the persona pages by resolved persona path.
+
+        Made once per build (the maps and personas are known after ``on_files``), not per
+        page: a 1,000-map site looked up 1,000 entries for each of its 1,000 pages.
+        """
+        if self._page_files is None:
+            self._page_files = (
+                {m.source.src_uri: m.page for m in self.maps.values()},
+                {str(Path(source.abs_src_path).resolve()): persona_page
+                 for source, persona_page, _ in self.personas.values() if source.abs_src_path})
+        return self._page_files
+
     def _persona_url(self, page: Page) -> Callable[[Path], str | None]:
         """The URL, relative to ``page``, of a persona file's page (None: it has none)."""
-        persona_pages = {str(Path(source.abs_src_path).resolve()): persona_page
-                         for source, persona_page, _ in self.personas.values() if source.abs_src_path}
+        persona_pages = self._generated_pages()[1]
 
         def persona_url(path: Path) -> str | None:
             target = persona_pages.get(str(path.resolve()))
@@ -526,7 +542,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
     def _links(self, page: Page, files: Files, config: MkDocsConfig, source_name: str,
                warn: Callable[[str], None] = log.warning) -> PageLinks:
         return PageLinks(page.file, files, Path(config.docs_dir), source_name=source_name,
-                         map_pages={m.source.src_uri: m.page for m in self.maps.values()}, warn=warn)
+                         map_pages=self._generated_pages()[0], warn=warn)
 
     def _overview_content(self, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The overview page: every valid map in navigation order, with URLs relative to the page."""
