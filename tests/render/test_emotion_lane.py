@@ -64,7 +64,10 @@ def test_each_score_is_drawn_once_and_used_by_the_lane_and_the_strip(render: Ren
 
 
 def test_every_point_is_labelled_for_screen_readers(render: Render) -> None:
-    labels = [svg["aria-label"] for svg in render(CURVE).select("svg.journey-emotion")]
+    # An svg with role="img" is named by its <title> (which also shows on hover): no aria-label repeats it.
+    svgs = render(CURVE).select("svg.journey-emotion")
+    assert not any(svg.has_attr("aria-label") for svg in svgs)
+    labels = [svg.title.get_text() for svg in svgs]
     assert labels == ["1 of 5, very negative", "2 of 5, negative, moment of truth", "3 of 5, neutral",
                       "4 of 5, positive", "5 of 5, very positive"]
     dutch = render(CURVE, language="nl").select("svg.journey-emotion")
@@ -130,7 +133,7 @@ def test_mouths_go_from_frown_to_grin() -> None:
 def test_the_number_sits_above_or_below_its_smiley_never_beside(render: Render) -> None:
     # Beside the face the curve ran into the number and "4" read as "-4".
     svgs = render(CURVE).select("svg.journey-emotion")
-    numbers = [svg.select_one(".journey-emotion__score") for svg in svgs]
+    numbers = [svg.select_one("svg + svg > text") for svg in svgs]  # the point's svg, after the curve's
     assert [n.get_text() for n in numbers] == ["1", "2", "3", "4", "5"]
     assert all(n.get("x", "0") == "0" for n in numbers)  # centred on the point (text-anchor: journey.css)
     offsets = [int(n["y"]) for n in numbers]

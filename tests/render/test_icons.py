@@ -9,7 +9,8 @@ from urllib.parse import unquote
 import pytest
 from bs4 import BeautifulSoup
 
-from mkdocs_journey.engine.render.icons import PATHS, data_uri, icon, stylesheet_block
+from mkdocs_journey.engine.health import HEALTH_ICONS
+from mkdocs_journey.engine.render.icons import BEFORE, PATHS, data_uri, icon, stylesheet_block
 from mkdocs_journey.engine.render.smileys import smiley
 
 STYLESHEET = Path(__file__).resolve().parents[2] / "mkdocs_journey" / "assets" / "stylesheets" / "journey.css"
@@ -45,3 +46,11 @@ def test_a_smiley_is_drawn_once_per_score_and_moment() -> None:
     assert face.select_one(".journey-smiley__star")["d"] == PATHS["star"]
     assert face.select_one("g")["class"] == ["journey-smiley", "journey-smiley--2"]
     assert [c.name for c in face.select_one("g").children] == ["circle", "circle", "circle", "path"]
+
+
+def test_every_health_rule_has_its_icon_as_a_notes_before() -> None:
+    # A note's icon is no element of its own: the stylesheet draws it for the note's kind.
+    block = stylesheet_block()
+    for kind, name in HEALTH_ICONS.items():
+        assert f".journey-health__note--{kind}::before {{ --journey-icon: var(--journey-icon-{name}); }}" in block
+    assert {BEFORE[f".journey-rating--{value}"] for value in ("yes", "partly", "no")} == {"check", "partly", "cross"}

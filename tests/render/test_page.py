@@ -11,9 +11,11 @@ from bs4 import BeautifulSoup
 
 import mkdocs_journey
 from mkdocs_journey.engine.collection import CollectedMap
+from mkdocs_journey.engine.health import HEALTH_ICONS
 from mkdocs_journey.engine.docs_tree import DocsTree
 from mkdocs_journey.engine.load import load_journey
 from mkdocs_journey.engine.render import DEFAULT_LANES, render_map
+from mkdocs_journey.engine.render.icons import BEFORE
 
 from .conftest import FULL_MAP, SVG, Render, collect, context
 
@@ -159,7 +161,9 @@ def test_health_panel_links_to_what_it_is_about(render: Render) -> None:
                      "#improvement-unscored"]
     for href in hrefs:
         assert soup.find(id=href[1:]) is not None, href
-    assert all(n.find(class_="journey-icon") for n in notes)
+    # Each note's icon is its ::before, drawn by the stylesheet for its kind (the rule's icon).
+    assert not any(n.find(class_="journey-icon") for n in notes)
+    assert [BEFORE[f".journey-health__note--{kind}"] for kind in kinds] == [HEALTH_ICONS[kind] for kind in kinds]
     assert notes[3].find("code").get_text() == "unscored"
 
 
@@ -238,7 +242,9 @@ def test_kpis_show_the_verdict_in_words_and_icon(render: Render) -> None:
     assert first.select_one(".journey-kpi__values").get_text(strip=True) == "target 5% · actual 3.2%"
     verdict = first.select_one(".journey-kpi__verdict")
     assert verdict.get_text(strip=True) == "off target"
-    assert verdict.select_one(".journey-icon--cross") is not None
+    # The icon is the verdict's ::before, by the KPI's verdict class.
+    assert "journey-kpi--off" in first["class"] and verdict.find(class_="journey-icon") is None
+    assert BEFORE[".journey-kpi--off .journey-kpi__verdict"] == "cross"
     assert second.select_one(".journey-kpi__verdict").get_text(strip=True) == "on target"
 
 

@@ -21,7 +21,11 @@ if TYPE_CHECKING:
     from .page import Column, JourneyView
 
 _EMPTY_STAGE = '<td class="journey-cell--stage-start journey-cell--empty-stage"></td>\n'
-_RATING_ICONS = {"yes": "check", "partly": "partly", "no": "cross"}
+
+
+def rating(value: str, label: str) -> str:
+    """A ``met`` or ``on_brand`` rating: its words; the stylesheet draws its icon (``journey-rating--yes::before``)."""
+    return f'<span class="journey-rating journey-rating--{escape(value)}">{escape(label)}</span>'
 
 
 def _row(columns: Sequence[Column], cell: Callable[[Column, Touchpoint], str]) -> Markup:
@@ -41,34 +45,32 @@ def _row(columns: Sequence[Column], cell: Callable[[Column, Touchpoint], str]) -
 
 
 def list_row(columns: Sequence[Column], field: str, md: Callable[[str], Markup]) -> Markup:
-    """A list lane's row of cells: the touchpoint's ``field`` items, each rendered by ``md`` (inline Markdown)."""
-    opening = f'<ul class="journey-list journey-list--{escape(field)}">\n'
+    """A list lane's row of cells: the touchpoint's ``field`` items, each rendered by ``md`` (inline Markdown).
 
+    The list has no class: its row's (``journey-lane--pains``) says which lane it is.
+    """
     def cell(column: Column, touchpoint: Touchpoint) -> str:
         items = getattr(touchpoint, field)
-        return opening + "".join(f"<li>{md(item)}</li>\n" for item in items) + "</ul>\n" if items else ""
+        return "<ul>\n" + "".join(f"<li>{md(item)}</li>\n" for item in items) + "</ul>\n" if items else ""
     return _row(columns, cell)
 
 
-def text_row(columns: Sequence[Column], field: str, css: str, md: Callable[[str], Markup]) -> Markup:
-    """A text lane's row (action, thought): the touchpoint's ``field`` as a paragraph of class ``css``."""
-    opening = f'<p class="{escape(css)}">'
-
+def text_row(columns: Sequence[Column], field: str, md: Callable[[str], Markup]) -> Markup:
+    """A text lane's row (action, thought): the touchpoint's ``field`` as a paragraph, classed by its row."""
     def cell(column: Column, touchpoint: Touchpoint) -> str:
         text = getattr(touchpoint, field)
-        return f"{opening}{md(text)}</p>" if text else ""
+        return f"<p>{md(text)}</p>" if text else ""
     return _row(columns, cell)
 
 
 def needs_row(columns: Sequence[Column], labels: dict[str, str], md: Callable[[str], Markup]) -> Markup:
     """The needs lane's row: the touchpoint's needs as a list, and whether they are met (``labels`` by value)."""
-    ratings = {value: f'<span class="journey-rating journey-rating--{value}">{icon(shape)}{escape(labels[value])}</span>'
-               for value, shape in _RATING_ICONS.items()}
+    ratings = {value: rating(value, labels[value]) for value in labels}
 
     def cell(column: Column, touchpoint: Touchpoint) -> str:
         out = []
         if touchpoint.needs:
-            out.append('<ul class="journey-list journey-list--needs">\n')
+            out.append("<ul>\n")
             out.extend(f"<li>{md(item)}</li>\n" for item in touchpoint.needs)
             out.append("</ul>")
         if touchpoint.met:
@@ -100,8 +102,8 @@ def emotion_row(columns: Sequence[Column], translate: Callable[..., str], view: 
                 label = escape(scores[point.score] + (moment if point.moment_of_truth else ""))
             else:
                 label = none_label
-            out.append(f'<svg class="journey-emotion" height="{escape(point.height)}" role="img" aria-label="{label}">'
-                       f'<title>{label}</title><svg class="journey-emotion__layer" viewBox="0 0 {escape(point.width)} '
+            out.append(f'<svg class="journey-emotion" height="{escape(point.height)}" role="img">'
+                       f'<title>{label}</title><svg viewBox="0 0 {escape(point.width)} '
                        f'{escape(point.height)}" preserveAspectRatio="none">')
             if ghost_path:
                 out.append(f'<path class="journey-emotion__ghost" d="{escape(ghost_path)}"/>')
@@ -109,8 +111,8 @@ def emotion_row(columns: Sequence[Column], translate: Callable[..., str], view: 
                 out.append(f'<path class="journey-emotion__curve" d="{escape(point.path)}"/>')
             out.append("</svg>")
             if point.score is not None:
-                out.append(f'<svg class="journey-emotion__point" x="50%" y="{escape(point.y_text)}">{smiley_use(point, view)}'
-                           f'<text class="journey-emotion__score" y="{escape(point.score_y)}">{point.score}</text></svg>')
+                out.append(f'<svg x="50%" y="{escape(point.y_text)}">{smiley_use(point, view)}'
+                           f'<text y="{escape(point.score_y)}">{point.score}</text></svg>')
             out.append("</svg>\n")
         if point.score is None:
             out.append(f'<p class="journey-emotion__none">{none_label}</p>\n')
@@ -171,7 +173,7 @@ def backstage_row(columns: Sequence[Column], translate: Callable[..., str], md: 
 def kpis_row(columns: Sequence[Column], translate: Callable[..., str]) -> Markup:
     """The KPI lane's row: each KPI's name, target and actual, and its verdict when they compare."""
     target, actual = escape(translate("kpi.target")), escape(translate("kpi.actual"))
-    verdicts = {verdict: f"{icon(shape)}{escape(translate(f'kpi.{verdict}'))}" for verdict, shape in (("on", "check"), ("off", "cross"))}
+    verdicts = {verdict: escape(translate(f"kpi.{verdict}")) for verdict in ("on", "off")}
 
     def cell(column: Column, touchpoint: Touchpoint) -> str:
         if not column.kpis:
@@ -186,8 +188,7 @@ def kpis_row(columns: Sequence[Column], translate: Callable[..., str]) -> Markup
                 shown_actual = escape(kpi.actual) if kpi.actual is not None else "–"
                 out.append(f'<span class="journey-kpi__values">{target} {shown_target} · {actual} {shown_actual}</span>\n')
             if view.verdict:
-                out.append(f'<span class="journey-kpi__verdict journey-kpi__verdict--{escape(view.verdict)}">'
-                           f'{verdicts[view.verdict]}</span>\n')
+                out.append(f'<span class="journey-kpi__verdict">{verdicts[view.verdict]}</span>\n')
             out.append("</li>\n")
         out.append("</ul>\n")
         return "".join(out)

@@ -72,12 +72,27 @@ BEGIN = "/* -- Icons: generated from mkdocs_journey/engine/render/icons.py by sc
 END = "/* -- End of the generated icons -- */"
 
 
+#: Icons drawn as an element's ``::before`` instead of an element of their own: the ones a map
+#: repeats in most cells and notes, whose element already says which icon it gets.
+BEFORE: dict[str, str] = {
+    ".journey-rating--yes": "check",
+    ".journey-rating--partly": "partly",
+    ".journey-rating--no": "cross",
+    ".journey-kpi--on .journey-kpi__verdict": "check",
+    ".journey-kpi--off .journey-kpi__verdict": "cross",
+    **{f".journey-health__note--{kind}": name for kind, name in HEALTH_ICONS.items()},
+}
+
+
 def stylesheet_block() -> str:
-    """The CSS that defines every icon's shape (``--journey-icon-NAME``) and its class."""
+    """The CSS that defines every icon's shape (``--journey-icon-NAME``), its class, and the
+    ``::before`` icons of :data:`BEFORE`."""
     lines = [BEGIN, ":root {"]
     lines += [f'  --journey-icon-{name}: url("{data_uri(name)}");' for name in PATHS]
     lines.append("}")
     lines.append("")
     lines += [f".journey-icon--{name} {{ --journey-icon: var(--journey-icon-{name}); }}" for name in PATHS]
+    lines.append("")
+    lines += [f"{selector}::before {{ --journey-icon: var(--journey-icon-{name}); }}" for selector, name in BEFORE.items()]
     lines.append(END)
     return "\n".join(lines)

@@ -22,7 +22,6 @@ from ..load import LoadedJourney
 from ..model import Improvement, Journey, Kpi, Persona, Stage, Touchpoint
 from ..plan import plan
 from .emotion_curve import EmotionPoint, emotion_points
-from .icons import health_icon
 from .matrix import Matrix, build_matrix
 from .plan_view import PlanColumnView, plan_entry, plan_view
 from .strip import Strip, build_strip
@@ -61,8 +60,9 @@ def health_notes(findings: list[HealthFinding], translate: Translator, prefix: s
         if finding.anchor:
             text = f'<a href="#{escape(prefix + finding.anchor)}">{text}</a>'
         # f-strings of escaped parts: Markup.format costs several times as much, and a map has dozens of notes.
+        # The rule's icon is the item's ::before (journey.css, generated from engine/health.py's rules).
         html = Markup(f'<li class="journey-health__note journey-health__note--{escape(finding.kind)}">'
-                      f'{health_icon(finding.kind)}<span class="journey-health__kind">{escape(title)}:</span> {text}</li>')
+                      f'<span class="journey-health__kind">{escape(title)}:</span> {text}</li>')
         notes.append(HealthNote(finding, title, message, html))
     return notes
 
