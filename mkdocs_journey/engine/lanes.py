@@ -76,7 +76,7 @@ def _backstage_words(tp: Touchpoint, md: InlineRenderer) -> list[str | Markup]:
 
 def _kpi_words(kpi: Kpi) -> Markup:
     words = [kpi.name] + [value for value in (kpi.target, kpi.actual) if value]
-    return Markup(" ").join(escape(word) for word in words)
+    return Markup(" ".join([escape(word) for word in words]))
 
 
 LANES: tuple[Lane, ...] = (
@@ -114,6 +114,9 @@ LANES: tuple[Lane, ...] = (
 
 LANE_KEYS: tuple[str, ...] = tuple(lane.key for lane in LANES)
 BY_KEY: dict[str, Lane] = {lane.key: lane for lane in LANES}
+_SEARCHED: tuple[tuple[SearchParagraph, SearchText], ...] = tuple(
+    (lane.search_paragraph, lane.search_text) for lane in LANES if lane.search_paragraph is not None)
+"""The lanes that add words to the search text, in lane order (every touchpoint of every map walks them)."""
 
 
 def search_paragraphs(touchpoint: Touchpoint, md: InlineRenderer) -> list[list[str | Markup]]:
@@ -124,9 +127,8 @@ def search_paragraphs(touchpoint: Touchpoint, md: InlineRenderer) -> list[list[s
     site shows the lane.
     """
     paragraphs: dict[str, list[str | Markup]] = {}
-    for lane in LANES:
-        if lane.search_paragraph is not None:
-            paragraphs.setdefault(lane.search_paragraph, []).extend(lane.search_text(touchpoint, md))
+    for paragraph, words in _SEARCHED:
+        paragraphs.setdefault(paragraph, []).extend(words(touchpoint, md))
     return [words for words in paragraphs.values() if words]
 
 

@@ -19,6 +19,7 @@ from ..trend import trend_chart
 from .cells import backstage_row, emotion_row, improvements_row, kpis_row, list_row, needs_row, text_row
 from .icons import PATHS as ICON_PATHS
 from .icons import health_icon, icon
+from .search_text import search_text
 from .smileys import point_smiley, smiley_sprite, smiley_use
 from .ticks import code_ticks
 
@@ -54,5 +55,6 @@ def _environment(template_dirs: tuple[str, ...]) -> Environment:
                        icon_paths=ICON_PATHS, smiley=point_smiley, journey_smiley=point_smiley,
                        smiley_sprite=smiley_sprite, smiley_use=smiley_use, list_row=list_row,
                        text_row=text_row, needs_row=needs_row, emotion_row=emotion_row,
-                       improvements_row=improvements_row, backstage_row=backstage_row, kpis_row=kpis_row)
+                       improvements_row=improvements_row, backstage_row=backstage_row, kpis_row=kpis_row,
+                       search_text=search_text)
     return env
