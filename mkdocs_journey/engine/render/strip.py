@@ -94,6 +94,7 @@ def curve_path(scores: Sequence[int | None]) -> str:
     """
     parts: list[str] = []
     previous: tuple[float, float] | None = None
+    joined = False
     for index, score in enumerate(scores):
         if score is None:
             previous = None
@@ -105,9 +106,10 @@ def curve_path(scores: Sequence[int | None]) -> str:
             px, py = previous
             middle = (px + x) / 2
             parts.append(f"C {number(middle)} {number(py)} {number(middle)} {number(y)} {number(x)} {number(y)}")
+            joined = True
         previous = (x, y)
     # A lone point (its neighbours unscored) draws no line: only its smiley.
-    return " ".join(parts) if any(part.startswith("C") for part in parts) else ""
+    return " ".join(parts) if joined else ""
 
 
 def point_label(column: Column, lowest: bool, translate: Translator) -> str:
