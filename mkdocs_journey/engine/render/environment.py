@@ -16,6 +16,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 
 from ..lanes import BY_KEY, search_paragraphs
 from ..trend import trend_chart
+from .backlog import backlog_items
 from .cells import backstage_row, emotion_row, improvements_row, kpis_row, list_row, needs_row, text_row
 from .icons import PATHS as ICON_PATHS
 from .icons import health_icon, icon
@@ -56,5 +57,5 @@ def _environment(template_dirs: tuple[str, ...]) -> Environment:
                        smiley_sprite=smiley_sprite, smiley_use=smiley_use, list_row=list_row,
                        text_row=text_row, needs_row=needs_row, emotion_row=emotion_row,
                        improvements_row=improvements_row, backstage_row=backstage_row, kpis_row=kpis_row,
-                       search_text=search_text)
+                       search_text=search_text, backlog_items=backlog_items)
     return env
