@@ -21,6 +21,7 @@ from .cells import backstage_row, emotion_row, improvements_row, kpis_row, list_
 from .icons import PATHS as ICON_PATHS
 from .icons import health_icon, icon
 from .search_text import search_text
+from .strip import strip_html
 from .smileys import point_smiley, smiley_sprite, smiley_use
 from .ticks import code_ticks
 
@@ -57,5 +58,6 @@ def _environment(template_dirs: tuple[str, ...]) -> Environment:
                        smiley_sprite=smiley_sprite, smiley_use=smiley_use, list_row=list_row,
                        text_row=text_row, needs_row=needs_row, emotion_row=emotion_row,
                        improvements_row=improvements_row, backstage_row=backstage_row, kpis_row=kpis_row,
-                       search_text=search_text, backlog_items=backlog_items)
+                       search_text=search_text, backlog_items=backlog_items,
+                       strip_html=strip_html)
     return env
