@@ -20,6 +20,7 @@ from .backlog import backlog_items
 from .cells import backstage_row, emotion_row, improvements_row, kpis_row, list_row, needs_row, text_row
 from .icons import PATHS as ICON_PATHS
 from .icons import health_icon, icon
+from .matrix import matrix_html
 from .search_text import search_text
 from .strip import strip_html
 from .smileys import point_smiley, smiley_sprite, smiley_use
@@ -59,5 +60,5 @@ def _environment(template_dirs: tuple[str, ...]) -> Environment:
                        text_row=text_row, needs_row=needs_row, emotion_row=emotion_row,
                        improvements_row=improvements_row, backstage_row=backstage_row, kpis_row=kpis_row,
                        search_text=search_text, backlog_items=backlog_items,
-                       strip_html=strip_html)
+                       strip_html=strip_html, matrix_html=matrix_html)
     return env
