@@ -18,6 +18,7 @@ from ..lanes import BY_KEY, search_paragraphs
 from ..trend import trend_chart
 from .backlog import backlog_items
 from .cells import backstage_row, emotion_row, improvements_row, kpis_row, list_row, needs_row, text_row
+from .header_rows import column_group, image_cells, stage_cells, touchpoint_cells
 from .icons import PATHS as ICON_PATHS
 from .icons import health_icon, icon
 from .matrix import matrix_html
@@ -60,5 +61,7 @@ def _environment(template_dirs: tuple[str, ...]) -> Environment:
                        text_row=text_row, needs_row=needs_row, emotion_row=emotion_row,
                        improvements_row=improvements_row, backstage_row=backstage_row, kpis_row=kpis_row,
                        search_text=search_text, backlog_items=backlog_items,
-                       strip_html=strip_html, matrix_html=matrix_html)
+                       strip_html=strip_html, matrix_html=matrix_html,
+                       column_group=column_group, stage_cells=stage_cells, touchpoint_cells=touchpoint_cells,
+                       image_cells=image_cells)
     return env
