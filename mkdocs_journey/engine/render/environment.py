@@ -22,6 +22,7 @@ from .header_rows import column_group, image_cells, stage_cells, touchpoint_cell
 from .icons import PATHS as ICON_PATHS
 from .icons import health_icon, icon
 from .matrix import matrix_html
+from .plan_view import plan_html
 from .search_text import search_text
 from .strip import strip_html
 from .smileys import point_smiley, smiley_sprite, smiley_use
@@ -63,5 +64,5 @@ def _environment(template_dirs: tuple[str, ...]) -> Environment:
                        search_text=search_text, backlog_items=backlog_items,
                        strip_html=strip_html, matrix_html=matrix_html,
                        column_group=column_group, stage_cells=stage_cells, touchpoint_cells=touchpoint_cells,
-                       image_cells=image_cells)
+                       image_cells=image_cells, plan_html=plan_html)
     return env
