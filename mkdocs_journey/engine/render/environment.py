@@ -18,7 +18,7 @@ from ..lanes import BY_KEY, search_paragraphs
 from ..trend import trend_chart
 from .backlog import backlog_items
 from .cells import backstage_row, emotion_row, improvements_row, kpis_row, list_row, needs_row, text_row
-from .header_rows import column_group, image_cells, stage_cells, touchpoint_cells
+from .header_rows import column_group, image_cells, lane_toggles, stage_cells, touchpoint_cells
 from .icons import PATHS as ICON_PATHS
 from .icons import health_icon, icon
 from .matrix import matrix_html
@@ -64,7 +64,7 @@ def _environment(template_dirs: tuple[str, ...]) -> Environment:
     # (and the lanes.html macros) call these, so a template a site overrides still works.
     env.globals.update(list_row=list_row, text_row=text_row, needs_row=needs_row, emotion_row=emotion_row,
                        improvements_row=improvements_row, backstage_row=backstage_row, kpis_row=kpis_row)
-    env.globals.update(column_group=column_group, stage_cells=stage_cells, touchpoint_cells=touchpoint_cells,
+    env.globals.update(lane_toggles=lane_toggles, column_group=column_group, stage_cells=stage_cells, touchpoint_cells=touchpoint_cells,
                        image_cells=image_cells, strip_html=strip_html, summary_html=summary_html,
                        backlog_items=backlog_items, plan_html=plan_html, matrix_html=matrix_html,
                        search_text=search_text)

@@ -1,4 +1,5 @@
-"""The map's head, written in Python: its columns, the stages' row, the touchpoints' row and the images' row.
+"""The map's head, written in Python: the lane list, its columns, the stages' row, the touchpoints' row
+and the images' row.
 
 ``map.html`` and the ``touchpoint`` and ``image`` macros of ``lanes.html`` call these
 (the macros stay, thin, so a template that overrides them still works). As Jinja
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from markupsafe import Markup, escape
 
+from ..lanes import BY_KEY
 from .cells import rating
 from .icons import icon
 
@@ -110,3 +112,16 @@ def image_cells(columns: Sequence[Column], translate: Translator) -> Markup:
             image = f'<img class="journey-storyboard" src="{escape(column.image_url)}" alt="{alt}" loading="lazy">\n'
         out.append(f"{opening}{image}</td>\n")
     return Markup("".join(out))
+
+
+def lane_toggles(lanes: Sequence[str], translate: Translator) -> Markup:
+    """The reader's lane list above the map (``lane-toggles.html``): a ticked checkbox per lane shown
+    but the touchpoints' (empty when there is none)."""
+    toggles = [lane for lane in lanes if lane != "touchpoint"]
+    if not toggles:
+        return Markup("")
+    labels = "".join(f'<label class="journey-lanes__lane"><input type="checkbox" data-lane="{escape(lane)}" checked> '
+                     f'{escape(translate(BY_KEY[lane].label_key))}</label>\n' for lane in toggles)
+    return Markup(f'<fieldset class="journey-lanes" data-journey-lanes hidden>\n'
+                  f'<legend class="journey-lanes__legend">{escape(translate("lanes.legend"))}</legend>\n'
+                  f'{labels}</fieldset>\n')
