@@ -73,7 +73,7 @@ def test_inline_syntax_is_rendered_without_a_paragraph() -> None:
 
 
 @pytest.mark.parametrize("text", ["# not a heading", "- not a list", "1. not a list", "> not a quote",
-                                  "    not code", "---", "!!! note\n    not an admonition"])
+                                  "    not code", "---", "!!! note\n    not an admonition", "[TOC]"])
 def test_block_syntax_stays_text(text: str) -> None:
     html = InlineMarkdown(SITE_EXTENSIONS)(text)
     soup = BeautifulSoup(html, "html.parser")

@@ -8,7 +8,8 @@ and the inline extensions a site enables) and removes everything else:
 - raw HTML is never parsed (the ``html_block`` preprocessor and the ``html`` inline
   pattern are removed, so ``<`` reaches the serializer as text and is escaped);
 - block syntax is switched off (a pain point starting with ``#`` is not a heading;
-  preprocessors such as snippets that read files are dropped);
+  preprocessors such as snippets that read files are dropped, and so is the table of
+  contents' pass: ``[TOC]`` stays text);
 - a last tree pass drops event-handler attributes (``attr_list`` could add them)
   and turns links whose scheme is not http(s)/mailto/tel into plain text, and so
   links without a scheme that start with two slashes, ``/`` or ``\\`` (``//host``,
@@ -172,6 +173,11 @@ class InlineMarkdown:
                 registry.deregister(name)
         if "html" in md.inlinePatterns:
             md.inlinePatterns.deregister("html")
+        if "toc" in md.treeprocessors:
+            # A value holds no headings (block syntax is off): the table of contents' pass found only
+            # its marker, and turned a value "[TOC]" into an empty table of contents. It also cost a
+            # fifth of every conversion.
+            md.treeprocessors.deregister("toc")
         # Priority below ``unescape`` (0): backslash escapes are restored first, so
         # ``javascript\:`` is judged as the ``javascript:`` the browser would see.
         self._sanitiser = _Sanitiser(md, self.resolve_link)
