@@ -199,6 +199,9 @@ FAST_PATH_EDGES = [
     "a---b", "wacht...", "foto's", '"citaat"', "(c) 2026", "(tm)", "1/2", "c/o", "+/-", "-->", "a  b", " a",
     "a ", "a\nb", "a\tb", "^hoog^", "~~weg~~", "==mark==", "++ctrl+c++", "$x$", "{#id}", "a\\b", "1st", "x_y_z",
     "snake_case", "A.B.C.", "100%!", "Stap 3: bekijken", "ok?!", "Vraag (nu)?", "\u00a0a", "a\u00a0b",
+    # Apostrophes: plain words without smarty, which makes them typographic.
+    "don't", "'quoted'", "a' b", "'", "''", "rock 'n' roll", "l'été", "it's *x*", "'*x*'", "it's  two", "a'--b",
+    "x'[y](z.md)", "'&amp;'", "'<b>'", "customers' needs", "'www.example.org'", "o'clock.",
 ]
 EXTENSION_SETS = {
     "none": [],
@@ -255,7 +258,13 @@ def test_the_fast_path_is_taken_for_plain_words_only() -> None:
     fast._md.convert = counting  # type: ignore[union-attr,method-assign]
     for text in ("Prijs pas laat zichtbaar", "Hallo, wereld!", "3.2%", "*nadruk*", "foto's", "www.example.org"):
         fast(text)
-    assert slow_calls == ["*nadruk*", "foto's", "www.example.org"]
+    assert slow_calls == ["*nadruk*", "www.example.org"]
+
+
+@pytest.mark.parametrize("smarty", ["smarty", "markdown.extensions.smarty"])
+def test_apostrophes_go_through_markdown_when_smarty_curls_them(smarty: str) -> None:
+    assert InlineMarkdown([smarty])("foto's") == "foto&rsquo;s"
+    assert InlineMarkdown(["attr_list"])("foto's") == "foto's"
 
 
 @pytest.mark.parametrize("extensions", [["pymdownx.smartsymbols"], ["abbr"], ["my_company.extension"]])

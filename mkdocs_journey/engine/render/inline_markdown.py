@@ -68,6 +68,9 @@ _FAST_EXTENSIONS = frozenset((
 ``abbr`` is here because abbreviations come only from a definition in the value
 itself (``*[`` is refused) or from a ``glossary``, which turns the fast path off."""
 
+_QUOTING_EXTENSIONS = frozenset(("smarty", "markdown.extensions.smarty"))
+"""Extensions that turn an apostrophe into a typographic one; without them Markdown leaves ``'`` as it is."""
+
 
 def _fast_path_allowed(extensions: Sequence[Any], configs: Mapping[str, Mapping[str, Any]]) -> bool:
     """True when every site extension is one that cannot change plain text."""
@@ -158,6 +161,9 @@ class InlineMarkdown:
         self._sanitiser: _Sanitiser | None = None
         self._fast = fast_path and _fast_path_allowed(list(extensions or ()), dict(extension_configs or {}))
         """Plain words skip Markdown: what it would give for them is the text itself."""
+        self._apostrophes = self._fast and not _QUOTING_EXTENSIONS.intersection(
+            e for e in extensions or () if isinstance(e, str))
+        """Plain words may hold apostrophes ("customer's", "don't"): no site extension changes them."""
         try:
             self._md: markdown.Markdown | None = self._build(list(extensions or ()), dict(extension_configs or {}))
         except Exception:
@@ -198,6 +204,7 @@ class InlineMarkdown:
         page._ids = {}
         page._sanitiser = self._sanitiser
         page._fast = self._fast
+        page._apostrophes = self._apostrophes
         page._md = self._md
         return page
 
@@ -223,7 +230,8 @@ class InlineMarkdown:
         return self._ids.get(text, ())
 
     def _render(self, text: str) -> Markup:
-        if self._fast and _PLAIN_TEXT.fullmatch(text) and not _NOT_PLAIN.search(text):
+        words = text.replace("'", "") if self._apostrophes else text
+        if self._fast and _PLAIN_TEXT.fullmatch(words) and not _NOT_PLAIN.search(words):
             # Most values (names, pains, thoughts) are words: Markdown would return them as they are.
             return Markup(text)
         if self._md is None or not text.strip():
