@@ -114,9 +114,11 @@ LANES: tuple[Lane, ...] = (
 
 LANE_KEYS: tuple[str, ...] = tuple(lane.key for lane in LANES)
 BY_KEY: dict[str, Lane] = {lane.key: lane for lane in LANES}
-_SEARCHED: tuple[tuple[SearchParagraph, SearchText], ...] = tuple(
-    (lane.search_paragraph, lane.search_text) for lane in LANES if lane.search_paragraph is not None)
-"""The lanes that add words to the search text, in lane order (every touchpoint of every map walks them)."""
+_SEARCHED: tuple[tuple[SearchText, ...], ...] = tuple(
+    tuple(lane.search_text for lane in LANES if lane.search_paragraph == paragraph)
+    for paragraph in dict.fromkeys(lane.search_paragraph for lane in LANES if lane.search_paragraph is not None))
+"""The search words of the lanes, grouped by paragraph: paragraphs in the order of their first lane, a
+paragraph's lanes in lane order (worked out once: every touchpoint of every map walks them)."""
 
 
 def search_paragraphs(touchpoint: Touchpoint, md: InlineRenderer) -> list[list[str | Markup]]:
@@ -126,10 +128,12 @@ def search_paragraphs(touchpoint: Touchpoint, md: InlineRenderer) -> list[list[s
     lane's words in lane order, so every lane's words are indexed whether or not the
     site shows the lane.
     """
-    paragraphs: dict[str, list[str | Markup]] = {}
-    for paragraph, words in _SEARCHED:
-        paragraphs.setdefault(paragraph, []).extend(words(touchpoint, md))
-    return [words for words in paragraphs.values() if words]
+    paragraphs = []
+    for lanes in _SEARCHED:
+        words = [word for lane_words in lanes for word in lane_words(touchpoint, md)]
+        if words:
+            paragraphs.append(words)
+    return paragraphs
 
 
 def export_touchpoint_fields(touchpoint: Touchpoint) -> dict[str, Any]:

@@ -24,9 +24,10 @@ _NONE = "–"
 
 def backlog_items(rows: Sequence[BacklogRow], translate: Translator, md: Callable[[str], Markup]) -> Markup:
     """The ``<ol>`` of backlog cards (an empty backlog is ``backlog.html``'s own paragraph)."""
-    label = {key: escape(translate(f"backlog.{key}"))
-             for key in ("status", "quick-win", "score", "no-score", "impact", "effort", "owner", "teams", "due",
-                         "kpi", "link", "addresses")}
+    label = {key.removeprefix("backlog."): escape(translate(key))
+             for key in ("backlog.status", "backlog.quick-win", "backlog.score", "backlog.no-score", "backlog.impact",
+                         "backlog.effort", "backlog.owner", "backlog.teams", "backlog.due", "backlog.kpi",
+                         "backlog.link", "backlog.addresses")}
     statuses: dict[str, Markup] = {}
     quick_win = (f'<span class="journey-badge journey-badge--quick-win">{icon("bolt")}{label["quick-win"]}</span>\n')
     no_score = f'<span class="journey-backlog__score-value journey-backlog__score-value--none">{label["no-score"]}</span>\n'

@@ -29,7 +29,7 @@ _DOT = " · "
 
 def _joined(words: Iterable[str | Markup], separator: str) -> str:
     """Jinja's ``join`` filter under autoescape: plain strings escaped, Markup kept."""
-    return separator.join(word if isinstance(word, Markup) else escape(word) for word in words)
+    return separator.join([word if isinstance(word, Markup) else escape(word) for word in words])
 
 
 def search_text(view: JourneyView, translate: Translator, md: Callable[[str], Markup]) -> Markup:
