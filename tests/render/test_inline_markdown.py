@@ -134,6 +134,30 @@ def test_pages_borrowing_one_renderer_keep_their_own_links() -> None:
     assert near("*a* & <b>") == deep("*a* & <b>") == "<em>a</em> &amp; &lt;b&gt;"
 
 
+def test_pages_share_the_values_that_link_nowhere() -> None:
+    """A value without a URL is converted once per build, and every page still learns its ids."""
+    base = InlineMarkdown(SITE_EXTENSIONS)
+    converted: list[str] = []
+    original = base._md.convert  # type: ignore[union-attr]
+
+    def counting(text: str) -> str:
+        converted.append(text)
+        return original(text)
+
+    base._md.convert = counting  # type: ignore[union-attr,method-assign]
+    pages = [base.for_page(lambda href, n=n: f"{'../' * n}werkwijze/") for n in range(3)]
+    plain, linked, pictured = "Zoekt **drie**{#drie} aanbieders", "Zie [werkwijze](werkwijze.md)", "![kaart](kaart.png)"
+    for page in pages:
+        assert page(plain) == 'Zoekt <strong id="drie">drie</strong> aanbieders'
+        assert page.anchor_ids(plain) == ("drie",)
+        page(linked)
+        page(pictured)
+    assert converted.count(plain) == 1
+    assert converted.count(linked) == converted.count(pictured) == 3  # a URL is the page's own
+    hrefs = [BeautifulSoup(page(linked), "html.parser").a["href"] for page in pages]
+    assert hrefs == ["werkwijze/", "../werkwijze/", "../../werkwijze/"]
+
+
 def test_a_resolved_link_is_still_checked() -> None:
     html = InlineMarkdown(resolve_link=lambda href: "javascript:alert(1)")("[x](page.md)")
     assert BeautifulSoup(html, "html.parser").find("a") is None
