@@ -76,7 +76,7 @@ def _backstage_words(tp: Touchpoint, md: InlineRenderer) -> list[str | Markup]:
 
 def _kpi_words(kpi: Kpi) -> Markup:
     words = [kpi.name] + [value for value in (kpi.target, kpi.actual) if value]
-    return Markup(" ").join(escape(word) for word in words)
+    return Markup(" ".join([escape(word) for word in words]))
 
 
 LANES: tuple[Lane, ...] = (
@@ -114,6 +114,11 @@ LANES: tuple[Lane, ...] = (
 
 LANE_KEYS: tuple[str, ...] = tuple(lane.key for lane in LANES)
 BY_KEY: dict[str, Lane] = {lane.key: lane for lane in LANES}
+_SEARCHED: tuple[tuple[SearchText, ...], ...] = tuple(
+    tuple(lane.search_text for lane in LANES if lane.search_paragraph == paragraph)
+    for paragraph in dict.fromkeys(lane.search_paragraph for lane in LANES if lane.search_paragraph is not None))
+"""The search words of the lanes, grouped by paragraph: paragraphs in the order of their first lane, a
+paragraph's lanes in lane order (worked out once: every touchpoint of every map walks them)."""
 
 
 def search_paragraphs(touchpoint: Touchpoint, md: InlineRenderer) -> list[list[str | Markup]]:
@@ -123,11 +128,12 @@ def search_paragraphs(touchpoint: Touchpoint, md: InlineRenderer) -> list[list[s
     lane's words in lane order, so every lane's words are indexed whether or not the
     site shows the lane.
     """
-    paragraphs: dict[str, list[str | Markup]] = {}
-    for lane in LANES:
-        if lane.search_paragraph is not None:
-            paragraphs.setdefault(lane.search_paragraph, []).extend(lane.search_text(touchpoint, md))
-    return [words for words in paragraphs.values() if words]
+    paragraphs = []
+    for lanes in _SEARCHED:
+        words = [word for lane_words in lanes for word in lane_words(touchpoint, md)]
+        if words:
+            paragraphs.append(words)
+    return paragraphs
 
 
 def export_touchpoint_fields(touchpoint: Touchpoint) -> dict[str, Any]:

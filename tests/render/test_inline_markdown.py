@@ -73,7 +73,7 @@ def test_inline_syntax_is_rendered_without_a_paragraph() -> None:
 
 
 @pytest.mark.parametrize("text", ["# not a heading", "- not a list", "1. not a list", "> not a quote",
-                                  "    not code", "---", "!!! note\n    not an admonition"])
+                                  "    not code", "---", "!!! note\n    not an admonition", "[TOC]"])
 def test_block_syntax_stays_text(text: str) -> None:
     html = InlineMarkdown(SITE_EXTENSIONS)(text)
     soup = BeautifulSoup(html, "html.parser")
@@ -132,6 +132,30 @@ def test_pages_borrowing_one_renderer_keep_their_own_links() -> None:
     assert [a["href"] for a in BeautifulSoup(base(text), "html.parser").find_all("a")] == ["werkwijze.md"]
     assert near._md is deep._md is base._md  # noqa: SLF001 - the point of borrowing
     assert near("*a* & <b>") == deep("*a* & <b>") == "<em>a</em> &amp; &lt;b&gt;"
+
+
+def test_pages_share_the_values_that_link_nowhere() -> None:
+    """A value without a URL is converted once per build, and every page still learns its ids."""
+    base = InlineMarkdown(SITE_EXTENSIONS)
+    converted: list[str] = []
+    original = base._md.convert  # type: ignore[union-attr]
+
+    def counting(text: str) -> str:
+        converted.append(text)
+        return original(text)
+
+    base._md.convert = counting  # type: ignore[union-attr,method-assign]
+    pages = [base.for_page(lambda href, n=n: f"{'../' * n}werkwijze/") for n in range(3)]
+    plain, linked, pictured = "Zoekt **drie**{#drie} aanbieders", "Zie [werkwijze](werkwijze.md)", "![kaart](kaart.png)"
+    for page in pages:
+        assert page(plain) == 'Zoekt <strong id="drie">drie</strong> aanbieders'
+        assert page.anchor_ids(plain) == ("drie",)
+        page(linked)
+        page(pictured)
+    assert converted.count(plain) == 1
+    assert converted.count(linked) == converted.count(pictured) == 3  # a URL is the page's own
+    hrefs = [BeautifulSoup(page(linked), "html.parser").a["href"] for page in pages]
+    assert hrefs == ["werkwijze/", "../werkwijze/", "../../werkwijze/"]
 
 
 def test_a_resolved_link_is_still_checked() -> None:
@@ -199,6 +223,9 @@ FAST_PATH_EDGES = [
     "a---b", "wacht...", "foto's", '"citaat"', "(c) 2026", "(tm)", "1/2", "c/o", "+/-", "-->", "a  b", " a",
     "a ", "a\nb", "a\tb", "^hoog^", "~~weg~~", "==mark==", "++ctrl+c++", "$x$", "{#id}", "a\\b", "1st", "x_y_z",
     "snake_case", "A.B.C.", "100%!", "Stap 3: bekijken", "ok?!", "Vraag (nu)?", "\u00a0a", "a\u00a0b",
+    # Apostrophes: plain words without smarty, which makes them typographic.
+    "don't", "'quoted'", "a' b", "'", "''", "rock 'n' roll", "l'été", "it's *x*", "'*x*'", "it's  two", "a'--b",
+    "x'[y](z.md)", "'&amp;'", "'<b>'", "customers' needs", "'www.example.org'", "o'clock.",
 ]
 EXTENSION_SETS = {
     "none": [],
@@ -255,7 +282,13 @@ def test_the_fast_path_is_taken_for_plain_words_only() -> None:
     fast._md.convert = counting  # type: ignore[union-attr,method-assign]
     for text in ("Prijs pas laat zichtbaar", "Hallo, wereld!", "3.2%", "*nadruk*", "foto's", "www.example.org"):
         fast(text)
-    assert slow_calls == ["*nadruk*", "foto's", "www.example.org"]
+    assert slow_calls == ["*nadruk*", "www.example.org"]
+
+
+@pytest.mark.parametrize("smarty", ["smarty", "markdown.extensions.smarty"])
+def test_apostrophes_go_through_markdown_when_smarty_curls_them(smarty: str) -> None:
+    assert InlineMarkdown([smarty])("foto's") == "foto&rsquo;s"
+    assert InlineMarkdown(["attr_list"])("foto's") == "foto's"
 
 
 @pytest.mark.parametrize("extensions", [["pymdownx.smartsymbols"], ["abbr"], ["my_company.extension"]])

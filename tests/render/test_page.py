@@ -358,3 +358,16 @@ def test_user_text_never_becomes_markup(render: Render) -> None:
         # Every field shows up as text (some more than once: names repeat in links and labels).
         assert len(texts) >= fields - 1  # the link's payload lives in an attribute, escaped
         assert soup.select_one(".journey-backlog__link a")["href"] == f"https://example.com/?q={PAYLOAD}"
+
+
+def test_user_text_never_becomes_markup_in_the_search_text(load: Callable[..., CollectedMap]) -> None:
+    """The search text (written in Python, not by an autoescaping template) escapes every field too."""
+    for language in ("en", "nl"):
+        search = render_map(load(HOSTILE, language=language), context(language)).search_html
+        assert search is not None
+        soup = BeautifulSoup(search, "html.parser")
+        assert soup.find("script") is None
+        assert soup.find(attrs={"onerror": True}) is None
+        assert not [a for a in soup.find_all("a") if a["href"].lower().startswith("javascript")]
+        # Every field the search text holds shows up as text: all but the title and the link.
+        assert soup.get_text().count(PAYLOAD) >= HOSTILE.count(PAYLOAD) - 2

@@ -17,6 +17,7 @@ they sit at :func:`level`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 WIDTH = 100
@@ -48,8 +49,12 @@ def level(score: int) -> float:
     return TOP + (5 - score) * (BOTTOM - TOP) / 4
 
 
+@lru_cache(maxsize=1024)
 def number(value: float) -> str:
-    """A coordinate as short, stable text (no float noise in the page)."""
+    """A coordinate as short, stable text (no float noise in the page).
+
+    Kept per value: a page writes hundreds of coordinates, most of them the same few
+    levels and columns, and formatting a float costs several times the look-up."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
@@ -79,12 +84,15 @@ class EmotionPoint:
         return BELOW + extra
 
 
+# The halves depend on two levels only (25 pairs): each is written once per process, not per cell.
+@lru_cache(maxsize=64)
 def _left_half(previous: float, current: float) -> str:
     middle = (previous + current) / 2
     return (f"M 0 {number(middle)} C {number(WIDTH / 8)} {number((previous + 3 * current) / 4)} "
             f"{number(WIDTH / 4)} {number(current)} {number(WIDTH / 2)} {number(current)}")
 
 
+@lru_cache(maxsize=64)
 def _right_half(current: float, following: float, *, joined: bool) -> str:
     middle = (current + following) / 2
     start = "" if joined else f"M {number(WIDTH / 2)} {number(current)} "

@@ -16,10 +16,17 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 
 from ..lanes import BY_KEY, search_paragraphs
 from ..trend import trend_chart
+from .backlog import backlog_items
 from .cells import backstage_row, emotion_row, improvements_row, kpis_row, list_row, needs_row, text_row
+from .header_rows import column_group, image_cells, lane_toggles, stage_cells, touchpoint_cells
 from .icons import PATHS as ICON_PATHS
 from .icons import health_icon, icon
+from .matrix import matrix_html
+from .plan_view import plan_html
+from .search_text import search_text
 from .smileys import point_smiley, smiley_sprite, smiley_use
+from .strip import strip_html
+from .summary import summary_html
 from .ticks import code_ticks
 
 
@@ -52,7 +59,13 @@ def _environment(template_dirs: tuple[str, ...]) -> Environment:
     # many times a function call. ``journey_*`` serve the macros of journey/icons.html.
     env.globals.update(icon=icon, health_icon=health_icon, journey_icon=icon, journey_health_icon=health_icon,
                        icon_paths=ICON_PATHS, smiley=point_smiley, journey_smiley=point_smiley,
-                       smiley_sprite=smiley_sprite, smiley_use=smiley_use, list_row=list_row,
-                       text_row=text_row, needs_row=needs_row, emotion_row=emotion_row,
+                       smiley_sprite=smiley_sprite, smiley_use=smiley_use)
+    # The page's repeated parts are written in Python from values escaped once; their templates
+    # (and the lanes.html macros) call these, so a template a site overrides still works.
+    env.globals.update(list_row=list_row, text_row=text_row, needs_row=needs_row, emotion_row=emotion_row,
                        improvements_row=improvements_row, backstage_row=backstage_row, kpis_row=kpis_row)
+    env.globals.update(lane_toggles=lane_toggles, column_group=column_group, stage_cells=stage_cells, touchpoint_cells=touchpoint_cells,
+                       image_cells=image_cells, strip_html=strip_html, summary_html=summary_html,
+                       backlog_items=backlog_items, plan_html=plan_html, matrix_html=matrix_html,
+                       search_text=search_text)
     return env

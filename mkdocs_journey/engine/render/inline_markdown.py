@@ -8,7 +8,8 @@ and the inline extensions a site enables) and removes everything else:
 - raw HTML is never parsed (the ``html_block`` preprocessor and the ``html`` inline
   pattern are removed, so ``<`` reaches the serializer as text and is escaped);
 - block syntax is switched off (a pain point starting with ``#`` is not a heading;
-  preprocessors such as snippets that read files are dropped);
+  preprocessors such as snippets that read files are dropped, and so is the table of
+  contents' pass: ``[TOC]`` stays text);
 - a last tree pass drops event-handler attributes (``attr_list`` could add them)
   and turns links whose scheme is not http(s)/mailto/tel into plain text, and so
   links without a scheme that start with two slashes, ``/`` or ``\\`` (``//host``,
@@ -67,6 +68,9 @@ _FAST_EXTENSIONS = frozenset((
 ``abbr`` is here because abbreviations come only from a definition in the value
 itself (``*[`` is refused) or from a ``glossary``, which turns the fast path off."""
 
+_QUOTING_EXTENSIONS = frozenset(("smarty", "markdown.extensions.smarty"))
+"""Extensions that turn an apostrophe into a typographic one; without them Markdown leaves ``'`` as it is."""
+
 
 def _fast_path_allowed(extensions: Sequence[Any], configs: Mapping[str, Mapping[str, Any]]) -> bool:
     """True when every site extension is one that cannot change plain text."""
@@ -101,8 +105,11 @@ class _Sanitiser(Treeprocessor):
         self.resolve_link = resolve_link
         self.ids: list[str] = []
         """The ``id`` attributes left in the last value (``attr_list`` lets an author write them)."""
+        self.linked = False
+        """The last value held a URL (a link, an image): its HTML depends on the page it is on."""
 
     def run(self, root: etree.Element) -> None:
+        self.linked = False
         for parent in list(root.iter()):
             for child in list(parent):
                 if child.tag in _DROPPED_TAGS:
@@ -117,6 +124,8 @@ class _Sanitiser(Treeprocessor):
                     element.set("href", resolved)
             for name in _URL_ATTRIBUTES:
                 value = element.get(name)
+                if value is not None:
+                    self.linked = True
                 if value is not None and not is_safe_url(value):
                     del element.attrib[name]
                     if element.tag == "a":
@@ -145,7 +154,12 @@ class InlineMarkdown:
     """Renders free-text values as inline HTML, with the site's inline extensions.
 
     One ``markdown.Markdown`` instance is reused (``reset()`` between values) and
-    results are cached per text: a large map repeats the same words many times.
+    results are cached per text: a large map repeats the same words many times. A
+    page's cache is its own (a rendered link points from its page); a value that
+    links nowhere is the same on every page, so the pages of a build share it
+    (:meth:`for_page`): a persona's texts, say, are converted once, not on every map
+    that names the persona. Only values Markdown had to convert are shared: a few
+    per map, each held once.
     """
 
     def __init__(self, extensions: Sequence[Any] | None = None,
@@ -154,9 +168,14 @@ class InlineMarkdown:
         self.resolve_link = resolve_link
         self._cache: dict[str, Markup] = {}
         self._ids: dict[str, tuple[str, ...]] = {}
+        self._shared: dict[str, tuple[Markup, tuple[str, ...]]] = {}
+        """Converted values without a URL, and their ids: the same HTML on every page."""
         self._sanitiser: _Sanitiser | None = None
         self._fast = fast_path and _fast_path_allowed(list(extensions or ()), dict(extension_configs or {}))
         """Plain words skip Markdown: what it would give for them is the text itself."""
+        self._apostrophes = self._fast and not _QUOTING_EXTENSIONS.intersection(
+            e for e in extensions or () if isinstance(e, str))
+        """Plain words may hold apostrophes ("customer's", "don't"): no site extension changes them."""
         try:
             self._md: markdown.Markdown | None = self._build(list(extensions or ()), dict(extension_configs or {}))
         except Exception:
@@ -172,6 +191,11 @@ class InlineMarkdown:
                 registry.deregister(name)
         if "html" in md.inlinePatterns:
             md.inlinePatterns.deregister("html")
+        if "toc" in md.treeprocessors:
+            # A value holds no headings (block syntax is off): the table of contents' pass found only
+            # its marker, and turned a value "[TOC]" into an empty table of contents. It also cost a
+            # fifth of every conversion.
+            md.treeprocessors.deregister("toc")
         # Priority below ``unescape`` (0): backslash escapes are restored first, so
         # ``javascript\:`` is judged as the ``javascript:`` the browser would see.
         self._sanitiser = _Sanitiser(md, self.resolve_link)
@@ -190,8 +214,10 @@ class InlineMarkdown:
         page.resolve_link = resolve_link
         page._cache = {}
         page._ids = {}
+        page._shared = self._shared
         page._sanitiser = self._sanitiser
         page._fast = self._fast
+        page._apostrophes = self._apostrophes
         page._md = self._md
         return page
 
@@ -217,23 +243,35 @@ class InlineMarkdown:
         return self._ids.get(text, ())
 
     def _render(self, text: str) -> Markup:
-        if self._fast and _PLAIN_TEXT.fullmatch(text) and not _NOT_PLAIN.search(text):
+        words = text.replace("'", "") if self._apostrophes else text
+        if self._fast and _PLAIN_TEXT.fullmatch(words) and not _NOT_PLAIN.search(words):
             # Most values (names, pains, thoughts) are words: Markdown would return them as they are.
             return Markup(text)
         if self._md is None or not text.strip():
             return escape(text)
+        shared = self._shared.get(text)
+        if shared is not None:
+            html, ids = shared
+            if ids:
+                self._ids[text] = ids
+            return html
         try:
             self._reset(self._md)
             if self._sanitiser is not None:
                 self._sanitiser.ids = []
+                self._sanitiser.linked = True  # until its pass has looked: nothing is shared unseen
                 self._sanitiser.resolve_link = self.resolve_link  # shared by the pages of a build
             output = self._md.convert(text)
         except Exception:
             # An extension that fails on one value falls back to the escaped text.
             return escape(text)
-        if self._sanitiser is not None and self._sanitiser.ids:
-            self._ids[text] = tuple(self._sanitiser.ids)
+        ids = tuple(self._sanitiser.ids) if self._sanitiser is not None else ()
+        if ids:
+            self._ids[text] = ids
         output = output.strip()
         if output.startswith("<p>") and output.endswith("</p>"):
             output = _PARAGRAPHS.sub("<br>", output[3:-4])
-        return Markup(output)
+        html = Markup(output)
+        if self._sanitiser is not None and not self._sanitiser.linked:
+            self._shared[text] = (html, ids)
+        return html

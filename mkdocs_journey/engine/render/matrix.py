@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
+
+from markupsafe import Markup, escape
 
 from ..analyse import BacklogItem, improvement_anchor
 from .emotion_curve import number
+
+if TYPE_CHECKING:
+    from ..i18n import Translator
 
 CELL = 80
 LEFT, TOP, RIGHT, BOTTOM = 64, 16, 16, 64
@@ -134,3 +139,67 @@ def build_matrix(backlog: Sequence[BacklogItem], *, ranks: Sequence[int] | None 
             dots.append(Dot(item, rank, number(centre_x + dx), number(centre_y + dy)))
     dots.sort(key=lambda d: d.rank)
     return Matrix(dots=dots, unplaced=unplaced, regions=_regions())
+
+
+def matrix_html(matrix: Matrix, translate: Translator, prefix: str = "") -> Markup:
+    """The matrix's markup below its heading (``matrix.html`` calls it): the chart, when any
+    improvement has both scores, and beside it the legend and the improvements not placed.
+
+    Written here rather than as a template: the chart's frame alone is some fifty
+    values, each a template call. The markup is the template's, byte for byte; ids
+    and links start with a fence's ``prefix``.
+    """
+    p = escape(prefix)
+    out = ['<div class="journey-matrix">\n']
+    add = out.append
+    if matrix.dots:
+        m = matrix
+        add('<div class="journey-matrix__scroll">\n'
+            f'<svg class="journey-matrix__chart" viewBox="0 0 {m.width} {m.height}" width="{m.width}" '
+            f'height="{m.height}" role="group" aria-labelledby="{p}journey-matrix-title">\n'
+            f'<title id="{p}journey-matrix-title">{escape(translate("matrix.title"))}</title>\n')
+        out.extend(f'<rect class="journey-matrix__region journey-matrix__region--{r.name}" x="{r.x}" y="{r.y}" '
+                   f'width="{r.width}" height="{r.height}"/>\n' for r in m.regions)
+        bottom, right = m.top + m.size, m.left + m.size
+        for i in range(6):
+            x, y = m.left + i * m.cell, m.top + i * m.cell
+            add(f'<line class="journey-matrix__grid" x1="{x}" y1="{m.top}" x2="{x}" y2="{bottom}"/>\n'
+                f'<line class="journey-matrix__grid" x1="{m.left}" y1="{y}" x2="{right}" y2="{y}"/>\n')
+        out.extend(f'<text class="journey-matrix__quadrant journey-matrix__quadrant--{r.name}" x="{r.label_x}" '
+                   f'y="{r.label_y}" text-anchor="{r.anchor}">{escape(translate(f"matrix.{r.name}"))}</text>\n'
+                   for r in m.regions)
+        for score, x, y in m.ticks:
+            add(f'<text class="journey-matrix__tick" x="{x}" y="{bottom + 20}" text-anchor="middle">{score}</text>\n'
+                f'<text class="journey-matrix__tick" x="{m.left - 10}" y="{y + 5}" text-anchor="end">{score}</text>\n')
+        low, high = escape(translate("matrix.low")), escape(translate("matrix.high"))
+        add(f'<text class="journey-matrix__axis" x="{m.left + m.size // 2}" y="{bottom + 48}" text-anchor="middle">'
+            f'{escape(translate("matrix.effort"))} ({low} → {high})</text>\n'
+            f'<text class="journey-matrix__axis" transform="translate(20 {m.top + m.size // 2}) rotate(-90)" '
+            f'text-anchor="middle">{escape(translate("matrix.impact"))} ({low} → {high})</text>\n')
+        for dot in m.dots:
+            item = dot.item.improvement
+            words = escape(translate("matrix.dot", rank=dot.rank, title=item.title, impact=item.impact,
+                                     effort=item.effort))
+            quick_win = " journey-matrix__dot--quick-win" if dot.item.quick_win else ""
+            add(f'<a class="journey-matrix__dot{quick_win}" href="#{p}{escape(dot.anchor)}" aria-label="{words}">\n'
+                f'<title>{words}</title>\n'
+                f'<circle cx="{escape(dot.x)}" cy="{escape(dot.y)}" r="{m.radius}"/>\n'
+                f'<text x="{escape(dot.x)}" y="{escape(dot.y)}" dy="5" text-anchor="middle">{dot.rank}</text>\n'
+                '</a>\n')
+        add("</svg>\n</div>\n")
+    add('<div class="journey-matrix__side">\n')
+    if matrix.dots:
+        add('<ul class="journey-matrix__legend">\n')
+        out.extend(f'<li><a href="#{p}{escape(dot.anchor)}"><span class="journey-matrix__legend-rank">{dot.rank}</span> '
+                   f'{escape(dot.item.improvement.title)}</a></li>\n' for dot in matrix.dots)
+        add("</ul>\n")
+    else:
+        add(f'<p class="journey-matrix__empty">{escape(translate("matrix.empty"))}</p>\n')
+    if matrix.unplaced:
+        add(f'<p class="journey-matrix__unplaced-label">{escape(translate("matrix.not-placed"))}</p>\n'
+            '<ul class="journey-matrix__unplaced">\n')
+        out.extend(f'<li><a href="#{p}{escape(entry.anchor)}">{entry.rank}. {escape(entry.item.improvement.title)}</a></li>\n'
+                   for entry in matrix.unplaced)
+        add("</ul>\n")
+    add("</div>\n</div>")
+    return Markup("".join(out))

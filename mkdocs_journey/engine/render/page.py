@@ -248,7 +248,9 @@ def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSetting
         url = None
         if persona.image and persona_path is not None:
             url = asset_url((persona_path.parent / persona.image).resolve())
-        persona_view = PersonaView(persona, url, persona_url(persona_path) if persona_path is not None else None)
+        # An inline persona (its path is the map's own) has no page: asking would resolve the path on disk.
+        page = persona_url(persona_path) if persona_path is not None and persona_path != loaded.path else None
+        persona_view = PersonaView(persona, url, page)
     health = _health_shown(analysis, headers, columns, rows, anchor_prefix) if stages is not None else list(analysis.health)
     return JourneyView(
         journey=journey,

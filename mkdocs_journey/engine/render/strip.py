@@ -17,11 +17,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
+from markupsafe import Markup, escape
+
 from .emotion_curve import EmotionPoint, level, number
+from .icons import icon
+from .smileys import smiley_use
 
 if TYPE_CHECKING:
     from ..i18n import Translator
-    from .page import Column, StageHeader
+    from .page import Column, JourneyView, StageHeader
 
 UNIT = 100
 """Width of one column in the curve layer's own units."""
@@ -94,6 +98,7 @@ def curve_path(scores: Sequence[int | None]) -> str:
     """
     parts: list[str] = []
     previous: tuple[float, float] | None = None
+    joined = False
     for index, score in enumerate(scores):
         if score is None:
             previous = None
@@ -105,9 +110,10 @@ def curve_path(scores: Sequence[int | None]) -> str:
             px, py = previous
             middle = (px + x) / 2
             parts.append(f"C {number(middle)} {number(py)} {number(middle)} {number(y)} {number(x)} {number(y)}")
+            joined = True
         previous = (x, y)
     # A lone point (its neighbours unscored) draws no line: only its smiley.
-    return " ".join(parts) if any(part.startswith("C") for part in parts) else ""
+    return " ".join(parts) if joined else ""
 
 
 def point_label(column: Column, lowest: bool, translate: Translator) -> str:
@@ -165,3 +171,65 @@ def build_strip(columns: Sequence[Column], stages: Sequence[StageHeader], transl
         moments=tuple(p for p in points if p.column.touchpoint is not None and p.column.touchpoint.moment_of_truth),
         width=max(1, len(points)) * UNIT,
     )
+
+
+def strip_html(view: JourneyView, translate: Translator) -> Markup:
+    """The strip's markup (``strip.html`` calls it; empty when the map has no strip).
+
+    Written here rather than as a template loop: a point is a dozen values, each a
+    template call and an escape, and a map has dozens of points. The markup is the
+    loop's, byte for byte.
+    """
+    strip = view.strip
+    if strip is None or not strip.points:
+        return Markup("")
+    height = strip.height
+    out = [f'<nav class="journey-strip" aria-label="{escape(translate("strip.label"))}">\n'
+           '<div class="journey-strip__scroll">\n'
+           f'<div class="journey-strip__body" style="--journey-strip-columns: {strip.columns}">\n'
+           '<ol class="journey-strip__stages">\n']
+    add = out.append
+    for band in strip.stages:
+        name = escape(band.header.stage.name)
+        add(f'<li class="journey-strip__stage" style="grid-column: {band.start} / {band.end}">'
+            f'<a href="#{escape(band.header.anchor)}" title="{name}">{name}</a></li>\n')
+    add('</ol>\n<div class="journey-strip__curve">\n')
+    if strip.curve:
+        add(f'<svg class="journey-strip__line" viewBox="0 0 {strip.width} {height}" preserveAspectRatio="none" '
+            f'height="{height}" aria-hidden="true"><path d="{escape(strip.curve)}"/></svg>\n')
+    add('<ol class="journey-strip__points">\n')
+    for point in strip.points:
+        column, label = point.column, escape(point.label)
+        touchpoint = column.touchpoint
+        if touchpoint is None:
+            add(f'<li class="journey-strip__point journey-strip__point--empty"><span class="journey-sr">{label}</span></li>\n')
+            continue
+        css = "journey-strip__point"
+        if touchpoint.moment_of_truth:
+            css += " journey-strip__point--moment-of-truth"
+        if point.lowest:
+            css += " journey-strip__point--lowest"
+        emotion = point.emotion
+        if emotion is not None and emotion.score is not None:
+            mark = (f'<path class="journey-strip__lowest" d="M -6 {escape(point.mark_y)} h 12 l -6 8 z"/>'
+                    if point.lowest else "")
+            smiley = f'<svg x="50%" y="{escape(emotion.y_text)}">{smiley_use(emotion, view)}{mark}</svg>'
+        else:
+            smiley = '<svg x="50%" y="49"><circle class="journey-strip__unscored" r="7"/></svg>'
+        add(f'<li class="{css}"><a href="#{escape(column.anchor)}" title="{escape(touchpoint.name)}">'
+            f'<span class="journey-sr">{label}</span><svg class="journey-strip__smiley" height="{height}" '
+            f'aria-hidden="true">{smiley}</svg></a></li>\n')
+    add("</ol>\n</div>\n</div>\n</div>\n")
+    if strip.moments or strip.lowest:
+        add('<p class="journey-strip__legend">\n')
+        if strip.moments:
+            add(f'<span class="journey-strip__key journey-strip__key--moment-of-truth">{icon("star")}'
+                f'{escape(translate("touchpoint.moment-of-truth"))}</span>')
+        if strip.lowest:
+            links = ", ".join(f'<a href="#{escape(p.column.anchor)}">{escape(p.column.touchpoint.name)}</a>'
+                              for p in strip.lowest if p.column.touchpoint is not None)
+            add(f'<span class="journey-strip__key journey-strip__key--lowest">{icon("lowest")}'
+                f'{escape(translate("strip.lowest"))}: {links}</span>')
+        add("</p>\n")
+    add("</nav>\n")
+    return Markup("".join(out))
