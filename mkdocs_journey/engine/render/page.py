@@ -54,16 +54,21 @@ class HealthNote:
 def health_notes(findings: list[HealthFinding], translate: Translator, prefix: str) -> list[HealthNote]:
     """The notes as ``health.html`` lists them; one item per note, written here (a map has dozens)."""
     notes = []
+    # A kind's title and the item's opening are the same for each of its notes: made once per kind.
+    openings: dict[str, tuple[str, str]] = {}
     for finding in findings:
-        title, message = finding.title(translate), finding.message(translate)
+        if finding.kind not in openings:
+            title = finding.title(translate)
+            # The rule's icon is the item's ::before (journey.css, generated from engine/health.py's rules).
+            openings[finding.kind] = (title, f'<li class="journey-health__note journey-health__note--{escape(finding.kind)}">'
+                                             f'<span class="journey-health__kind">{escape(title)}:</span> ')
+        title, opening = openings[finding.kind]
+        message = finding.message(translate)
         text = str(code_ticks(message))
         if finding.anchor:
             text = f'<a href="#{escape(prefix + finding.anchor)}">{text}</a>'
         # f-strings of escaped parts: Markup.format costs several times as much, and a map has dozens of notes.
-        # The rule's icon is the item's ::before (journey.css, generated from engine/health.py's rules).
-        html = Markup(f'<li class="journey-health__note journey-health__note--{escape(finding.kind)}">'
-                      f'<span class="journey-health__kind">{escape(title)}:</span> {text}</li>')
-        notes.append(HealthNote(finding, title, message, html))
+        notes.append(HealthNote(finding, title, message, Markup(f"{opening}{text}</li>")))
     return notes
 
 
