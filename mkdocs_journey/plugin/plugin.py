@@ -8,20 +8,24 @@ A thin adapter over the engine. Per build it:
 2. ``on_files``: collects every journey and persona file through one engine
    :class:`Collection` (all of them, so one bad file does not hide another's errors;
    each persona file read once, each map analysed once), turns each map into a
-   generated page, adds the stylesheet and ``journeys.json``, and stops ``mkdocs
-   build`` when a file has errors (``mkdocs serve`` keeps running and shows the
+   generated page, adds the stylesheet and ``journeys.json`` (waiting in a temporary
+   file, :mod:`.scratch`), and stops ``mkdocs build`` when a file has errors (``mkdocs serve`` keeps running and shows the
    errors on the page);
    It also gives each valid persona file a page, adds the overview page (option
    ``overview``) with its small filter script, and ``improvements.csv``;
 3. ``on_nav``: notes the maps' navigation order (the overview lists them so) and,
-   without an explicit ``nav:``, moves the overview to the front of its section;
-4. ``on_page_content``: renders the map (or the overview, or a persona page) into its
-   page; the renderer's outline (plain headings and ids, never a scan of the HTML)
-   becomes the page's table of contents and the anchors known to MkDocs' link validation;
+   without an explicit ``nav:``, moves the overview to the front of its section; last
+   of all plugins, renders the pages made of many maps (the overview, persona pages)
+   while every map is at hand;
+4. ``on_page_content``: renders the map into its page (or puts in the overview or
+   persona page made in ``on_nav``); the renderer's outline (plain headings and ids,
+   never a scan of the HTML) becomes the page's table of contents and the anchors known
+   to MkDocs' link validation. ``mkdocs build`` then lets go of the map: each is held
+   only until its page is rendered (a fence that shows it later reads the file again);
 5. ``on_page_context``: lets the search plugins index the map's search text
    (sectioned per stage, touchpoint and improvement; for the overview, its maps),
    then puts the page back;
-6. ``on_post_page``: lets go of a map page's HTML once the page is written.
+6. ``on_post_page``: lets go of a map page's (and the overview's) HTML once the page is written.
 
 ``journey`` fences in Markdown pages are the Markdown extension's
 (:mod:`mkdocs_journey.markdown`): ``on_config`` lists it, lent this build's maps
