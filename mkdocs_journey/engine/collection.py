@@ -36,7 +36,8 @@ class CollectedMap:
     analysis: Analysis | None = None
     """The map's backlog and health (None for a map with errors)."""
     health: list[Finding] = field(default_factory=list)
-    """The health notes as located warnings (for the build log and ``check``)."""
+    """The health notes as located warnings (for the build log and ``check``); empty when the
+    collection was told not to make them (``health_notes=False``)."""
     persona: LoadedPersona | None = None
     """The persona *file* the map names, with its own errors (None for an inline persona or none)."""
 
@@ -49,11 +50,20 @@ class Collection:
     """The maps and persona files of one docs folder, for one build or ``check`` run."""
 
     def __init__(self, docs: DocsTree, settings: BuildSettings, *,
-                 name_of: Callable[[Path], str] = str, cache: MapCache | None = None) -> None:
+                 name_of: Callable[[Path], str] = str, cache: MapCache | None = None,
+                 health_notes: bool = True) -> None:
         self.docs = docs
         self.settings = settings
         self.cache = cache
         """Maps of an earlier build to reuse when their bytes are the same (``mkdocs serve``)."""
+        self.health_notes = health_notes
+        """Whether each valid map gets its health notes as located warnings (:attr:`CollectedMap.health`).
+
+        Only the build log and ``check`` read them, and a quiet ``mkdocs build`` logs
+        none: locating and wording some 50 notes per map cost a tenth of its loading
+        and kept about 25 KB per map in memory for the whole build. The map's page,
+        its export and the overview read the analysis (``Analysis.health``), made either way.
+        """
         self.name_of = name_of
         """How messages name a file (relative to ``mkdocs.yml``, or as given on the command line)."""
         self._personas: dict[tuple[Path, str], LoadedPersona] = {}
@@ -80,7 +90,8 @@ class Collection:
         """Load a journey file, give it its persona, and analyse it if it is valid.
 
         The YAML source of a valid map is released afterwards (the health notes are
-        located first): the page, the export and the log need only the model.
+        located first, unless the collection makes none): the page, the export and the
+        log need only the model.
         ``source`` and ``name`` load a journey written inside the Markdown page ``path``
         (a ``journey`` fence), named in messages as ``name``.
         """
@@ -112,7 +123,8 @@ class Collection:
             assert loaded.journey is not None
             settings = settings.for_language(loaded.journey.language)
             collected.analysis = analyse(loaded, settings)
-            collected.health = health_findings(loaded, collected.analysis, settings)
+            if self.health_notes:
+                collected.health = health_findings(loaded, collected.analysis, settings)
             loaded.release_source()
         return collected
 

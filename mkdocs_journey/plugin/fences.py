@@ -78,9 +78,17 @@ class FenceHostForPlugin:
 
     def collected(self, path: Path) -> CollectedMap:
         found = self._by_path.get(path.resolve())
-        if found is None:  # a map the build left out (excluded from the site): read it for the fence
+        if found is None:  # a map the build left out (excluded from the site), or let go of: read it for the fence
             found = self._by_path[path.resolve()] = self.collection.journey(path)
         return found
+
+    def forget(self, path: Path) -> None:
+        """Let go of one map (its page is rendered); a fence that shows it later reads it again."""
+        self._by_path.pop(path.resolve(), None)
+
+    def forget_all(self) -> None:
+        """Let go of every map (every page is converted); the collection stays, for a late fence."""
+        self._by_path = {}
 
     def has_page(self, journey_src_uri: str) -> bool:
         return page_source(journey_src_uri) in self._pages

@@ -9,14 +9,31 @@ adapter is the only part that knows MkDocs' table-of-contents types.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 
 from markupsafe import Markup, escape
 from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
 
 from ..engine.render import Heading
+from .parking import Packed
 
 _HEADING = Markup("<h1>{title}</h1>\n")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A page made of many maps (the overview, a persona page), rendered before any page is converted.
+
+    Made once the navigation is known, while every map is at hand, so that each map
+    is needed by nothing but its own page afterwards (and a build lets it go once
+    that page is rendered). Held compressed until its page is converted.
+    """
+
+    html: Packed
+    """The page's content (the overview's fragment, for a page that shows it with a fence)."""
+    headings: tuple[Heading, ...]
+    anchor_ids: frozenset[str]
 
 
 def page_content(title: str, fragment: str) -> str:

@@ -52,7 +52,11 @@ class Parking:
 
     def park(self, src_uri: str, content: str) -> str:
         """Hold ``content``; what the page carries meanwhile."""
-        self._held[src_uri] = Packed.of(content)
+        return self.hold(src_uri, Packed.of(content))
+
+    def hold(self, src_uri: str, packed: Packed) -> str:
+        """Hold content that is compressed already; what the page carries meanwhile."""
+        self._held[src_uri] = packed
         return PARKED
 
     def take(self, src_uri: str, content: str | None) -> str | None:

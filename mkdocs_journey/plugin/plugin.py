@@ -8,20 +8,24 @@ A thin adapter over the engine. Per build it:
 2. ``on_files``: collects every journey and persona file through one engine
    :class:`Collection` (all of them, so one bad file does not hide another's errors;
    each persona file read once, each map analysed once), turns each map into a
-   generated page, adds the stylesheet and ``journeys.json``, and stops ``mkdocs
-   build`` when a file has errors (``mkdocs serve`` keeps running and shows the
+   generated page, adds the stylesheet and ``journeys.json`` (waiting in a temporary
+   file, :mod:`.scratch`), and stops ``mkdocs build`` when a file has errors (``mkdocs serve`` keeps running and shows the
    errors on the page);
    It also gives each valid persona file a page, adds the overview page (option
    ``overview``) with its small filter script, and ``improvements.csv``;
 3. ``on_nav``: notes the maps' navigation order (the overview lists them so) and,
-   without an explicit ``nav:``, moves the overview to the front of its section;
-4. ``on_page_content``: renders the map (or the overview, or a persona page) into its
-   page; the renderer's outline (plain headings and ids, never a scan of the HTML)
-   becomes the page's table of contents and the anchors known to MkDocs' link validation;
+   without an explicit ``nav:``, moves the overview to the front of its section; last
+   of all plugins, renders the pages made of many maps (the overview, persona pages)
+   while every map is at hand;
+4. ``on_page_content``: renders the map into its page (or puts in the overview or
+   persona page made in ``on_nav``); the renderer's outline (plain headings and ids,
+   never a scan of the HTML) becomes the page's table of contents and the anchors known
+   to MkDocs' link validation. ``mkdocs build`` then lets go of the map: each is held
+   only until its page is rendered (a fence that shows it later reads the file again);
 5. ``on_page_context``: lets the search plugins index the map's search text
    (sectioned per stage, touchpoint and improvement; for the overview, its maps),
    then puts the page back;
-6. ``on_post_page``: lets go of a map page's HTML once the page is written.
+6. ``on_post_page``: lets go of a map page's (and the overview's) HTML once the page is written.
 
 ``journey`` fences in Markdown pages are the Markdown extension's
 (:mod:`mkdocs_journey.markdown`): ``on_config`` lists it, lent this build's maps
@@ -52,7 +56,7 @@ from ..engine.collection import CollectedMap, Collection
 from ..engine.compare import Comparison
 from ..engine.diagnostics import Finding, Severity
 from ..engine.docs_tree import DocsTree, is_journey_file, is_persona_file
-from ..engine.export import ExportedMap, export_bytes, export_entry, export_text
+from ..engine.export import ExportedMap, export_chunks, export_entry, export_text
 from ..engine.fence import OVERVIEW_SLOT, overview_slot
 from ..engine.history import MapHistory
 from ..engine.improvements_csv import improvements_csv
@@ -73,8 +77,9 @@ from .fences import FenceHostForPlugin, inline_extensions, register_extension
 from .git_pages import GitPages, compare_to
 from .language import choose_language
 from .links import PageLinks
-from .page import page_content, search_outline, table_of_contents
+from .page import Prepared, page_content, search_outline, table_of_contents
 from .parking import Packed, Parking
+from .scratch import Scratch
 from .serve_key import site_key
 from .portfolio import lead_section, overview_requested, persona_title
 from .sources import MapPage, drop_maps_from_nav, map_title, page_markdown, page_src_uri, rewrite_nav
@@ -133,6 +138,13 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         """The overview's search text and its sections, set when the page renders, dropped once indexed."""
         self.parking = Parking()
         """Map pages' and the overview's HTML, compressed between their conversion and their writing."""
+        self.prepared: dict[str, Prepared] = {}
+        """Page ``src_uri`` -> the overview or persona page, rendered in ``on_nav``, until the page is converted."""
+        self._unpacked: tuple[str, Packed] | None = None
+        """The overview's content as ``_page_content`` gave it, and its packed form: parked again as it is
+        when no other plugin changed it (no second compression)."""
+        self.scratch = Scratch()
+        """The temporary folder that ``journeys.json`` waits in (``mkdocs build``)."""
         self._page_files: tuple[dict[str, File], dict[str, File]] | None = None
         """Journey ``src_uri`` -> its page, and resolved persona path -> its page: made once per
         build, on first use after ``on_files`` (every page's links look them up)."""
@@ -165,6 +177,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.personas = {}
         self.overview = None
         self.nav_pages = []
+        self.prepared = {}
+        self.scratch.clear()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -215,6 +229,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         self.overview_host = None
         self.overview_search = self.overview_shown = None
         self.parking.clear()
+        self.prepared, self._unpacked = {}, None
+        self.scratch.clear()
         self._page_files = None
         docs = DocsTree.scan(Path(config.docs_dir))
         cache = None
@@ -226,7 +242,10 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             cache.begin(_world(files, docs, config, self.settings))
             self.renders.begin()
             self.site_key = site_key(config, dict(self.config), self.settings, self.theme_tags)
-        collection = Collection(docs, self.settings, name_of=lambda path: _shown_path(path, config), cache=cache)
+        # The health notes as log lines: made only when the log shows them (not under `mkdocs build -q`);
+        # `serve` keeps its maps across rebuilds and logs them again, so it always makes them.
+        collection = Collection(docs, self.settings, name_of=lambda path: _shown_path(path, config), cache=cache,
+                                health_notes=self.serving or log.isEnabledFor(logging.INFO))
         problems: dict[str, list[Finding]] = {}
 
         for file in sorted(files, key=lambda f: f.src_uri):
@@ -330,7 +349,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         page.edit_uri = file.edit_uri
         self.maps[page_uri] = MapPage(file, page, collected)
         files.append(page)
-        if collected.health and log.isEnabledFor(logging.INFO):  # `mkdocs build -q` prints none: write none
+        if collected.health and log.isEnabledFor(logging.INFO):  # `mkdocs build -q` prints none (and makes none)
             for note in collected.health:
                 log.info(_health_line(note))
         return list(loaded.errors)
@@ -376,10 +395,11 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         if existing is not None:
             raise PluginError(message("plugin.export_exists", path=EXPORT_FILE))
         maps = [ExportedMap(m.map, m.page.url, m.source.src_uri) for m in self.maps.values()]
-        # As UTF-8 bytes: held until the file is written, half the memory of the text.
-        content = self._export_text(maps).encode("utf-8") if self.serving \
-            else export_bytes(maps, self.settings.translate)
-        files.append(File.generated(config, EXPORT_FILE, content=content))
+        if self.serving:  # `serve` keeps each map's entry across rebuilds; as bytes, half the memory of the text
+            files.append(File.generated(config, EXPORT_FILE, content=self._export_text(maps).encode("utf-8")))
+        else:  # written a map at a time to a temporary file, never held whole (see `scratch`)
+            path = self.scratch.write(EXPORT_FILE, export_chunks(maps, self.settings.translate))
+            files.append(File.generated(config, EXPORT_FILE, abs_src_path=path))
         if files.get_file_from_path(CSV_FILE) is not None:
             raise PluginError(message("plugin.export_exists", path=CSV_FILE))
         # In file order (journeys.json's): the navigation, which orders the overview, does not exist yet.
@@ -406,7 +426,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
 
     # -- Navigation -----------------------------------------------------------------
 
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+    def _nav_order(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled:
             return None
         order = {page.file.src_uri: index for index, page in enumerate(nav.pages)}
@@ -416,17 +436,52 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             lead_section(nav, self.overview)
         return nav
 
+    @event_priority(-100)  # Last: the navigation is final, and no page is converted yet.
+    def _prepare(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Render the pages made of many maps (the overview, persona pages) while every map is at hand.
+
+        MkDocs converts pages in file order, and these pages come last: rendered
+        then, they needed every map held until the end of the conversions. Rendered
+        here, each map is needed afterwards only by its own page (see ``_page_content``).
+        """
+        if not self.config.enabled:
+            return None
+        if self.overview is not None:
+            self.prepared[self.overview.src_uri] = self._overview_content(self.overview, config, files)
+        if self.overview_host is not None:
+            self.prepared[self.overview_host.src_uri] = self._overview_in_page(self.overview_host, config, files)
+        for persona_file, persona_page, persona in self.personas.values():
+            self.prepared[persona_page.src_uri] = self._persona_content(persona, persona_page, config, files)
+        return None
+
+    on_nav = CombinedEvent(_nav_order, _prepare)
+
     # -- Fences ---------------------------------------------------------------------
 
     def log_error(self, text: str) -> None:
         """A fence's error, in the build log as a bad map file's errors are."""
         log.error(text)
 
+    @event_priority(-100)  # Last: another plugin's on_env may still convert Markdown with fences.
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # Every page has been rendered: all fences have reported, so all their errors are listed.
         if self.config.enabled and self.fences.error_pages and not self.serving:
             raise PluginError(plural("plugin.fences_have_errors", len(self.fences.error_pages)))
+        if self.config.enabled and not self.serving:
+            # Nothing converts a page any more: let go of the maps no page rendered (pages
+            # left out of the build) and of what fences read.
+            for map_page in self.maps.values():
+                self._release(map_page)
+            self.fences.forget_all()
+            self.prepared = {}
         return env
+
+    @event_priority(-100)  # Last: other plugins may still read the generated files.
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.scratch.clear()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.scratch.clear()
 
     # -- Pages ----------------------------------------------------------------------
 
@@ -440,13 +495,32 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
     @event_priority(50)  # Early: plugins that post-process pages (lightboxes, minifiers) see the map.
     def _page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self._is_overview(page):
-            return self._overview_content(page, config, files)
+            prepared = self._take_prepared(page, config, files)
+            content = prepared.html.text()
+            page.toc = table_of_contents(prepared.headings)
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | prepared.anchor_ids
+            self._unpacked = (content, prepared.html)
+            return content
         if self.config.enabled and self.overview_host is not None and page.file is self.overview_host \
                 and OVERVIEW_SLOT in html:
-            return self._overview_in_page(html, page, config, files)
+            prepared = self._take_prepared(page, config, files)
+            # The page's own headings, then the overview's (the slot is where the fence was, usually
+            # last), under the page's h1 when it has one, as themes list a page's sections.
+            own = list(page.toc or [])
+            added = list(table_of_contents(prepared.headings))
+            if own and own[0].level == 1:
+                own[0].children.extend(added)
+                page.toc = TableOfContents(own)
+            else:
+                page.toc = TableOfContents([*own, *added])
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | prepared.anchor_ids
+            return html.replace(OVERVIEW_SLOT, prepared.html.text(), 1)
         persona = self.personas.get(page.file.src_uri) if self.config.enabled else None
         if persona is not None and page.file is persona[1]:
-            return self._persona_content(persona[2], page, config, files)
+            prepared = self._take_prepared(page, config, files)
+            page.toc = table_of_contents(prepared.headings)
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | prepared.anchor_ids
+            return prepared.html.text()
         map_page = self._map_page(page)
         if map_page is None:
             return None
@@ -456,7 +530,29 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         if rendered.search_html is not None:
             map_page.search_html = Packed.of(page_content(map_page.title, rendered.search_html))
             map_page.search_headings = rendered.search_headings
+        if not self.serving:  # `serve` keeps every map for the next rebuild (`MapCache`) anyway
+            self._release(map_page)
         return content
+
+    def _take_prepared(self, page: Page, config: MkDocsConfig, files: Files) -> Prepared:
+        """The page rendered in ``on_nav`` (rendered now if the page is converted a second time)."""
+        prepared = self.prepared.pop(page.file.src_uri, None)
+        if prepared is not None:
+            return prepared
+        if self._is_overview(page):
+            return self._overview_content(page.file, config, files)
+        if page.file is self.overview_host:
+            return self._overview_in_page(page.file, config, files)
+        return self._persona_content(self.personas[page.file.src_uri][2], page.file, config, files)
+
+    def _release(self, map_page: MapPage) -> None:
+        """Let go of a map whose page is rendered (see :meth:`MapPage.release`); it is read again if asked for."""
+        source = map_page.source.abs_src_path
+        if map_page.collected is None or source is None:
+            return
+        path = Path(source)
+        map_page.release(lambda: self.fences.collected(path))
+        self.fences.forget(path)
 
     @event_priority(-100)  # Last: every other plugin has seen the map's HTML.
     def _park(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -465,6 +561,9 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         Not under ``serve``: its render cache holds the pages anyway, and a rebuild
         should not pay for compressing them.
         """
+        unpacked, self._unpacked = self._unpacked, None
+        if self.site_key is None and self._is_overview(page) and unpacked is not None and html is unpacked[0]:
+            return self.parking.hold(page.file.src_uri, unpacked[1])  # as prepared: no second compression
         if self.site_key is None and (self._map_page(page) is not None or self._is_overview(page)):
             return self.parking.park(page.file.src_uri, html)
         return None
@@ -474,31 +573,33 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
     def _render_map(self, map_page: MapPage, page: Page, config: MkDocsConfig,
                     files: Files) -> tuple[str, RenderedMap]:
         """The map page's content and outline; under ``serve``, the previous build's when nothing changed."""
-        links = self._links(page, files, config, map_page.loaded.name)
+        file = page.file
+        links = self._links(file, files, config, map_page.loaded.name)
         if self.site_key is None:
-            rendered = render_map(map_page.map, self._context(page, links, config))
+            rendered = render_map(map_page.map, self._context(file, links, config))
             return page_content(map_page.title, rendered.html), rendered
         # Everything the page reads besides the map and the URLs it asks for (those are asked again).
-        key = (page.file.url, self.site_key, self._comparison(page), self.histories.get(page.file.src_uri))
-        quiet = self._links(page, files, config, map_page.loaded.name, warn=lambda _: None)
+        key = (file.url, self.site_key, self._comparison(file), self.histories.get(file.src_uri))
+        quiet = self._links(file, files, config, map_page.loaded.name, warn=lambda _: None)
         answers: dict[str, Callable[[Any], object]] = {
-            "asset": quiet.asset_url, "link": quiet.resolve_link, "persona": self._persona_url(page)}
-        kept = self.renders.get(page.file.src_uri, map_page.map, key, lambda kind, arg: answers[kind](arg))
+            "asset": quiet.asset_url, "link": quiet.resolve_link, "persona": self._persona_url(file)}
+        kept = self.renders.get(file.src_uri, map_page.map, key, lambda kind, arg: answers[kind](arg))
         if kept is not None:
             return kept  # type: ignore[no-any-return]
         recorder = Recorder()
         with captured_records() as records:
-            rendered = render_map(map_page.map, self._context(page, links, config, recorder))
+            rendered = render_map(map_page.map, self._context(file, links, config, recorder))
         content = (page_content(map_page.title, rendered.html), rendered)
-        self.renders.put(page.file.src_uri, map_page.map, key, recorder, records, content)
+        self.renders.put(file.src_uri, map_page.map, key, recorder, records, content)
         return content
 
-    def _context(self, page: Page, links: PageLinks, config: MkDocsConfig,
+    def _context(self, file: File, links: PageLinks, config: MkDocsConfig,
                  recorder: Recorder | None = None) -> PageContext:
+        """What the renderer reads for the page of ``file``, besides its maps."""
         custom_dir = config.theme.custom_dir
         asset_url: Callable[[Path], str] = links.asset_url
         link_url: Callable[[str], str | None] = links.resolve_link
-        persona_url = self._persona_url(page)
+        persona_url = self._persona_url(file)
         if recorder is not None:  # serve keeps the page: note every URL it asks for
             asset_url, link_url = recorder.wrap("asset", asset_url), recorder.wrap("link", link_url)
             persona_url = recorder.wrap("persona", persona_url)
@@ -511,8 +612,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             asset_url=asset_url,
             link_url=link_url,
             template_dirs=(Path(custom_dir),) if custom_dir else (),
-            comparison=self._comparison(page),
-            history=self.histories.get(page.file.src_uri),
+            comparison=self._comparison(file),
+            history=self.histories.get(file.src_uri),
             persona_url=persona_url,
             theme_tags=self.theme_tags,
         )
@@ -530,74 +631,60 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
                  for source, persona_page, _ in self.personas.values() if source.abs_src_path})
         return self._page_files
 
-    def _persona_url(self, page: Page) -> Callable[[Path], str | None]:
-        """The URL, relative to ``page``, of a persona file's page (None: it has none)."""
+    def _persona_url(self, file: File) -> Callable[[Path], str | None]:
+        """The URL, relative to the page of ``file``, of a persona file's page (None: it has none)."""
         persona_pages = self._generated_pages()[1]
 
         def persona_url(path: Path) -> str | None:
             target = persona_pages.get(str(path.resolve()))
-            return target.url_relative_to(page.file) if target is not None else None
+            return target.url_relative_to(file) if target is not None else None
         return persona_url
 
-    def _links(self, page: Page, files: Files, config: MkDocsConfig, source_name: str,
+    def _links(self, file: File, files: Files, config: MkDocsConfig, source_name: str,
                warn: Callable[[str], None] = log.warning) -> PageLinks:
-        return PageLinks(page.file, files, Path(config.docs_dir), source_name=source_name,
+        return PageLinks(file, files, Path(config.docs_dir), source_name=source_name,
                          map_pages=self._generated_pages()[0], warn=warn)
 
-    def _overview_content(self, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """The overview page: every valid map in navigation order, with URLs relative to the page."""
+    def _nav_maps(self, persona: Path | None = None) -> list[MapPage]:
+        """The maps in navigation order (only those that name the persona file ``persona``, if given)."""
         pages = {m.page.src_uri: m for m in self.maps.values()}
         ordered = [pages[p.src_uri] for p in self.nav_pages if p.src_uri in pages]
-        context = self._context(page, self._links(page, files, config, page.file.src_uri), config)
-        maps = self._portfolio(ordered, lambda m: m.page.url_relative_to(page.file))
+        if persona is None:
+            return ordered
+        return [m for m in ordered if m.loaded.persona_path is not None and m.loaded.persona_path.resolve() == persona]
+
+    def _overview_content(self, file: File, config: MkDocsConfig, files: Files) -> Prepared:
+        """The overview page: every valid map in navigation order, with URLs relative to the page."""
+        context = self._context(file, self._links(file, files, config, file.src_uri), config)
+        maps = self._portfolio(self._nav_maps(), lambda m: m.page.url_relative_to(file))
         rendered = render_overview(maps, context, group_by_tag=self.config.overview_group_by_tag)
-        page.toc = table_of_contents(rendered.headings)
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | rendered.anchor_ids
         title = self.settings.translate("overview.title")
         self.overview_search = (Packed.of(page_content(title, rendered.search_html)), rendered.search_headings)
-        return page_content(title, rendered.html)
+        return Prepared(Packed.of(page_content(title, rendered.html)), rendered.headings, rendered.anchor_ids)
 
-    def _overview_in_page(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """The site's own page at the overview's path, with the overview where its fence was."""
-        pages = {m.page.src_uri: m for m in self.maps.values()}
-        ordered = [pages[p.src_uri] for p in self.nav_pages if p.src_uri in pages]
-        context = self._context(page, self._links(page, files, config, page.file.src_uri), config)
-        maps = self._portfolio(ordered, lambda m: m.page.url_relative_to(page.file))
+    def _overview_in_page(self, file: File, config: MkDocsConfig, files: Files) -> Prepared:
+        """The overview for the site's own page at the overview's path (where its fence was, see ``_page_content``)."""
+        context = self._context(file, self._links(file, files, config, file.src_uri), config)
+        maps = self._portfolio(self._nav_maps(), lambda m: m.page.url_relative_to(file))
         rendered = render_overview(maps, context, group_by_tag=self.config.overview_group_by_tag)
-        # The page's own headings, then the overview's (the slot is where the fence was, usually
-        # last), under the page's h1 when it has one, as themes list a page's sections.
-        own = list(page.toc or [])
-        added = list(table_of_contents(rendered.headings))
-        if own and own[0].level == 1:
-            own[0].children.extend(added)
-            page.toc = TableOfContents(own)
-        else:
-            page.toc = TableOfContents([*own, *added])
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | rendered.anchor_ids
-        return html.replace(OVERVIEW_SLOT, rendered.html, 1)
+        return Prepared(Packed.of(rendered.html), rendered.headings, rendered.anchor_ids)
 
-    def _persona_content(self, persona: LoadedPersona, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def _persona_content(self, persona: LoadedPersona, file: File, config: MkDocsConfig, files: Files) -> Prepared:
         """A persona's page: its card and the maps that name its file, in navigation order."""
-        pages = {m.page.src_uri: m for m in self.maps.values()}
-        real = persona.path.resolve()
-        ordered = [pages[p.src_uri] for p in self.nav_pages if p.src_uri in pages
-                   and pages[p.src_uri].loaded.persona_path is not None
-                   and pages[p.src_uri].loaded.persona_path.resolve() == real]  # type: ignore[union-attr]
-        context = self._context(page, self._links(page, files, config, persona.name), config)
-        maps = self._portfolio(ordered, lambda m: m.page.url_relative_to(page.file))
+        context = self._context(file, self._links(file, files, config, persona.name), config)
+        maps = self._portfolio(self._nav_maps(persona.path.resolve()), lambda m: m.page.url_relative_to(file))
         rendered = render_persona_page(persona, maps, context)
-        page.toc = table_of_contents(rendered.headings)
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | rendered.anchor_ids
         assert persona.persona is not None
-        return page_content(persona_title(persona.persona), rendered.html)
+        return Prepared(Packed.of(page_content(persona_title(persona.persona), rendered.html)),
+                        rendered.headings, rendered.anchor_ids)
 
-    def _comparison(self, page: Page) -> Comparison | None:
+    def _comparison(self, file: File) -> Comparison | None:
         """The page's comparison, with a link to the compared map's page (relative to this page)."""
-        comparison = self.comparisons.get(page.file.src_uri)
-        other = self.compared_pages.get(page.file.src_uri)
+        comparison = self.comparisons.get(file.src_uri)
+        other = self.compared_pages.get(file.src_uri)
         if comparison is None or comparison.ref is not None or other is None:
             return comparison
-        return replace(comparison, href=other.url_relative_to(page.file))
+        return replace(comparison, href=other.url_relative_to(file))
 
     # -- Search ---------------------------------------------------------------------
 
@@ -642,10 +729,10 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
 
     @event_priority(-100)  # Last: every other plugin has seen the page's output.
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Let go of a map page's HTML: MkDocs keeps every page's ``content`` until the
-        build ends, and a map's markup is large (500 maps hold about 150 MB). What the
-        build does after the pages (the search index, the overview) reuses that memory."""
-        if self._map_page(page) is not None:
+        """Let go of a map page's (and the overview's) HTML: MkDocs keeps every page's ``content``
+        until the build ends, and a map's markup is large (500 maps hold about 150 MB, their
+        overview 12 MB). What the build does after the pages (the search index) reuses that memory."""
+        if self._map_page(page) is not None or self._is_overview(page):
             page.content = None
         return None
 

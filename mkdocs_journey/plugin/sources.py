@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import posixpath
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from markupsafe import escape
 from mkdocs.structure.files import File
@@ -31,7 +31,8 @@ class MapPage:
 
     source: File
     page: File
-    map: CollectedMap
+    collected: CollectedMap | None
+    """The map, until ``mkdocs build`` lets go of it (:meth:`release`): then None."""
     search_html: Packed | None = None
     """What the site's search indexes instead of the map's markup (compressed while it
     waits): set when the page renders, dropped once indexed."""
@@ -39,6 +40,25 @@ class MapPage:
     """The sections of ``search_html`` (its table of contents while it is indexed)."""
     shown: tuple[str, TableOfContents] | None = None
     """The page's own content and table of contents while the search text stands in for them."""
+    reload: Callable[[], CollectedMap] | None = None
+    """How to read the map again after :meth:`release` (set by it)."""
+
+    @property
+    def map(self) -> CollectedMap:
+        """The map; read again from its file if it was released (no step of a build asks for it then)."""
+        if self.collected is not None:
+            return self.collected
+        assert self.reload is not None, "a released map page can read its map again"
+        return self.reload()
+
+    def release(self, reload: Callable[[], CollectedMap]) -> None:
+        """Let go of the map once its page is rendered: ``mkdocs build`` holds no map longer than it needs it.
+
+        A loaded map takes some 150 KB (its model, texts and analysis); held for
+        every map until the build ended, 500 maps added about 75 MB under every
+        page's conversion and writing. ``reload`` reads it again, should anything ask.
+        """
+        self.collected, self.reload = None, reload
 
     @property
     def loaded(self) -> LoadedJourney:

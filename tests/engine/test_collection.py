@@ -53,6 +53,20 @@ def test_the_analysis_uses_the_builds_settings(docs_dir: Path, write_file: Calla
     assert collected.loaded.document is None  # located already: the YAML is let go
 
 
+def test_a_collection_told_to_make_no_health_notes_still_analyses(
+        docs_dir: Path, write_file: Callable[..., Path]) -> None:
+    # A quiet build logs no health notes, so it does not word or locate them; the page reads the analysis.
+    write_file("people/priya.persona.yml", "name: Priya\n")
+    path = write_file("a.journey.yml", MAP)
+    quiet = Collection(DocsTree.scan(docs_dir), SETTINGS, health_notes=False).journey(path)
+    loud = Collection(DocsTree.scan(docs_dir), SETTINGS).journey(path)
+    assert quiet.ok and quiet.health == [] and len(loud.health) == 2
+    assert quiet.analysis is not None and loud.analysis is not None
+    assert quiet.analysis.health == loud.analysis.health
+    assert quiet.loaded.document is None
+    assert render_map(quiet, PageContext(settings=SETTINGS)).html == render_map(loud, PageContext(settings=SETTINGS)).html
+
+
 def test_check_reports_a_persona_file_under_the_name_it_was_given(
         docs_dir: Path, write_file: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
     # The map reaches the persona by its full path first; the command line names it relatively.
