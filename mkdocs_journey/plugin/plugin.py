@@ -38,7 +38,7 @@ import logging
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Hashable, Literal
+from typing import AbstractSet, Any, Callable, Hashable, Literal, Sequence
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
@@ -69,7 +69,7 @@ from ..engine.pages import is_map_page
 from ..engine.portfolio import PortfolioMap, map_keys
 from ..engine.render import Heading, PageContext, RenderedMap, render_map
 from ..engine.render.inline_markdown import InlineMarkdown
-from ..engine.render.overview import render_overview
+from ..engine.render.overview import RenderedOverview, render_overview
 from ..engine.render.persona_page import render_persona_page
 from ..engine.settings import BuildSettings
 from .config import JourneyConfig
@@ -497,8 +497,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         if self._is_overview(page):
             prepared = self._take_prepared(page, config, files)
             content = prepared.html.text()
-            page.toc = table_of_contents(prepared.headings)
-            page.present_anchor_ids = (page.present_anchor_ids or set()) | prepared.anchor_ids
+            _outline(page, prepared.headings, prepared.anchor_ids)
             self._unpacked = (content, prepared.html)
             return content
         if self.config.enabled and self.overview_host is not None and page.file is self.overview_host \
@@ -518,15 +517,13 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         persona = self.personas.get(page.file.src_uri) if self.config.enabled else None
         if persona is not None and page.file is persona[1]:
             prepared = self._take_prepared(page, config, files)
-            page.toc = table_of_contents(prepared.headings)
-            page.present_anchor_ids = (page.present_anchor_ids or set()) | prepared.anchor_ids
+            _outline(page, prepared.headings, prepared.anchor_ids)
             return prepared.html.text()
         map_page = self._map_page(page)
         if map_page is None:
             return None
         content, rendered = self._render_map(map_page, page, config, files)
-        page.toc = table_of_contents(rendered.headings)
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | rendered.anchor_ids
+        _outline(page, rendered.headings, rendered.anchor_ids)
         if rendered.search_html is not None:
             map_page.search_html = Packed.of(page_content(map_page.title, rendered.search_html))
             map_page.search_headings = rendered.search_headings
@@ -653,20 +650,22 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             return ordered
         return [m for m in ordered if m.loaded.persona_path is not None and m.loaded.persona_path.resolve() == persona]
 
-    def _overview_content(self, file: File, config: MkDocsConfig, files: Files) -> Prepared:
-        """The overview page: every valid map in navigation order, with URLs relative to the page."""
+    def _rendered_overview(self, file: File, config: MkDocsConfig, files: Files) -> RenderedOverview:
+        """The overview for the page of ``file``: every valid map in navigation order, with URLs relative to it."""
         context = self._context(file, self._links(file, files, config, file.src_uri), config)
         maps = self._portfolio(self._nav_maps(), lambda m: m.page.url_relative_to(file))
-        rendered = render_overview(maps, context, group_by_tag=self.config.overview_group_by_tag)
+        return render_overview(maps, context, group_by_tag=self.config.overview_group_by_tag)
+
+    def _overview_content(self, file: File, config: MkDocsConfig, files: Files) -> Prepared:
+        """The overview page, with its search text noted for ``on_page_context``."""
+        rendered = self._rendered_overview(file, config, files)
         title = self.settings.translate("overview.title")
         self.overview_search = (Packed.of(page_content(title, rendered.search_html)), rendered.search_headings)
         return Prepared(Packed.of(page_content(title, rendered.html)), rendered.headings, rendered.anchor_ids)
 
     def _overview_in_page(self, file: File, config: MkDocsConfig, files: Files) -> Prepared:
         """The overview for the site's own page at the overview's path (where its fence was, see ``_page_content``)."""
-        context = self._context(file, self._links(file, files, config, file.src_uri), config)
-        maps = self._portfolio(self._nav_maps(), lambda m: m.page.url_relative_to(file))
-        rendered = render_overview(maps, context, group_by_tag=self.config.overview_group_by_tag)
+        rendered = self._rendered_overview(file, config, files)
         return Prepared(Packed.of(rendered.html), rendered.headings, rendered.anchor_ids)
 
     def _persona_content(self, persona: LoadedPersona, file: File, config: MkDocsConfig, files: Files) -> Prepared:
@@ -787,3 +786,9 @@ def _shown_path(path: Path, config: MkDocsConfig) -> str:
         return Path(os.path.relpath(path.resolve(), base.resolve())).as_posix()
     except ValueError:  # another drive on Windows
         return path.as_posix()
+
+
+def _outline(page: Page, headings: Sequence[Heading], anchor_ids: AbstractSet[str]) -> None:
+    """A rendered page's outline as MkDocs keeps it: its table of contents, and the anchors link validation knows."""
+    page.toc = table_of_contents(headings)
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids

@@ -69,13 +69,19 @@ class _Holder(BasePlugin):  # type: ignore[type-arg]
         return env
 
 
-def test_a_map_is_let_go_of_once_its_page_is_rendered(project: Project) -> None:
+def _built_with_holder(project: Project) -> tuple[JourneyPlugin, _Holder]:
+    """The project built with a plugin beside the journey plugin that watches its maps and ``journeys.json``."""
     config = load_config(config_file=str(project.write_config()), site_dir=str(project.root / "site"))
     plugin = config.plugins["journey"]
     assert isinstance(plugin, JourneyPlugin)
     holder = _Holder(plugin)
     config.plugins["holder"] = holder
     build(config)
+    return plugin, holder
+
+
+def test_a_map_is_let_go_of_once_its_page_is_rendered(project: Project) -> None:
+    plugin, holder = _built_with_holder(project)
     assert set(holder.alive_after_render) == {"journeys/rondreis.md", "saas/trial.md"}
     assert not any(holder.alive_after_render.values()), holder.alive_after_render
     gc.collect()
@@ -132,12 +138,7 @@ def test_a_fence_converted_after_the_map_page_shows_the_same_map(project: Projec
 
 
 def test_journeys_json_waits_in_a_temporary_file_that_goes_after_the_build(project: Project) -> None:
-    config = load_config(config_file=str(project.write_config()), site_dir=str(project.root / "site"))
-    plugin = config.plugins["journey"]
-    assert isinstance(plugin, JourneyPlugin)
-    holder = _Holder(plugin)
-    config.plugins["holder"] = holder
-    build(config)
+    _, holder = _built_with_holder(project)
     assert holder.export_path is not None and not Path(holder.export_path).is_relative_to(project.root)
     written = (project.root / "site" / "journeys.json").read_bytes()
     assert holder.export_during_build == written, "a plugin reading the file finds what is written"
