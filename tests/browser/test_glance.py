@@ -56,7 +56,7 @@ def test_first_screen_shows_the_whole_journey_and_the_start_of_the_swimlanes(
           return {stripTop: strip.getBoundingClientRect().top, stripBottom: strip.getBoundingClientRect().bottom,
                   titleBottom: title.getBoundingClientRect().bottom,
                   stripScroll: strip.scrollWidth, stripClient: strip.clientWidth,
-                  points: document.querySelectorAll('.journey-strip__point').length,
+                  points: document.querySelectorAll('.journey-strip__points > li').length,
                   rowTop: row.getBoundingClientRect().top, height: window.innerHeight};
         }""")
         assert where["titleBottom"] <= where["stripTop"], where  # under the title
@@ -99,10 +99,10 @@ def test_the_strip_fits_25_touchpoints_at_1440px_and_scrolls_inside_itself_on_a_
         page.goto(wide_map.as_uri())
         sizes = page.evaluate("""() => {
           const strip = document.querySelector('.journey-strip__scroll');
-          const point = document.querySelector('.journey-strip__point');
+          const point = document.querySelector('.journey-strip__points > li');
           return {scroll: strip.scrollWidth, client: strip.clientWidth, page: document.documentElement.scrollWidth,
                   inner: window.innerWidth, point: point.getBoundingClientRect().width,
-                  points: document.querySelectorAll('.journey-strip__point a').length};
+                  points: document.querySelectorAll('.journey-strip__points a').length};
         }""")
         page.screenshot(path=str(SCREENSHOTS / f"glance-25-touchpoints-{viewport}.png"))
     finally:
@@ -121,10 +121,10 @@ def test_the_strip_fits_25_touchpoints_at_1440px_and_scrolls_inside_itself_on_a_
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_every_strip_link_lands_on_its_column(browser: Any, served: Served, viewport: str) -> None:
     for page in _open(browser, served, ROUND_TRIP, "light", viewport):
-        hrefs = page.eval_on_selector_all(".journey-strip__point a", "links => links.map(a => a.getAttribute('href'))")
+        hrefs = page.eval_on_selector_all(".journey-strip__points a", "links => links.map(a => a.getAttribute('href'))")
         assert len(hrefs) == 14
         for href in hrefs:
-            page.click(f".journey-strip__point a[href='{href}']")
+            page.click(f".journey-strip__points a[href='{href}']")
             page.wait_for_timeout(50)
             where = page.evaluate("""id => {
               const cell = document.getElementById(id);

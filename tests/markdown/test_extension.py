@@ -198,8 +198,8 @@ def test_health_narrowed_to_stages_keeps_the_maps_own_notes_and_those_shown(docs
     put(docs, "journeys/booking.journey.yml", MAP.replace("{name: Search, emotion: 4,", "{name: Search,"))
     whole, _ = convert(fence(FILE, "show: [health]"))
     narrowed, _ = convert(fence(FILE, "show: [health]", "stages: [purchase]"))
-    notes = [li.get_text(" ", strip=True) for li in whole.find_all(class_="journey-health__note")]
-    kept = [li.get_text(" ", strip=True) for li in narrowed.find_all(class_="journey-health__note")]
+    notes = [li.get_text(" ", strip=True) for li in whole.select(".journey-health__list > li")]
+    kept = [li.get_text(" ", strip=True) for li in narrowed.select(".journey-health__list > li")]
     # Search, in the stage left out, has no emotion; the draft status and the missing
     # review date are the map's own.
     assert sum("Search" in n for n in notes) == 1

@@ -11,11 +11,13 @@ from bs4 import BeautifulSoup
 
 import mkdocs_journey
 from mkdocs_journey.engine.collection import CollectedMap
-from mkdocs_journey.engine.health import HEALTH_ICONS
+from mkdocs_journey.engine.health import HEALTH_ICONS, HealthFinding
+from mkdocs_journey.engine.i18n import Translator
 from mkdocs_journey.engine.docs_tree import DocsTree
 from mkdocs_journey.engine.load import load_journey
 from mkdocs_journey.engine.render import DEFAULT_LANES, render_map
 from mkdocs_journey.engine.render.icons import BEFORE
+from mkdocs_journey.engine.render.page import health_lists, health_notes
 
 from .conftest import FULL_MAP, SVG, Render, collect, context
 
@@ -86,10 +88,10 @@ def test_a_one_day_limit_is_one_day(render: Render, language: str, text: str) ->
 ])
 def test_the_health_count_agrees_with_its_number(render: Render, language: str, one: str, four: str) -> None:
     draft = render(MINIMAL.replace("status: validated\n", ""), language=language)  # only the draft note
-    assert len(draft.select(".journey-health__note")) == 1
+    assert len(draft.select(".journey-health__list > li")) == 1
     assert draft.select_one(".journey-health__count").get_text(strip=True) == one
     full = render(language=language)
-    assert len(full.select(".journey-health__note")) == 4
+    assert len(full.select(".journey-health__list > li")) == 4
     assert full.select_one(".journey-health__count").get_text(strip=True) == four
 
 
@@ -98,7 +100,7 @@ def test_the_review_badge_and_the_health_note_agree_on_staleness(render: Render,
     # MINIMAL was reviewed 31 days before the render's today: stale for a limit below 31 only.
     soup = render(MINIMAL, stale_after_days=limit)
     badge = soup.select_one(".journey-badge--warning") is not None
-    note = soup.select_one(".journey-health__note--stale") is not None
+    note = soup.select_one(".journey-health__list--stale > li") is not None
     assert (badge, note) == (limit < 31, limit < 31)
 
 
@@ -153,8 +155,11 @@ def test_persona_file_is_resolved_when_the_map_is_collected(docs_dir: Path, writ
 
 def test_health_panel_links_to_what_it_is_about(render: Render) -> None:
     soup = render()
-    notes = soup.select(".journey-health__note")
-    kinds = [next(c for c in n["class"] if c.startswith("journey-health__note--"))[22:] for n in notes]
+    notes = soup.select(".journey-health__list > li")
+    # A run of notes of one kind is a list whose modifier names the kind; the items carry no class.
+    kinds = [next(c for c in n.parent["class"] if c.startswith("journey-health__list--"))[22:] for n in notes]
+    assert not any(n.get("class") for n in notes)
+    assert [n.span.get_text() for n in notes] == ["Off brand:", "Empty stage:", "No emotion:", "No owner:"]
     assert kinds == ["off-brand", "empty-stage", "no-emotion", "no-owner"]
     hrefs = [n.find("a")["href"] for n in notes]
     assert hrefs == ["#tp-orientation--website", "#stage-consideration", "#tp-booking--book",
@@ -163,13 +168,27 @@ def test_health_panel_links_to_what_it_is_about(render: Render) -> None:
         assert soup.find(id=href[1:]) is not None, href
     # Each note's icon is its ::before, drawn by the stylesheet for its kind (the rule's icon).
     assert not any(n.find(class_="journey-icon") for n in notes)
-    assert [BEFORE[f".journey-health__note--{kind}"] for kind in kinds] == [HEALTH_ICONS[kind] for kind in kinds]
+    assert [BEFORE[f".journey-health__list--{kind} > li"] for kind in kinds] == [HEALTH_ICONS[kind] for kind in kinds]
     assert notes[3].find("code").get_text() == "unscored"
+
+
+def test_health_notes_of_one_kind_share_a_list_in_the_order_the_rules_found_them() -> None:
+    # A run of one kind is one list named after the kind; a kind seen again later starts a list
+    # of its own, so the notes keep their order.
+    findings = [HealthFinding(kind, {"touchpoint": name, "pain": "P"}, (), None)
+                for kind, name in (("unaddressed-pain", "A"), ("unaddressed-pain", "B"),
+                                   ("no-emotion", "C"), ("unaddressed-pain", "D"))]
+    lists = BeautifulSoup(str(health_lists(health_notes(findings, Translator("en"), ""))), "html.parser").select("ul")
+    assert [(ul["class"][1], len(ul.find_all("li"))) for ul in lists] == [
+        ("journey-health__list--unaddressed-pain", 2), ("journey-health__list--no-emotion", 1),
+        ("journey-health__list--unaddressed-pain", 1)]
+    assert all(ul["class"][0] == "journey-health__list" for ul in lists)
+    assert str(health_lists([])) == ""
 
 
 def test_healthy_map_says_so(render: Render) -> None:
     soup = render(MINIMAL)
-    assert soup.select(".journey-health__note") == []
+    assert soup.select(".journey-health__list > li") == []
     assert soup.select_one(".journey-health__healthy").get_text(strip=True).startswith("All healthy")
 
 

@@ -27,7 +27,7 @@ def test_the_plan_follows_the_backlog_and_links_to_its_cards(render: Render) -> 
 
 def test_the_overdue_item_is_a_health_note_on_the_page(render: Render) -> None:
     soup = render(today=date(2027, 1, 5))
-    notes = soup.select("li.journey-health__note--overdue")
+    notes = soup.select(".journey-health__list--overdue > li")
     assert [n.get_text(" ", strip=True) for n in notes] == [
         "Due date passed: improvement mails is open but its due date (15 December 2026) has passed"]
     assert notes[0].a["href"] == "#improvement-mails"

@@ -22,7 +22,7 @@ def test_the_strip_comes_first_under_the_title(render: Render) -> None:
 
 def test_every_stage_is_a_band_spanning_its_columns(render: Render) -> None:
     soup = render()
-    bands = soup.select(".journey-strip__stage")
+    bands = soup.select(".journey-strip__stages > li")
     assert [b.get_text(strip=True) for b in bands] == ["Orientation", "Consideration", "Booking"]
     # Orientation: 2 touchpoints, Consideration: empty (1 placeholder column), Booking: 3.
     assert [b["style"] for b in bands] == ["grid-column: 1 / 3", "grid-column: 3 / 4", "grid-column: 4 / 7"]
@@ -33,7 +33,7 @@ def test_every_stage_is_a_band_spanning_its_columns(render: Render) -> None:
 
 def test_every_touchpoint_links_to_its_column_in_order(render: Render) -> None:
     soup = render()
-    links = [a["href"][1:] for a in soup.select(".journey-strip__point a")]
+    links = [a["href"][1:] for a in soup.select(".journey-strip__points a")]
     columns = [th["id"] for th in soup.select("tr.journey-lane--touchpoint th[id]")]
     assert links == columns and len(links) == 5
     assert len(soup.select(".journey-strip__point--empty")) == 1
@@ -41,7 +41,8 @@ def test_every_touchpoint_links_to_its_column_in_order(render: Render) -> None:
 
 def test_screen_readers_read_each_point_in_order(render: Render) -> None:
     soup = render()
-    said = [p.get_text(" ", strip=True) for p in soup.select(".journey-strip__points > li .journey-sr")]
+    # A point's words are the first span of its link (an empty stage's placeholder has no link).
+    said = [li.find("span").get_text(" ", strip=True) for li in soup.select(".journey-strip__points > li")]
     assert said == [
         "Orientation › Google search: 4 of 5, positive",
         "Orientation › Website: 2 of 5, negative, moment of truth",
@@ -53,6 +54,27 @@ def test_screen_readers_read_each_point_in_order(render: Render) -> None:
     # The pictures say nothing of their own: the text above is what is read.
     for svg in soup.select(".journey-strip svg"):
         assert svg.find_parent(attrs={"aria-hidden": "true"}) or svg.get("aria-hidden") == "true"
+
+
+def test_a_point_is_a_plain_item_whose_link_holds_its_words_and_its_smiley(render: Render) -> None:
+    soup = render()
+    items = soup.select(".journey-strip__points > li")
+    # Only modifiers: the list implies a point, the strip a band.
+    assert [li.get("class") for li in items] == [
+        None, ["journey-strip__point--moment-of-truth"], ["journey-strip__point--empty"], None, None,
+        ["journey-strip__point--lowest"]]
+    assert all(li.get("class") is None for li in soup.select(".journey-strip__stages > li"))
+    google = items[0].a
+    assert [child.name for child in google.children] == ["span", "svg"]
+    assert google.svg.attrs == {"aria-hidden": "true"}
+    # A plain smiley is the sprite's symbol placed by its <use>; no svg around it.
+    use = google.svg.find("use")
+    assert use.parent is google.svg
+    assert (use["x"], use["y"], use["href"]) == ("50%", "36.5", "#journey-smiley-4")
+    # A ringed or marked smiley is drawn around its centre: a positioned svg holds the ring or the mark.
+    for item in (items[1], items[5]):
+        inner = item.a.svg.svg
+        assert inner["x"] == "50%" and inner.find("use") is not None
 
 
 def test_moments_of_truth_and_the_lowest_point_are_marked(render: Render) -> None:
@@ -77,13 +99,13 @@ def test_no_lowest_point_on_a_flat_journey(render: Render) -> None:
 def test_the_labels_follow_the_language(render: Render) -> None:
     soup = render(language="nl")
     assert soup.select_one("nav.journey-strip")["aria-label"] == "De reis in één oogopslag"
-    assert "laagste punt" in soup.select_one(".journey-strip__point--lowest .journey-sr").get_text()
+    assert "laagste punt" in soup.select_one(".journey-strip__point--lowest a > span").get_text()
 
 
 def test_user_text_in_the_strip_is_escaped(render: Render) -> None:
     soup = render(FULL_MAP.replace("name: Payment", 'name: "<img src=x onerror=alert(1)>"'))
     assert soup.select(".journey-strip img") == []
-    assert "<img src=x" in soup.select_one(".journey-strip__point--lowest .journey-sr").get_text()
+    assert "<img src=x" in soup.select_one(".journey-strip__point--lowest a > span").get_text()
 
 
 @pytest.mark.parametrize(("scores", "expected"), [

@@ -44,7 +44,8 @@ class HealthNote:
     message: str
     """What the note says, plain (the search text's words)."""
     html: Markup
-    """The note's list item on the page (``health.html``): its icon, kind and message, linked."""
+    """The note's list item on the page: its kind's label and its message, linked. It carries
+    no class: the list around it names the kind (:func:`health_lists`)."""
 
     @property
     def kind(self) -> str:
@@ -59,9 +60,7 @@ def health_notes(findings: list[HealthFinding], translate: Translator, prefix: s
     for finding in findings:
         if finding.kind not in openings:
             title = finding.title(translate)
-            # The rule's icon is the item's ::before (journey.css, generated from engine/health.py's rules).
-            openings[finding.kind] = (title, f'<li class="journey-health__note journey-health__note--{escape(finding.kind)}">'
-                                             f'<span class="journey-health__kind">{escape(title)}:</span> ')
+            openings[finding.kind] = (title, f"<li><span>{escape(title)}:</span> ")
         title, opening = openings[finding.kind]
         message = finding.message(translate)
         text = str(code_ticks(message))
@@ -70,6 +69,29 @@ def health_notes(findings: list[HealthFinding], translate: Translator, prefix: s
         # f-strings of escaped parts: Markup.format costs several times as much, and a map has dozens of notes.
         notes.append(HealthNote(finding, title, message, Markup(f"{opening}{text}</li>")))
     return notes
+
+
+def health_lists(notes: list[HealthNote]) -> Markup:
+    """The notes in order, each run of one kind a ``ul`` that names the kind.
+
+    The kind is the list's modifier (``journey-health__list--unaddressed-pain``), not each
+    note's: a map has dozens of notes, most of a few kinds. The rule's icon is each item's
+    ``::before`` (journey.css, generated from engine/health.py's rules), and the lists sit
+    one under the other with the items' own spacing (their margins collapse through the
+    lists), so a page reads as one list.
+    """
+    out: list[str] = []
+    kind = None
+    for note in notes:
+        if note.kind != kind:
+            if kind is not None:
+                out.append("</ul>")
+            kind = note.kind
+            out.append(f'<ul class="journey-health__list journey-health__list--{escape(kind)}">')
+        out.append(note.html)
+    if kind is not None:
+        out.append("</ul>")
+    return Markup("".join(out))
 
 
 @dataclass(frozen=True)
@@ -170,6 +192,11 @@ class JourneyView:
     """What every id of this view starts with (the smiley sprite's ids too)."""
     notes: list[HealthNote] = field(default_factory=list)
     """``health`` worded in the page's language (``health.html`` and ``search.html`` show them)."""
+
+    @property
+    def notes_html(self) -> Markup:
+        """The notes' lists (``health.html``): :func:`health_lists` of ``notes``."""
+        return health_lists(self.notes)
 
     @property
     def scores(self) -> tuple[int, ...]:
