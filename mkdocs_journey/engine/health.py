@@ -2,7 +2,7 @@
 
 A rule is declared once, with :func:`rule`: its kind (the name in ``journeys.json``,
 in ``mkdocs-journey check --format json`` and in the CSS class
-``journey-health__list--<kind>`` of its notes' list), what it looks at, its severity for the command
+``journey-health__note--<kind>``), what it looks at, its severity for the command
 line and its icon. Its messages are the labels ``health.<kind>`` (the note) and
 ``health.kind.<kind>`` (the note's title) in ``translations/*.yml``. ``analyse()``
 walks a map and runs the rules in :data:`RULES` order, so notes are listed the way

@@ -279,7 +279,7 @@ def test_an_overdue_item_is_a_health_note_on_the_page_in_check_and_in_the_export
     project.write("journeys/late.journey.yml", OVERDUE_MAP)
     site = project.build()
     page = soup(page_path(site, "journeys/late/"))
-    assert page.select_one(".journey-health__list--overdue > li a")["href"] == "#improvement-late"
+    assert page.select_one("li.journey-health__note--overdue a")["href"] == "#improvement-late"
     exported = next(j for j in read_json(site / "journeys.json")["journeys"] if j["title"] == "Late work")
     assert {"kind": "overdue", "improvement": "late",
             "message": "verbetering `late` staat nog open maar de deadline (Q4 2026) is verstreken"} in exported["health"]

@@ -52,5 +52,5 @@ def test_every_health_rule_has_its_icon_as_a_notes_before() -> None:
     # A note's icon is no element of its own: the stylesheet draws it for the note's kind.
     block = stylesheet_block()
     for kind, name in HEALTH_ICONS.items():
-        assert f".journey-health__list--{kind} > li::before {{ --journey-icon: var(--journey-icon-{name}); }}" in block
+        assert f".journey-health__note--{kind}::before {{ --journey-icon: var(--journey-icon-{name}); }}" in block
     assert {BEFORE[f".journey-rating--{value}"] for value in ("yes", "partly", "no")} == {"check", "partly", "cross"}

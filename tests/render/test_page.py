@@ -100,7 +100,7 @@ def test_the_review_badge_and_the_health_note_agree_on_staleness(render: Render,
     # MINIMAL was reviewed 31 days before the render's today: stale for a limit below 31 only.
     soup = render(MINIMAL, stale_after_days=limit)
     badge = soup.select_one(".journey-badge--warning") is not None
-    note = soup.select_one(".journey-health__list--stale > li") is not None
+    note = soup.select_one(".journey-health__note--stale") is not None
     assert (badge, note) == (limit < 31, limit < 31)
 
 
@@ -156,9 +156,9 @@ def test_persona_file_is_resolved_when_the_map_is_collected(docs_dir: Path, writ
 def test_health_panel_links_to_what_it_is_about(render: Render) -> None:
     soup = render()
     notes = soup.select(".journey-health__list > li")
-    # A run of notes of one kind is a list whose modifier names the kind; the items carry no class.
-    kinds = [next(c for c in n.parent["class"] if c.startswith("journey-health__list--"))[22:] for n in notes]
-    assert not any(n.get("class") for n in notes)
+    # A note's only class is its kind (the list implies a note); its label is its first span.
+    assert all(len(n["class"]) == 1 for n in notes)
+    kinds = [n["class"][0].removeprefix("journey-health__note--") for n in notes]
     assert [n.span.get_text() for n in notes] == ["Off brand:", "Empty stage:", "No emotion:", "No owner:"]
     assert kinds == ["off-brand", "empty-stage", "no-emotion", "no-owner"]
     hrefs = [n.find("a")["href"] for n in notes]
@@ -168,21 +168,20 @@ def test_health_panel_links_to_what_it_is_about(render: Render) -> None:
         assert soup.find(id=href[1:]) is not None, href
     # Each note's icon is its ::before, drawn by the stylesheet for its kind (the rule's icon).
     assert not any(n.find(class_="journey-icon") for n in notes)
-    assert [BEFORE[f".journey-health__list--{kind} > li"] for kind in kinds] == [HEALTH_ICONS[kind] for kind in kinds]
+    assert [BEFORE[f".journey-health__note--{kind}"] for kind in kinds] == [HEALTH_ICONS[kind] for kind in kinds]
     assert notes[3].find("code").get_text() == "unscored"
 
 
-def test_health_notes_of_one_kind_share_a_list_in_the_order_the_rules_found_them() -> None:
-    # A run of one kind is one list named after the kind; a kind seen again later starts a list
-    # of its own, so the notes keep their order.
+def test_health_notes_are_one_list_in_the_order_the_rules_found_them() -> None:
+    # One list (a screen reader counts its items), whatever the kinds; each item names its kind.
     findings = [HealthFinding(kind, {"touchpoint": name, "pain": "P"}, (), None)
                 for kind, name in (("unaddressed-pain", "A"), ("unaddressed-pain", "B"),
                                    ("no-emotion", "C"), ("unaddressed-pain", "D"))]
     lists = BeautifulSoup(str(health_lists(health_notes(findings, Translator("en"), ""))), "html.parser").select("ul")
-    assert [(ul["class"][1], len(ul.find_all("li"))) for ul in lists] == [
-        ("journey-health__list--unaddressed-pain", 2), ("journey-health__list--no-emotion", 1),
-        ("journey-health__list--unaddressed-pain", 1)]
-    assert all(ul["class"][0] == "journey-health__list" for ul in lists)
+    assert [ul["class"] for ul in lists] == [["journey-health__list"]]
+    assert [li["class"] for li in lists[0].find_all("li")] == [
+        ["journey-health__note--unaddressed-pain"], ["journey-health__note--unaddressed-pain"],
+        ["journey-health__note--no-emotion"], ["journey-health__note--unaddressed-pain"]]
     assert str(health_lists([])) == ""
 
 

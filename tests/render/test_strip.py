@@ -113,6 +113,11 @@ def test_user_text_in_the_strip_is_escaped(render: Render) -> None:
     ([3], ""),
     ([3, None, 4], ""),
     ([5, 1], f"M 50 {level(5):g} C 100 {level(5):g} 100 {level(1):g} 150 {level(1):g}"),
+    # After the first piece, S: its first control point is the previous piece's second, mirrored.
+    ([5, 1, 3], f"M 50 {level(5):g} C 100 {level(5):g} 100 {level(1):g} 150 {level(1):g} "
+                f"S 200 {level(3):g} 250 {level(3):g}"),
+    ([5, 1, None, 2, 4], f"M 50 {level(5):g} C 100 {level(5):g} 100 {level(1):g} 150 {level(1):g} "
+                         f"M 350 {level(2):g} C 400 {level(2):g} 400 {level(4):g} 450 {level(4):g}"),
 ])
 def test_the_curve_passes_through_each_column_centre(scores: list[int | None], expected: str) -> None:
     assert curve_path(scores) == expected
@@ -121,5 +126,5 @@ def test_the_curve_passes_through_each_column_centre(scores: list[int | None], e
 def test_a_missing_emotion_breaks_the_curve() -> None:
     path = curve_path([4, 2, None, 5, 3])
     assert path.count("M ") == 2
-    xs = [float(x) for x in re.findall(r"(?:^|[MC] |\s)(\d+(?:\.\d+)?) \d", path)]
+    xs = [float(x) for x in re.findall(r"(?:^|[MCS] |\s)(\d+(?:\.\d+)?) \d", path)]
     assert 2.5 * UNIT not in xs  # nothing at the unscored column's centre

@@ -44,8 +44,8 @@ class HealthNote:
     message: str
     """What the note says, plain (the search text's words)."""
     html: Markup
-    """The note's list item on the page: its kind's label and its message, linked. It carries
-    no class: the list around it names the kind (:func:`health_lists`)."""
+    """The note's list item on the page: its kind's label and its message, linked; its class is
+    its kind (``journey-health__note--unaddressed-pain``), its icon that class's ``::before``."""
 
     @property
     def kind(self) -> str:
@@ -60,7 +60,10 @@ def health_notes(findings: list[HealthFinding], translate: Translator, prefix: s
     for finding in findings:
         if finding.kind not in openings:
             title = finding.title(translate)
-            openings[finding.kind] = (title, f"<li><span>{escape(title)}:</span> ")
+            # The item's class is its kind alone (the list implies a note), its label the first span; the
+            # rule's icon is the item's ::before (journey.css, generated from engine/health.py's rules).
+            openings[finding.kind] = (title, f'<li class="journey-health__note--{escape(finding.kind)}">'
+                                             f"<span>{escape(title)}:</span> ")
         title, opening = openings[finding.kind]
         message = finding.message(translate)
         text = str(code_ticks(message))
@@ -72,26 +75,12 @@ def health_notes(findings: list[HealthFinding], translate: Translator, prefix: s
 
 
 def health_lists(notes: list[HealthNote]) -> Markup:
-    """The notes in order, each run of one kind a ``ul`` that names the kind.
-
-    The kind is the list's modifier (``journey-health__list--unaddressed-pain``), not each
-    note's: a map has dozens of notes, most of a few kinds. The rule's icon is each item's
-    ``::before`` (journey.css, generated from engine/health.py's rules), and the lists sit
-    one under the other with the items' own spacing (their margins collapse through the
-    lists), so a page reads as one list.
-    """
-    out: list[str] = []
-    kind = None
-    for note in notes:
-        if note.kind != kind:
-            if kind is not None:
-                out.append("</ul>")
-            kind = note.kind
-            out.append(f'<ul class="journey-health__list journey-health__list--{escape(kind)}">')
-        out.append(note.html)
-    if kind is not None:
-        out.append("</ul>")
-    return Markup("".join(out))
+    """The notes' list, in order (``health.html``; empty when there are none)."""
+    if not notes:
+        return Markup("")
+    # An item a line: a fence's notes are in its page's search index as they are written.
+    items = "".join(f"{note.html}\n" for note in notes)
+    return Markup(f'<ul class="journey-health__list">\n{items}</ul>')
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,7 @@ def curve_path(scores: Sequence[int | None]) -> str:
     """
     parts: list[str] = []
     previous: tuple[float, float] | None = None
-    joined = False
+    joined = smooth = False
     for index, score in enumerate(scores):
         if score is None:
             previous = None
@@ -106,11 +106,17 @@ def curve_path(scores: Sequence[int | None]) -> str:
         x, y = (index + 0.5) * UNIT, level(score)
         if previous is None:
             parts.append(f"M {number(x)} {number(y)}")
+            smooth = False
         else:
             px, py = previous
             middle = (px + x) / 2
-            parts.append(f"C {number(middle)} {number(py)} {number(middle)} {number(y)} {number(x)} {number(y)}")
-            joined = True
+            if smooth:
+                # The first control point, (middle, py), is the previous piece's second one, (middle of
+                # the previous gap, py), mirrored in the previous point: what S takes it to be.
+                parts.append(f"S {number(middle)} {number(y)} {number(x)} {number(y)}")
+            else:
+                parts.append(f"C {number(middle)} {number(py)} {number(middle)} {number(y)} {number(x)} {number(y)}")
+            joined = smooth = True
         previous = (x, y)
     # A lone point (its neighbours unscored) draws no line: only its smiley.
     return " ".join(parts) if joined else ""
