@@ -57,7 +57,10 @@ def test_a_card_carries_only_the_classes_that_say_something(render: Render) -> N
     classes = sorted({c for tag in card.find_all(True) for c in tag.get("class", [])})
     assert classes == ["journey-backlog__addresses", "journey-backlog__due", "journey-backlog__kpi",
                        "journey-backlog__link", "journey-backlog__owner", "journey-backlog__teams", "journey-icon",
-                       "journey-icon--link", "journey-sr", "journey-status", "journey-status--planned"]
+                       "journey-icon--link", "journey-status", "journey-status--planned"]
+    # The words for screen readers are the first span of the badges and of the score.
+    assert card.select_one(":scope > div > div:first-of-type > span:last-child > span:first-child").get_text() == "Status: "
+    assert card.select_one(":scope > div > div:last-child > span:first-child").get_text() == "Priority: "
     assert [dt.get_text() for dt in card.select(":scope > dl > div > dt")] == [
         "Owner", "Stakeholders", "Due", "KPI", "Work item", "Addresses"]
     # The title and its badges are apart by a space, as the reader sees it.
@@ -84,7 +87,7 @@ def test_quick_wins_and_missing_scores(render: Render) -> None:
 
 def test_matrix_places_open_items_with_both_scores(render: Render) -> None:
     soup = render()
-    dots = soup.select("svg.journey-matrix__chart a.journey-matrix__dot")
+    dots = soup.select("svg.journey-matrix__chart a")
     assert [a["href"] for a in dots] == ["#improvement-mails", "#improvement-filters", "#improvement-same-cell"]
     assert all(soup.find(id=a["href"][1:]) for a in dots)
     assert dots[0].title.get_text() == "1. Departure mails (impact 4, effort 2)"
@@ -105,7 +108,8 @@ def test_the_chart_carries_no_class_its_parts_inherit(render: Render) -> None:
     ticks = chart.select_one(":scope > g.journey-matrix__tick")
     assert [t.get_text() for t in ticks.find_all("text")] == [str(n) for n in (1, 1, 2, 2, 3, 3, 4, 4, 5, 5)]
     # A dot's name is its <title> alone (no aria-label repeating it); its number is centred by journey.css.
-    dot = chart.select_one("a.journey-matrix__dot")
+    dot = chart.select_one("a")
+    assert [a.get("class") for a in chart.find_all("a")] == [["journey-matrix__dot--quick-win"], None, ["journey-matrix__dot--quick-win"]]
     assert "aria-label" not in dot.attrs and dot.title.get_text() == "1. Departure mails (impact 4, effort 2)"
     circle, number = dot.circle, dot.find("text")
     assert float(number["y"]) == float(circle["cy"]) + 5 and number["x"] == circle["cx"]
@@ -126,9 +130,9 @@ def test_dots_in_one_cell_do_not_overlap(load: Callable[..., CollectedMap]) -> N
 
 
 def test_quadrant_labels(render: Render) -> None:
-    english = [t.get_text() for t in render().select(".journey-matrix__quadrant")]
+    english = [t.get_text() for t in render().select(".journey-matrix__quadrant text")]
     assert english == ["Quick wins", "Big bets", "Fill-ins", "Money pit"]
-    dutch = [t.get_text() for t in render(language="nl").select(".journey-matrix__quadrant")]
+    dutch = [t.get_text() for t in render(language="nl").select(".journey-matrix__quadrant text")]
     assert dutch == ["Quick wins", "Grote projecten", "Opvullers", "Geldput"]
 
 

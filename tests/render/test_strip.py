@@ -82,7 +82,8 @@ def test_moments_of_truth_and_the_lowest_point_are_marked(render: Render) -> Non
     assert [li.a["href"] for li in soup.select(".journey-strip__point--moment-of-truth")] == ["#tp-orientation--website"]
     lowest = soup.select(".journey-strip__point--lowest")
     assert [li.a["href"] for li in lowest] == ["#tp-booking--pay"]
-    assert lowest[0].select_one(".journey-strip__lowest") is not None
+    mark = lowest[0].select_one("svg svg > path:last-child")  # the mark under the smiley, its svg's last path
+    assert mark is not None and mark["d"].startswith("M -6 ") and "class" not in mark.attrs
     assert lowest[0].select_one(".journey-smiley__ring") is None
     assert soup.select_one(".journey-strip__point--moment-of-truth .journey-smiley__ring") is not None
     legend = soup.select_one(".journey-strip__legend").get_text(" ", strip=True)

@@ -29,7 +29,8 @@ def backlog_items(rows: Sequence[BacklogRow], translate: Translator, md: Callabl
     ``--closed`` as modifiers, its head is a ``div`` of the rank (a ``span``), the heading (a
     ``div``: title and badges) and the score (a ``div``); the notes a ``p``; each fact a
     ``div`` of the ``dl`` named by what it is (``journey-backlog__owner``, ``__due``…), its
-    icon its term's ``::before``.
+    icon its term's ``::before``. The words for screen readers ("Status: ", "Priority: ") are
+    the first span of the badges and of the score, visually hidden like ``journey-sr``.
     """
     label = {key.removeprefix("backlog."): escape(translate(key))
              for key in ("backlog.status", "backlog.quick-win", "backlog.score", "backlog.no-score", "backlog.impact",
@@ -60,13 +61,13 @@ def backlog_items(rows: Sequence[BacklogRow], translate: Translator, md: Callabl
             '<div>\n'
             f'<span>{escape(improvement.title)}</span>\n'
             '<span>\n'
-            f'<span class="journey-sr">{label["status"]}: </span><span class="journey-status journey-status--{css_status}">'
+            f'<span>{label["status"]}: </span><span class="journey-status journey-status--{css_status}">'
             f'{statuses[status]}</span>\n'
             f'{quick_win if item.quick_win else ""}'
             '</span>\n'
             '</div>\n'
             '<div>\n'
-            f'<span class="journey-sr">{label["score"]}: </span>\n')
+            f'<span>{label["score"]}: </span>\n')
         if item.score is not None:
             detail = escape(translate("backlog.score-detail", impact=improvement.impact, effort=improvement.effort))
             add(f'<span title="{detail}">{item.score}</span>\n')

@@ -167,9 +167,10 @@ def matrix_html(matrix: Matrix, translate: Translator, prefix: str = "") -> Mark
             x, y = m.left + i * m.cell, m.top + i * m.cell
             add(f'<path d="M{x} {m.top}V{bottom}"/>\n<path d="M{m.left} {y}H{right}"/>\n')
         add('</g>\n')
-        out.extend(f'<text class="journey-matrix__quadrant journey-matrix__quadrant--{r.name}" x="{r.label_x}" '
-                   f'y="{r.label_y}" text-anchor="{r.anchor}">{escape(translate(f"matrix.{r.name}"))}</text>\n'
+        add('<g class="journey-matrix__quadrant">\n')
+        out.extend(f'<text x="{r.label_x}" y="{r.label_y}" text-anchor="{r.anchor}">{escape(translate(f"matrix.{r.name}"))}</text>\n'
                    for r in m.regions)
+        add('</g>\n')
         add('<g class="journey-matrix__tick">\n')
         for score, x, y in m.ticks:
             add(f'<text x="{x}" y="{bottom + 20}" text-anchor="middle">{score}</text>\n'
@@ -184,10 +185,10 @@ def matrix_html(matrix: Matrix, translate: Translator, prefix: str = "") -> Mark
             item = dot.item.improvement
             words = escape(translate("matrix.dot", rank=dot.rank, title=item.title, impact=item.impact,
                                      effort=item.effort))
-            quick_win = " journey-matrix__dot--quick-win" if dot.item.quick_win else ""
-            # The link's name is its <title> (also its tooltip); its number sits 5 below the centre,
-            # centred by journey.css.
-            add(f'<a class="journey-matrix__dot{quick_win}" href="#{p}{escape(dot.anchor)}">\n'
+            quick_win = ' class="journey-matrix__dot--quick-win"' if dot.item.quick_win else ""
+            # A dot is the chart's link (a quick win's class says so); its name is its <title> (also its
+            # tooltip); its number sits 5 below the centre, centred by journey.css.
+            add(f'<a{quick_win} href="#{p}{escape(dot.anchor)}">\n'
                 f'<title>{words}</title>\n'
                 f'<circle cx="{escape(dot.x)}" cy="{escape(dot.y)}" r="{m.radius}"/>\n'
                 f'<text x="{escape(dot.x)}" y="{number(float(dot.y) + 5)}">{dot.rank}</text>\n'

@@ -223,8 +223,9 @@ def strip_html(view: JourneyView, translate: Translator) -> Markup:
         if emotion is not None and emotion.score is not None:
             y = escape(emotion.y_text)
             if point.lowest or touchpoint.moment_of_truth:
-                # The ring, the star and the lowest-point mark are drawn around the smiley's centre.
-                mark = (f'<path class="journey-strip__lowest" d="M -6 {escape(point.mark_y)} h 12 l -6 8 z"/>'
+                # The ring, the star and the lowest-point mark (the svg's last path) are drawn around the
+                # smiley's centre.
+                mark = (f'<path d="M -6 {escape(point.mark_y)} h 12 l -6 8 z"/>'
                         if point.lowest else "")
                 smiley = f'<svg x="50%" y="{y}">{smiley_use(emotion, view)}{mark}</svg>'
             else:
