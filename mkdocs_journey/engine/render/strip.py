@@ -31,7 +31,8 @@ UNIT = 100
 """Width of one column in the curve layer's own units."""
 HEIGHT = 106
 """Height of the strip's curve row in CSS pixels: the emotion lane's five levels, and
-room under a low point for the lowest-point mark."""
+room under a low point for the lowest-point mark. The points' svgs take it from journey.css
+(``.journey-strip__points a > svg``), the curve's from its ``height``."""
 MARK_GAP = 22
 """How far under a smiley's centre the lowest-point mark starts (a ringed smiley: 5 more)."""
 
