@@ -56,7 +56,7 @@ def test_first_screen_shows_the_whole_journey_and_the_start_of_the_swimlanes(
           return {stripTop: strip.getBoundingClientRect().top, stripBottom: strip.getBoundingClientRect().bottom,
                   titleBottom: title.getBoundingClientRect().bottom,
                   stripScroll: strip.scrollWidth, stripClient: strip.clientWidth,
-                  points: document.querySelectorAll('.journey-strip__point').length,
+                  points: document.querySelectorAll('.journey-strip__points > li').length,
                   rowTop: row.getBoundingClientRect().top, height: window.innerHeight};
         }""")
         assert where["titleBottom"] <= where["stripTop"], where  # under the title
@@ -99,10 +99,10 @@ def test_the_strip_fits_25_touchpoints_at_1440px_and_scrolls_inside_itself_on_a_
         page.goto(wide_map.as_uri())
         sizes = page.evaluate("""() => {
           const strip = document.querySelector('.journey-strip__scroll');
-          const point = document.querySelector('.journey-strip__point');
+          const point = document.querySelector('.journey-strip__points > li');
           return {scroll: strip.scrollWidth, client: strip.clientWidth, page: document.documentElement.scrollWidth,
                   inner: window.innerWidth, point: point.getBoundingClientRect().width,
-                  points: document.querySelectorAll('.journey-strip__point a').length};
+                  points: document.querySelectorAll('.journey-strip__points a').length};
         }""")
         page.screenshot(path=str(SCREENSHOTS / f"glance-25-touchpoints-{viewport}.png"))
     finally:
@@ -121,10 +121,10 @@ def test_the_strip_fits_25_touchpoints_at_1440px_and_scrolls_inside_itself_on_a_
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_every_strip_link_lands_on_its_column(browser: Any, served: Served, viewport: str) -> None:
     for page in _open(browser, served, ROUND_TRIP, "light", viewport):
-        hrefs = page.eval_on_selector_all(".journey-strip__point a", "links => links.map(a => a.getAttribute('href'))")
+        hrefs = page.eval_on_selector_all(".journey-strip__points a", "links => links.map(a => a.getAttribute('href'))")
         assert len(hrefs) == 14
         for href in hrefs:
-            page.click(f".journey-strip__point a[href='{href}']")
+            page.click(f".journey-strip__points a[href='{href}']")
             page.wait_for_timeout(50)
             where = page.evaluate("""id => {
               const cell = document.getElementById(id);
@@ -300,3 +300,35 @@ def test_printed_parts_repeat_the_lane_labels_carry_no_ids_and_keep_hidden_lanes
     assert [sum(p["stages"]) for p in parts] == [7, 7] and parts[1]["continued"] == 1, parts
     assert screen == "none"
     assert hidden == ["none", "none"], "a lane hidden on the screen stays hidden on paper"
+
+
+def test_parts_without_classes_get_their_look_from_their_place(browser: Any, served: Served) -> None:
+    # The strip's points, the backlog's cards, the plan's columns and the matrix carry no class
+    # their place implies: journey.css must still reach them. The words for screen readers stay
+    # read but unseen (1 px, clipped), the icons are drawn, the parts keep their layout.
+    for page in _open(browser, served, ROUND_TRIP):
+        found = page.evaluate("""() => {
+          const box = e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; };
+          const style = (e, pseudo) => getComputedStyle(e, pseudo || null);
+          const hidden = [...document.querySelectorAll(
+              '.journey-strip__points a > span, ol.journey-backlog > li > div > div:first-of-type > span:last-child > span:first-child, '
+              + 'ol.journey-backlog > li > div > div:last-child > span:first-child')];
+          const card = document.querySelector('ol.journey-backlog > li');
+          const smiley = document.querySelector('.journey-strip__points a > svg');
+          return {
+            hidden: hidden.length, visible: hidden.filter(e => box(e)[0] > 1 || box(e)[1] > 1).map(e => e.textContent),
+            smiley: box(smiley)[1],
+            rank: style(card.querySelector(':scope > div > span')).borderRadius,
+            head: style(card.querySelector(':scope > div')).display,
+            icons: [...card.querySelectorAll(':scope > dl > div > dt')].map(dt => style(dt, '::before').maskImage.slice(0, 4)),
+            facts: style(card.querySelector(':scope > dl')).display,
+            plan: style(document.querySelector('ol.journey-plan > li > h3 > span:last-child')).marginLeft !== '0px',
+            dot: style(document.querySelector('.journey-matrix__chart a text')).textAnchor,
+            grid: style(document.querySelector('.journey-matrix__grid path')).stroke !== 'none',
+          };
+        }""")
+    assert found["hidden"] > 14 and found["visible"] == [], found
+    assert found["smiley"] == 106, found  # as high as the strip's curve row
+    assert found["head"] == "flex" and found["facts"] == "grid" and found["rank"] != "0px", found
+    assert found["icons"][0] == "url(" and found["icons"][-1] == "url(", found  # the owner's and the targets' icons
+    assert found["plan"] and found["dot"] == "middle" and found["grid"], found

@@ -75,7 +75,7 @@ def assert_every_map_and_the_overview(site: Path) -> None:
     fences = overview.find_all("div", class_="journey-fence")
     assert len(fences) == 3
     assert fences[0].find(class_="journey-map--compact").find(class_="journey-emotion") is not None
-    assert [len(f.find_all(class_="journey-backlog__item")) > 0 for f in fences[1:]] == [True, True]
+    assert [len(f.select("ol.journey-backlog > li")) > 0 for f in fences[1:]] == [True, True]
     assert [h.get_text(strip=True).rstrip("¶") for h in overview.find_all("h3")] == ["Verbeterbacklog"] * 2
     for link in overview.select(".journey-fence a[href]"):
         href = link["href"].split("#")[0]

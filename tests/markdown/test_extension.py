@@ -124,10 +124,10 @@ def test_stages_narrow_the_map_the_curve_and_the_backlog(docs: Path) -> None:
     page, _ = convert(fence(FILE, "show: [map, curve, backlog]", "stages: [purchase]"))
     stages = [th.get_text(" ", strip=True) for th in page.find_all("th", class_="journey-stage")]
     assert stages == ["Purchase", "Purchase"]
-    titles = [t.get_text(strip=True) for t in page.find_all(class_="journey-backlog__title")]
+    titles = [t.get_text(strip=True) for t in page.select("ol.journey-backlog > li > div > div:first-of-type > span:first-child")]
     assert titles == ["Faster payment"]
     # The rank is the one the improvement has on the map's own page.
-    assert page.find(class_="journey-backlog__rank").get_text(strip=True) == "2"
+    assert page.select_one("ol.journey-backlog > li > div > span").get_text(strip=True) == "2"
 
 
 def test_lanes_choose_the_rows_of_the_map(docs: Path) -> None:
@@ -198,8 +198,8 @@ def test_health_narrowed_to_stages_keeps_the_maps_own_notes_and_those_shown(docs
     put(docs, "journeys/booking.journey.yml", MAP.replace("{name: Search, emotion: 4,", "{name: Search,"))
     whole, _ = convert(fence(FILE, "show: [health]"))
     narrowed, _ = convert(fence(FILE, "show: [health]", "stages: [purchase]"))
-    notes = [li.get_text(" ", strip=True) for li in whole.find_all(class_="journey-health__note")]
-    kept = [li.get_text(" ", strip=True) for li in narrowed.find_all(class_="journey-health__note")]
+    notes = [li.get_text(" ", strip=True) for li in whole.select(".journey-health__list > li")]
+    kept = [li.get_text(" ", strip=True) for li in narrowed.select(".journey-health__list > li")]
     # Search, in the stage left out, has no emotion; the draft status and the missing
     # review date are the map's own.
     assert sum("Search" in n for n in notes) == 1

@@ -11,11 +11,13 @@ from bs4 import BeautifulSoup
 
 import mkdocs_journey
 from mkdocs_journey.engine.collection import CollectedMap
-from mkdocs_journey.engine.health import HEALTH_ICONS
+from mkdocs_journey.engine.health import HEALTH_ICONS, HealthFinding
+from mkdocs_journey.engine.i18n import Translator
 from mkdocs_journey.engine.docs_tree import DocsTree
 from mkdocs_journey.engine.load import load_journey
 from mkdocs_journey.engine.render import DEFAULT_LANES, render_map
 from mkdocs_journey.engine.render.icons import BEFORE
+from mkdocs_journey.engine.render.page import health_lists, health_notes
 
 from .conftest import FULL_MAP, SVG, Render, collect, context
 
@@ -86,10 +88,10 @@ def test_a_one_day_limit_is_one_day(render: Render, language: str, text: str) ->
 ])
 def test_the_health_count_agrees_with_its_number(render: Render, language: str, one: str, four: str) -> None:
     draft = render(MINIMAL.replace("status: validated\n", ""), language=language)  # only the draft note
-    assert len(draft.select(".journey-health__note")) == 1
+    assert len(draft.select(".journey-health__list > li")) == 1
     assert draft.select_one(".journey-health__count").get_text(strip=True) == one
     full = render(language=language)
-    assert len(full.select(".journey-health__note")) == 4
+    assert len(full.select(".journey-health__list > li")) == 4
     assert full.select_one(".journey-health__count").get_text(strip=True) == four
 
 
@@ -153,8 +155,11 @@ def test_persona_file_is_resolved_when_the_map_is_collected(docs_dir: Path, writ
 
 def test_health_panel_links_to_what_it_is_about(render: Render) -> None:
     soup = render()
-    notes = soup.select(".journey-health__note")
-    kinds = [next(c for c in n["class"] if c.startswith("journey-health__note--"))[22:] for n in notes]
+    notes = soup.select(".journey-health__list > li")
+    # A note's only class is its kind (the list implies a note); its label is its first span.
+    assert all(len(n["class"]) == 1 for n in notes)
+    kinds = [n["class"][0].removeprefix("journey-health__note--") for n in notes]
+    assert [n.span.get_text() for n in notes] == ["Off brand:", "Empty stage:", "No emotion:", "No owner:"]
     assert kinds == ["off-brand", "empty-stage", "no-emotion", "no-owner"]
     hrefs = [n.find("a")["href"] for n in notes]
     assert hrefs == ["#tp-orientation--website", "#stage-consideration", "#tp-booking--book",
@@ -167,9 +172,22 @@ def test_health_panel_links_to_what_it_is_about(render: Render) -> None:
     assert notes[3].find("code").get_text() == "unscored"
 
 
+def test_health_notes_are_one_list_in_the_order_the_rules_found_them() -> None:
+    # One list (a screen reader counts its items), whatever the kinds; each item names its kind.
+    findings = [HealthFinding(kind, {"touchpoint": name, "pain": "P"}, (), None)
+                for kind, name in (("unaddressed-pain", "A"), ("unaddressed-pain", "B"),
+                                   ("no-emotion", "C"), ("unaddressed-pain", "D"))]
+    lists = BeautifulSoup(str(health_lists(health_notes(findings, Translator("en"), ""))), "html.parser").select("ul")
+    assert [ul["class"] for ul in lists] == [["journey-health__list"]]
+    assert [li["class"] for li in lists[0].find_all("li")] == [
+        ["journey-health__note--unaddressed-pain"], ["journey-health__note--unaddressed-pain"],
+        ["journey-health__note--no-emotion"], ["journey-health__note--unaddressed-pain"]]
+    assert str(health_lists([])) == ""
+
+
 def test_healthy_map_says_so(render: Render) -> None:
     soup = render(MINIMAL)
-    assert soup.select(".journey-health__note") == []
+    assert soup.select(".journey-health__list > li") == []
     assert soup.select_one(".journey-health__healthy").get_text(strip=True).startswith("All healthy")
 
 

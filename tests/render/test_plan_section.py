@@ -43,3 +43,18 @@ def test_dutch_plan(render: Render) -> None:
     soup = render(language="nl", today=date(2027, 1, 5))
     titles = [c.h3.get_text(" ", strip=True) for c in soup.select("ol.journey-plan > li")]
     assert titles == ["Te laat 1", "Nu 1", "Q1 2027 1", "Later 1"]
+
+
+def test_a_column_carries_only_its_kind_and_its_parts_are_selected_by_place(render: Render) -> None:
+    soup = render(today=date(2027, 1, 5))
+    columns = soup.select("ol.journey-plan > li")
+    assert [c["class"] for c in columns] == [["journey-plan__column--overdue"], ["journey-plan__column--now"],
+                                             ["journey-plan__column--period"], ["journey-plan__column--later"]]
+    overdue = columns[0]
+    # The title's count is its last span (an overdue column's title starts with its icon).
+    assert overdue.select_one(":scope > h3 > span:last-child").get_text() == "1"
+    assert overdue.select_one(":scope > h3 > span:first-child")["class"] == ["journey-icon", "journey-icon--warning"]
+    entry = overdue.select_one(":scope > ul > li")
+    assert [child.name for child in entry.children if child.name] == ["a", "span"]
+    assert entry.span.get_text(" ", strip=True) == "doing · was due 15 December 2026 · quick win"
+    assert not any(tag.get("class") for tag in (overdue.h3, overdue.ul, entry, entry.a))

@@ -81,6 +81,9 @@ BEFORE: dict[str, str] = {
     ".journey-kpi--on .journey-kpi__verdict": "check",
     ".journey-kpi--off .journey-kpi__verdict": "cross",
     **{f".journey-health__note--{kind}": name for kind, name in HEALTH_ICONS.items()},
+    ".journey-backlog__owner > dt": "person",
+    ".journey-backlog__due > dt": "calendar",
+    ".journey-backlog__addresses > dt": "arrow",
 }
 
 

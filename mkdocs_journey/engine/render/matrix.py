@@ -146,8 +146,7 @@ def matrix_html(matrix: Matrix, translate: Translator, prefix: str = "") -> Mark
     improvement has both scores, and beside it the legend and the improvements not placed.
 
     Written here rather than as a template: the chart's frame alone is some fifty
-    values, each a template call. The markup is the template's, byte for byte; ids
-    and links start with a fence's ``prefix``.
+    values, each a template call. Ids and links start with a fence's ``prefix``.
     """
     p = escape(prefix)
     out = ['<div class="journey-matrix">\n']
@@ -158,19 +157,25 @@ def matrix_html(matrix: Matrix, translate: Translator, prefix: str = "") -> Mark
             f'<svg class="journey-matrix__chart" viewBox="0 0 {m.width} {m.height}" width="{m.width}" '
             f'height="{m.height}" role="group" aria-labelledby="{p}journey-matrix-title">\n'
             f'<title id="{p}journey-matrix-title">{escape(translate("matrix.title"))}</title>\n')
-        out.extend(f'<rect class="journey-matrix__region journey-matrix__region--{r.name}" x="{r.x}" y="{r.y}" '
+        # A region's class is its name (the chart implies a region); the grid's lines and the ticks are
+        # groups whose class their parts inherit (stroke; fill and font), each line drawn on its own.
+        out.extend(f'<rect class="journey-matrix__region--{r.name}" x="{r.x}" y="{r.y}" '
                    f'width="{r.width}" height="{r.height}"/>\n' for r in m.regions)
         bottom, right = m.top + m.size, m.left + m.size
+        add('<g class="journey-matrix__grid">\n')
         for i in range(6):
             x, y = m.left + i * m.cell, m.top + i * m.cell
-            add(f'<line class="journey-matrix__grid" x1="{x}" y1="{m.top}" x2="{x}" y2="{bottom}"/>\n'
-                f'<line class="journey-matrix__grid" x1="{m.left}" y1="{y}" x2="{right}" y2="{y}"/>\n')
-        out.extend(f'<text class="journey-matrix__quadrant journey-matrix__quadrant--{r.name}" x="{r.label_x}" '
-                   f'y="{r.label_y}" text-anchor="{r.anchor}">{escape(translate(f"matrix.{r.name}"))}</text>\n'
+            add(f'<path d="M{x} {m.top}V{bottom}"/>\n<path d="M{m.left} {y}H{right}"/>\n')
+        add('</g>\n')
+        add('<g class="journey-matrix__quadrant">\n')
+        out.extend(f'<text x="{r.label_x}" y="{r.label_y}" text-anchor="{r.anchor}">{escape(translate(f"matrix.{r.name}"))}</text>\n'
                    for r in m.regions)
+        add('</g>\n')
+        add('<g class="journey-matrix__tick">\n')
         for score, x, y in m.ticks:
-            add(f'<text class="journey-matrix__tick" x="{x}" y="{bottom + 20}" text-anchor="middle">{score}</text>\n'
-                f'<text class="journey-matrix__tick" x="{m.left - 10}" y="{y + 5}" text-anchor="end">{score}</text>\n')
+            add(f'<text x="{x}" y="{bottom + 20}" text-anchor="middle">{score}</text>\n'
+                f'<text x="{m.left - 10}" y="{y + 5}" text-anchor="end">{score}</text>\n')
+        add('</g>\n')
         low, high = escape(translate("matrix.low")), escape(translate("matrix.high"))
         add(f'<text class="journey-matrix__axis" x="{m.left + m.size // 2}" y="{bottom + 48}" text-anchor="middle">'
             f'{escape(translate("matrix.effort"))} ({low} → {high})</text>\n'
@@ -180,17 +185,19 @@ def matrix_html(matrix: Matrix, translate: Translator, prefix: str = "") -> Mark
             item = dot.item.improvement
             words = escape(translate("matrix.dot", rank=dot.rank, title=item.title, impact=item.impact,
                                      effort=item.effort))
-            quick_win = " journey-matrix__dot--quick-win" if dot.item.quick_win else ""
-            add(f'<a class="journey-matrix__dot{quick_win}" href="#{p}{escape(dot.anchor)}" aria-label="{words}">\n'
+            quick_win = ' class="journey-matrix__dot--quick-win"' if dot.item.quick_win else ""
+            # A dot is the chart's link (a quick win's class says so); its name is its <title> (also its
+            # tooltip); its number sits 5 below the centre, centred by journey.css.
+            add(f'<a{quick_win} href="#{p}{escape(dot.anchor)}">\n'
                 f'<title>{words}</title>\n'
                 f'<circle cx="{escape(dot.x)}" cy="{escape(dot.y)}" r="{m.radius}"/>\n'
-                f'<text x="{escape(dot.x)}" y="{escape(dot.y)}" dy="5" text-anchor="middle">{dot.rank}</text>\n'
+                f'<text x="{escape(dot.x)}" y="{number(float(dot.y) + 5)}">{dot.rank}</text>\n'
                 '</a>\n')
         add("</svg>\n</div>\n")
     add('<div class="journey-matrix__side">\n')
     if matrix.dots:
         add('<ul class="journey-matrix__legend">\n')
-        out.extend(f'<li><a href="#{p}{escape(dot.anchor)}"><span class="journey-matrix__legend-rank">{dot.rank}</span> '
+        out.extend(f'<li><a href="#{p}{escape(dot.anchor)}"><span>{dot.rank}</span> '
                    f'{escape(dot.item.improvement.title)}</a></li>\n' for dot in matrix.dots)
         add("</ul>\n")
     else:

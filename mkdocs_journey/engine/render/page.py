@@ -44,7 +44,8 @@ class HealthNote:
     message: str
     """What the note says, plain (the search text's words)."""
     html: Markup
-    """The note's list item on the page (``health.html``): its icon, kind and message, linked."""
+    """The note's list item on the page: its kind's label and its message, linked; its class is
+    its kind (``journey-health__note--unaddressed-pain``), its icon that class's ``::before``."""
 
     @property
     def kind(self) -> str:
@@ -59,9 +60,10 @@ def health_notes(findings: list[HealthFinding], translate: Translator, prefix: s
     for finding in findings:
         if finding.kind not in openings:
             title = finding.title(translate)
-            # The rule's icon is the item's ::before (journey.css, generated from engine/health.py's rules).
-            openings[finding.kind] = (title, f'<li class="journey-health__note journey-health__note--{escape(finding.kind)}">'
-                                             f'<span class="journey-health__kind">{escape(title)}:</span> ')
+            # The item's class is its kind alone (the list implies a note), its label the first span; the
+            # rule's icon is the item's ::before (journey.css, generated from engine/health.py's rules).
+            openings[finding.kind] = (title, f'<li class="journey-health__note--{escape(finding.kind)}">'
+                                             f"<span>{escape(title)}:</span> ")
         title, opening = openings[finding.kind]
         message = finding.message(translate)
         text = str(code_ticks(message))
@@ -70,6 +72,15 @@ def health_notes(findings: list[HealthFinding], translate: Translator, prefix: s
         # f-strings of escaped parts: Markup.format costs several times as much, and a map has dozens of notes.
         notes.append(HealthNote(finding, title, message, Markup(f"{opening}{text}</li>")))
     return notes
+
+
+def health_lists(notes: list[HealthNote]) -> Markup:
+    """The notes' list, in order (``health.html``; empty when there are none)."""
+    if not notes:
+        return Markup("")
+    # An item a line: a fence's notes are in its page's search index as they are written.
+    items = "".join(f"{note.html}\n" for note in notes)
+    return Markup(f'<ul class="journey-health__list">\n{items}</ul>')
 
 
 @dataclass(frozen=True)
@@ -170,6 +181,11 @@ class JourneyView:
     """What every id of this view starts with (the smiley sprite's ids too)."""
     notes: list[HealthNote] = field(default_factory=list)
     """``health`` worded in the page's language (``health.html`` and ``search.html`` show them)."""
+
+    @property
+    def notes_html(self) -> Markup:
+        """The notes' lists (``health.html``): :func:`health_lists` of ``notes``."""
+        return health_lists(self.notes)
 
     @property
     def scores(self) -> tuple[int, ...]:

@@ -65,8 +65,7 @@ def plan_html(columns: Sequence[PlanColumnView], translate: Translator) -> Marku
     """The plan's columns as ``plan.html`` lists them (it keeps the heading and the empty note).
 
     Written here rather than as a template loop: the overview's plan holds every open
-    improvement of the site, each entry a dozen template calls. The markup is the
-    loop's, byte for byte.
+    improvement of the site, each entry a dozen template calls.
     """
     statuses: dict[str, str] = {}
     quick_win = f' · <span class="journey-plan__quick-win">{escape(translate("backlog.quick-win"))}</span>'
@@ -74,10 +73,12 @@ def plan_html(columns: Sequence[PlanColumnView], translate: Translator) -> Marku
     add = out.append
     for column in columns:
         overdue = column.kind == "overdue"
-        add(f'<li class="journey-plan__column journey-plan__column--{escape(column.kind)}" data-plan="{escape(column.key)}">\n'
-            f'<h3 class="journey-plan__title">{icon("warning") if overdue else ""}{escape(column.title)} '
-            f'<span class="journey-plan__count">{len(column.entries)}</span></h3>\n'
-            '<ul class="journey-plan__items">\n')
+        # A column's class is its kind (the list implies a column); its title is its h3 (the count
+        # the h3's last span), its entries its ul, each entry's line under the link its span.
+        add(f'<li class="journey-plan__column--{escape(column.kind)}" data-plan="{escape(column.key)}">\n'
+            f'<h3>{icon("warning") if overdue else ""}{escape(column.title)} '
+            f'<span>{len(column.entries)}</span></h3>\n'
+            '<ul>\n')
         for entry in column.entries:
             if entry.status not in statuses:
                 statuses[entry.status] = escape(translate(f"status.{entry.status}"))
@@ -88,7 +89,7 @@ def plan_html(columns: Sequence[PlanColumnView], translate: Translator) -> Marku
                 due = (f' · <span class="journey-plan__late">{escape(translate("plan.was-due", due=words))}</span>'
                        if overdue else f" · {escape(words)}")
             add(f'<li><a href="{escape(entry.href)}">{escape(entry.title)}</a>\n'
-                f'<span class="journey-plan__meta">{map_title}<span class="journey-status journey-status--{escape(entry.status)}">'
+                f'<span>{map_title}<span class="journey-status journey-status--{escape(entry.status)}">'
                 f'{statuses[entry.status]}</span>{due}{quick_win if entry.quick_win else ""}</span></li>\n')
         add("</ul>\n</li>\n")
     add("</ol>")

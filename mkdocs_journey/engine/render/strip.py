@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from .emotion_curve import EmotionPoint, level, number
 from .icons import icon
-from .smileys import smiley_use
+from .smileys import smiley_id, smiley_use
 
 if TYPE_CHECKING:
     from ..i18n import Translator
@@ -31,7 +31,8 @@ UNIT = 100
 """Width of one column in the curve layer's own units."""
 HEIGHT = 106
 """Height of the strip's curve row in CSS pixels: the emotion lane's five levels, and
-room under a low point for the lowest-point mark."""
+room under a low point for the lowest-point mark. The points' svgs take it from journey.css
+(``.journey-strip__points a > svg``), the curve's from its ``height``."""
 MARK_GAP = 22
 """How far under a smiley's centre the lowest-point mark starts (a ringed smiley: 5 more)."""
 
@@ -98,7 +99,7 @@ def curve_path(scores: Sequence[int | None]) -> str:
     """
     parts: list[str] = []
     previous: tuple[float, float] | None = None
-    joined = False
+    joined = smooth = False
     for index, score in enumerate(scores):
         if score is None:
             previous = None
@@ -106,11 +107,17 @@ def curve_path(scores: Sequence[int | None]) -> str:
         x, y = (index + 0.5) * UNIT, level(score)
         if previous is None:
             parts.append(f"M {number(x)} {number(y)}")
+            smooth = False
         else:
             px, py = previous
             middle = (px + x) / 2
-            parts.append(f"C {number(middle)} {number(py)} {number(middle)} {number(y)} {number(x)} {number(y)}")
-            joined = True
+            if smooth:
+                # The first control point, (middle, py), is the previous piece's second one, (middle of
+                # the previous gap, py), mirrored in the previous point: what S takes it to be.
+                parts.append(f"S {number(middle)} {number(y)} {number(x)} {number(y)}")
+            else:
+                parts.append(f"C {number(middle)} {number(py)} {number(middle)} {number(y)} {number(x)} {number(y)}")
+            joined = smooth = True
         previous = (x, y)
     # A lone point (its neighbours unscored) draws no line: only its smiley.
     return " ".join(parts) if joined else ""
@@ -189,9 +196,12 @@ def strip_html(view: JourneyView, translate: Translator) -> Markup:
            f'<div class="journey-strip__body" style="--journey-strip-columns: {strip.columns}">\n'
            '<ol class="journey-strip__stages">\n']
     add = out.append
+    # A band and a point carry no class their list implies (a map has dozens of points): only a
+    # point's modifiers (--moment-of-truth, --lowest, --empty); its words for screen readers are
+    # the link's span, its smiley the link's svg (journey.css selects them so).
     for band in strip.stages:
         name = escape(band.header.stage.name)
-        add(f'<li class="journey-strip__stage" style="grid-column: {band.start} / {band.end}">'
+        add(f'<li style="grid-column: {band.start} / {band.end}">'
             f'<a href="#{escape(band.header.anchor)}" title="{name}">{name}</a></li>\n')
     add('</ol>\n<div class="journey-strip__curve">\n')
     if strip.curve:
@@ -202,23 +212,30 @@ def strip_html(view: JourneyView, translate: Translator) -> Markup:
         column, label = point.column, escape(point.label)
         touchpoint = column.touchpoint
         if touchpoint is None:
-            add(f'<li class="journey-strip__point journey-strip__point--empty"><span class="journey-sr">{label}</span></li>\n')
+            add(f'<li class="journey-strip__point--empty"><span class="journey-sr">{label}</span></li>\n')
             continue
-        css = "journey-strip__point"
+        modifiers = []
         if touchpoint.moment_of_truth:
-            css += " journey-strip__point--moment-of-truth"
+            modifiers.append("journey-strip__point--moment-of-truth")
         if point.lowest:
-            css += " journey-strip__point--lowest"
+            modifiers.append("journey-strip__point--lowest")
+        css = f' class="{" ".join(modifiers)}"' if modifiers else ""
         emotion = point.emotion
         if emotion is not None and emotion.score is not None:
-            mark = (f'<path class="journey-strip__lowest" d="M -6 {escape(point.mark_y)} h 12 l -6 8 z"/>'
-                    if point.lowest else "")
-            smiley = f'<svg x="50%" y="{escape(emotion.y_text)}">{smiley_use(emotion, view)}{mark}</svg>'
+            y = escape(emotion.y_text)
+            if point.lowest or touchpoint.moment_of_truth:
+                # The ring, the star and the lowest-point mark (the svg's last path) are drawn around the
+                # smiley's centre.
+                mark = (f'<path d="M -6 {escape(point.mark_y)} h 12 l -6 8 z"/>'
+                        if point.lowest else "")
+                smiley = f'<svg x="50%" y="{y}">{smiley_use(emotion, view)}{mark}</svg>'
+            else:
+                # A plain smiley is the symbol placed at the point by the <use> itself.
+                smiley = f'<use x="50%" y="{y}" href="#{smiley_id(view.anchor_prefix, emotion.score)}"/>'
         else:
             smiley = '<svg x="50%" y="49"><circle class="journey-strip__unscored" r="7"/></svg>'
-        add(f'<li class="{css}"><a href="#{escape(column.anchor)}" title="{escape(touchpoint.name)}">'
-            f'<span class="journey-sr">{label}</span><svg class="journey-strip__smiley" height="{height}" '
-            f'aria-hidden="true">{smiley}</svg></a></li>\n')
+        add(f'<li{css}><a href="#{escape(column.anchor)}" title="{escape(touchpoint.name)}">'
+            f'<span>{label}</span><svg aria-hidden="true">{smiley}</svg></a></li>\n')
     add("</ol>\n</div>\n</div>\n</div>\n")
     if strip.moments or strip.lowest:
         add('<p class="journey-strip__legend">\n')
