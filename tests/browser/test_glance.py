@@ -289,7 +289,7 @@ def test_printed_parts_repeat_the_lane_labels_carry_no_ids_and_keep_hidden_lanes
           columns: part.querySelector('tr.journey-lane--touchpoint').cells.length - 1,
           labels: Array.from(part.querySelectorAll('tr > th:first-child')).map(th => th.textContent.trim()),
           ids: part.querySelectorAll('[id]').length,
-          stages: Array.from(part.querySelectorAll('th.journey-stage')).map(th => th.colSpan),
+          stages: Array.from(part.querySelectorAll('tr.journey-map__stages > th + th')).map(th => th.colSpan),
           continued: part.querySelectorAll('.journey-stage--continued').length,
         }))""")
         screen = page.evaluate("getComputedStyle(document.querySelector('.journey-map__scroll')).display")

@@ -285,7 +285,7 @@ def test_text_is_readable_against_its_background(view: View) -> None:
 def test_every_smiley_says_what_it_shows(browser: Any, served: Served, name: str) -> None:
     for page in open_page(browser, served, name, "light", "desktop"):
         smileys = page.evaluate(
-            """() => Array.from(document.querySelectorAll('svg.journey-emotion')).map(svg => ({
+            """() => Array.from(document.querySelectorAll('tr.journey-lane--emotion td > svg')).map(svg => ({
                  role: svg.getAttribute('role'),
                  title: (svg.querySelector(':scope > title') || {}).textContent || '',
                  score: (svg.querySelector(':scope > svg + svg > text') || {}).textContent || '',
@@ -342,7 +342,7 @@ GHOST = """() => {
     const stroke = parseColour(style.stroke);
     const behind = background(ghost.closest("td"));
     return {colour: blend(stroke, behind), behind, dash: style.strokeDasharray,
-            curve: getComputedStyle(document.querySelector(".journey-emotion__curve")).strokeDasharray};
+            curve: getComputedStyle(document.querySelector("tr.journey-lane--emotion td > svg > svg > path:not([class])")).strokeDasharray};
   });
 }"""
 

@@ -109,7 +109,7 @@ def test_mkdocs_serve_shows_a_fence_error_in_place_and_recovers(project: Project
     assert box is not None and "docs/overview.md:4:7" in box.get_text()
     page.write_text("# Overview\n\n```journey\nfile: journeys/rondreis.journey.yml\nshow: [curve]\n```\n")
     site = serve_build()
-    assert soup(page_path(site, "overview/")).find(class_="journey-emotion") is not None
+    assert soup(page_path(site, "overview/")).select_one("tr.journey-lane--emotion td > svg") is not None
 
 
 def test_superfences_on_the_site_gets_the_journey_fence_too(project: Project) -> None:

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from markupsafe import Markup, escape
 
 from .icons import icon
+from .emotion_curve import HEIGHT, WIDTH
 from .smileys import smiley_use
 
 if TYPE_CHECKING:
     from ..model import Touchpoint
     from .page import Column, JourneyView
 
-_EMPTY_STAGE = '<td class="journey-cell--stage-start journey-cell--empty-stage"></td>\n'
+_EMPTY_STAGE = '<td class="journey-cell--stage-start journey-cell--empty-stage"></td>'
 
 
 def rating(value: str, label: str) -> str:
@@ -31,7 +32,8 @@ def rating(value: str, label: str) -> str:
 def _row(columns: Sequence[Column], cell: Callable[[Column, Touchpoint], str]) -> Markup:
     """A lane's row: ``cell``'s content in each touchpoint's cell, an empty cell where a stage has none.
 
-    The cell of a stage's first touchpoint carries the class that draws the stage's border.
+    The cell of a stage's first touchpoint carries the class that draws the stage's border. No
+    whitespace between or inside the cells: a table drops it, and the page is lighter.
     """
     out: list[str] = []
     for column in columns:
@@ -39,8 +41,8 @@ def _row(columns: Sequence[Column], cell: Callable[[Column, Touchpoint], str]) -
         if touchpoint is None:
             out.append(_EMPTY_STAGE)
         else:
-            opening = '<td class="journey-cell--stage-start">\n' if column.first_of_stage else "<td>\n"
-            out.append(f"{opening}{cell(column, touchpoint)}</td>\n")
+            opening = '<td class="journey-cell--stage-start">' if column.first_of_stage else "<td>"
+            out.append(f"{opening}{cell(column, touchpoint)}</td>")
     return Markup("".join(out))
 
 
@@ -51,7 +53,7 @@ def list_row(columns: Sequence[Column], field: str, md: Callable[[str], Markup])
     """
     def cell(column: Column, touchpoint: Touchpoint) -> str:
         items = getattr(touchpoint, field)
-        return "<ul>\n" + "".join(f"<li>{md(item)}</li>\n" for item in items) + "</ul>\n" if items else ""
+        return "<ul>" + "".join(f"<li>{md(item)}</li>" for item in items) + "</ul>" if items else ""
     return _row(columns, cell)
 
 
@@ -70,8 +72,8 @@ def needs_row(columns: Sequence[Column], labels: dict[str, str], md: Callable[[s
     def cell(column: Column, touchpoint: Touchpoint) -> str:
         out = []
         if touchpoint.needs:
-            out.append("<ul>\n")
-            out.extend(f"<li>{md(item)}</li>\n" for item in touchpoint.needs)
+            out.append("<ul>")
+            out.extend(f"<li>{md(item)}</li>" for item in touchpoint.needs)
             out.append("</ul>")
         if touchpoint.met:
             out.append(ratings[touchpoint.met])
@@ -83,11 +85,14 @@ def emotion_row(columns: Sequence[Column], translate: Callable[..., str], view: 
     """The emotion lane's row: per touchpoint its slice of the curve (and the compared map's), its smiley
     (a ``<use>`` of the view's sprite) and score, labelled for screen readers, then its feeling.
 
-    Sizes, overflow, the guides and the stroke's scaling are set in ``journey.css``.
+    The cell's svg, the curve (the unclassed path) and the feeling (the unclassed paragraph) carry no
+    class: the row (``journey-lane--emotion``) says what they are. Their sizes, overflow, the guides and
+    the stroke's scaling are set in ``journey.css`` (the svg's height too: every cell is ``HEIGHT`` tall).
     """
     moment = ", " + translate("touchpoint.moment-of-truth")
     none_label = escape(translate("emotion.none"))
     scores: dict[int, str] = {}
+    layer = f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" preserveAspectRatio="none">'
 
     def cell(column: Column, touchpoint: Touchpoint) -> str:
         out = []
@@ -102,94 +107,99 @@ def emotion_row(columns: Sequence[Column], translate: Callable[..., str], view: 
                 label = escape(scores[point.score] + (moment if point.moment_of_truth else ""))
             else:
                 label = none_label
-            out.append(f'<svg class="journey-emotion" height="{escape(point.height)}" role="img">'
-                       f'<title>{label}</title><svg viewBox="0 0 {escape(point.width)} '
-                       f'{escape(point.height)}" preserveAspectRatio="none">')
+            out.append(f'<svg role="img"><title>{label}</title>{layer}')
             if ghost_path:
                 out.append(f'<path class="journey-emotion__ghost" d="{escape(ghost_path)}"/>')
             if point.path:
-                out.append(f'<path class="journey-emotion__curve" d="{escape(point.path)}"/>')
+                out.append(f'<path d="{escape(point.path)}"/>')
             out.append("</svg>")
             if point.score is not None:
                 out.append(f'<svg x="50%" y="{escape(point.y_text)}">{smiley_use(point, view)}'
                            f'<text y="{escape(point.score_y)}">{point.score}</text></svg>')
-            out.append("</svg>\n")
+            out.append("</svg>")
         if point.score is None:
-            out.append(f'<p class="journey-emotion__none">{none_label}</p>\n')
+            out.append(f'<p class="journey-emotion__none">{none_label}</p>')
         if mark is not None and mark.emotion_changed:
             was = translate("compare.was", score=mark.was) if mark.was is not None else translate("compare.was-none")
-            out.append(f'<p class="journey-emotion__was">{escape(was)}</p>\n')
+            out.append(f'<p class="journey-emotion__was">{escape(was)}</p>')
         if touchpoint.feeling:
-            out.append(f'<p class="journey-emotion__feeling">{escape(touchpoint.feeling)}</p>\n')
+            out.append(f'<p>{escape(touchpoint.feeling)}</p>')
         return "".join(out)
     return _row(columns, cell)
 
 
 def improvements_row(columns: Sequence[Column], translate: Callable[..., str]) -> Markup:
-    """The improvements lane's row: per touchpoint the improvements addressing it, ranked, with status and badge."""
+    """The improvements lane's row: per touchpoint the improvements addressing it, ranked, with status and badge.
+
+    A chip is an ``li`` with its status (and ``--closed``) as modifiers; its link holds the rank
+    and the title, then a span holds the status and badges: classed by position (``journey.css``).
+    """
     quick_win = f'<span class="journey-badge journey-badge--quick-win">{icon("bolt")}{escape(translate("backlog.quick-win"))}</span>'
 
     def cell(column: Column, touchpoint: Touchpoint) -> str:
         if not column.improvements:
             return ""
-        out = ['<ul class="journey-improvement-refs">\n']
+        out = ["<ul>"]
         for row in column.improvements:
             improvement = row.improvement
             status, title = escape(improvement.status), escape(improvement.title)
             closed = "" if row.item.is_open else " journey-improvement-ref--closed"
             badge = f" {quick_win}" if row.item.quick_win else ""
             out.append(
-                f'<li class="journey-improvement-ref journey-improvement-ref--{status}{closed}">'
-                f'<a class="journey-improvement-ref__link" href="#{escape(row.anchor)}" title="#{row.rank} {title}">'
-                f'<span class="journey-improvement-ref__rank">#{row.rank}</span> '
-                f'<span class="journey-improvement-ref__title">{title}</span></a>\n'
-                f'<span class="journey-improvement-ref__badges"><span class="journey-status journey-status--{status}">'
-                f'{escape(translate(f"status.{improvement.status}"))}</span>{badge}</span></li>\n')
-        out.append("</ul>\n")
+                f'<li class="journey-improvement-ref--{status}{closed}">'
+                f'<a href="#{escape(row.anchor)}" title="#{row.rank} {title}"><span>#{row.rank}</span> <span>{title}</span></a>'
+                f'<span><span class="journey-status journey-status--{status}">'
+                f'{escape(translate(f"status.{improvement.status}"))}</span>{badge}</span></li>')
+        out.append("</ul>")
         return "".join(out)
     return _row(columns, cell)
 
 
 def backstage_row(columns: Sequence[Column], translate: Callable[..., str], md: Callable[[str], Markup]) -> Markup:
-    """The backstage lane's row: team, systems and process, as a definition list."""
+    """The backstage lane's row: team, systems and process, as a definition list (its row names it).
+
+    Each term and its definition stay in a ``div``: they run inline, and the div puts each pair on a
+    line of its own (for the eye and for the text a reader copies)."""
     team, systems, process = (escape(translate(f"backstage.{key}")) for key in ("team", "systems", "process"))
 
     def cell(column: Column, touchpoint: Touchpoint) -> str:
         b = touchpoint.backstage
         if not (b and (b.team or b.systems or b.process)):
             return ""
-        out = ['<dl class="journey-backstage">\n']
+        out = ["<dl>"]
         if b.team:
             out.append(f"<div><dt>{team}</dt><dd>{md(b.team)}</dd></div>")
         if b.systems:
             out.append(f"<div><dt>{systems}</dt><dd>{', '.join(escape(s) for s in b.systems)}</dd></div>")
         if b.process:
             out.append(f"<div><dt>{process}</dt><dd>{md(b.process)}</dd></div>")
-        out.append("</dl>\n")
+        out.append("</dl>")
         return "".join(out)
     return _row(columns, cell)
 
 
 def kpis_row(columns: Sequence[Column], translate: Callable[..., str]) -> Markup:
-    """The KPI lane's row: each KPI's name, target and actual, and its verdict when they compare."""
+    """The KPI lane's row: each KPI's name, target and actual, and its verdict when they compare.
+
+    A KPI is an ``li`` with its verdict as modifier (``journey-kpi--on``, ``--off``, ``--unknown``) and
+    unclassed spans: the name first, then the values, then (on or off) the verdict, last."""
     target, actual = escape(translate("kpi.target")), escape(translate("kpi.actual"))
     verdicts = {verdict: escape(translate(f"kpi.{verdict}")) for verdict in ("on", "off")}
 
     def cell(column: Column, touchpoint: Touchpoint) -> str:
         if not column.kpis:
             return ""
-        out = ['<ul class="journey-kpis">\n']
+        out = ["<ul>"]
         for view in column.kpis:
             kpi = view.kpi
-            out.append(f'<li class="journey-kpi journey-kpi--{escape(view.verdict or "unknown")}">\n'
-                       f'<span class="journey-kpi__name">{escape(kpi.name)}</span>\n')
+            out.append(f'<li class="journey-kpi--{escape(view.verdict or "unknown")}"><span>{escape(kpi.name)}</span>')
             if kpi.target is not None or kpi.actual is not None:
                 shown_target = escape(kpi.target) if kpi.target is not None else "–"
                 shown_actual = escape(kpi.actual) if kpi.actual is not None else "–"
-                out.append(f'<span class="journey-kpi__values">{target} {shown_target} · {actual} {shown_actual}</span>\n')
+                out.append(f"<span>{target} {shown_target} · {actual} {shown_actual}</span>")
             if view.verdict:
-                out.append(f'<span class="journey-kpi__verdict">{verdicts[view.verdict]}</span>\n')
-            out.append("</li>\n")
-        out.append("</ul>\n")
+                out.append(f"<span>{verdicts[view.verdict]}</span>")
+            out.append("</li>")
+        out.append("</ul>")
         return "".join(out)
     return _row(columns, cell)

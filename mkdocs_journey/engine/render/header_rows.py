@@ -23,34 +23,41 @@ if TYPE_CHECKING:
     from ..i18n import Translator
     from .page import Column, StageHeader
 
-_EMPTY_STAGE = '<td class="journey-cell--stage-start journey-cell--empty-stage"></td>\n'
+_EMPTY_STAGE = '<td class="journey-cell--stage-start journey-cell--empty-stage"></td>'
 
 
 def column_group(columns: Sequence[Column]) -> Markup:
-    """The ``<col>`` of every column (after the lanes' labels)."""
-    return Markup('<col class="journey-map__column">\n' * len(columns))
+    """The touchpoints' columns (after the lanes' labels): one ``<col>`` spanning them all."""
+    if not columns:
+        return Markup("")
+    return Markup(f'<col span="{len(columns)}" class="journey-map__column">\n')
 
 
 def stage_cells(stages: Sequence[StageHeader], md: Callable[[str], Markup]) -> Markup:
-    """The stages' header cells, each spanning its columns, with its name and goal."""
+    """The stages' header cells, each spanning its columns, with its name and goal (the first span and
+    the second: the row, ``journey-map__stages``, says what they are)."""
     out = []
     for header in stages:
         stage = header.stage
-        goal = f'<span class="journey-stage__goal">{md(stage.goal)}</span>\n' if stage.goal else ""
-        out.append(f'<th scope="colgroup" colspan="{header.span}" id="{escape(header.anchor)}" class="journey-stage">\n'
-                   f'<span class="journey-stage__name">{escape(stage.name)}</span>\n{goal}</th>\n')
+        goal = f"<span>{md(stage.goal)}</span>" if stage.goal else ""
+        out.append(f'<th scope="colgroup" colspan="{header.span}" id="{escape(header.anchor)}">'
+                   f"<span>{escape(stage.name)}</span>{goal}</th>")
     return Markup("".join(out))
 
 
 def touchpoint_cells(columns: Sequence[Column], details: bool, translate: Translator) -> Markup:
     """The touchpoints' header cells: each one's name (and "new" when compared), and with ``details``
-    (the ``touchpoint`` lane is shown) its channel, senses, moment of truth and brand rating."""
+    (the ``touchpoint`` lane is shown) its channel, senses, moment of truth and brand rating.
+
+    The row (``journey-lane--touchpoint``) says what its header cells are: a cell's class holds only
+    its modifiers (stage start, moment of truth, new), its name is its first span and its channel
+    the unclassed span after it."""
     channel_label = escape(translate("touchpoint.channel"))
     senses_label = escape(translate("touchpoint.senses"))
-    new_badge = f'<span class="journey-badge journey-badge--new">{escape(translate("compare.new"))}</span>\n'
+    new_badge = f'<span class="journey-badge journey-badge--new">{escape(translate("compare.new"))}</span>'
     moment_badge = (f'<span class="journey-badge journey-badge--moment-of-truth">{icon("star")}'
                     f'{escape(translate("touchpoint.moment-of-truth"))}</span>\n')
-    empty_stage = f'<td class="journey-cell--stage-start journey-cell--empty-stage">{escape(translate("map.empty-stage"))}</td>\n'
+    empty_stage = f'<td class="journey-cell--stage-start journey-cell--empty-stage">{escape(translate("map.empty-stage"))}</td>'
     words: dict[str, str] = {}
 
     def word(key: str) -> str:
@@ -66,21 +73,20 @@ def touchpoint_cells(columns: Sequence[Column], details: bool, translate: Transl
             add(empty_stage)
             continue
         new = column.mark is not None and column.mark.new
-        css = "journey-touchpoint"
+        modifiers = []
         if column.first_of_stage:
-            css += " journey-cell--stage-start"
+            modifiers.append("journey-cell--stage-start")
         if tp.moment_of_truth:
-            css += " journey-touchpoint--moment-of-truth"
+            modifiers.append("journey-touchpoint--moment-of-truth")
         if new:
-            css += " journey-touchpoint--new"
-        add(f'<th scope="col" id="{escape(column.anchor)}" class="{css}">'
-            f'<span class="journey-touchpoint__name">{escape(tp.name)}</span>\n')
+            modifiers.append("journey-touchpoint--new")
+        css = f' class="{" ".join(modifiers)}"' if modifiers else ""
+        add(f'<th scope="col" id="{escape(column.anchor)}"{css}><span>{escape(tp.name)}</span>')
         if new:
             add(new_badge)
         if details:
             if tp.channel:
-                add(f'<span class="journey-touchpoint__channel"><span class="journey-sr">{channel_label}: </span>'
-                    f'{escape(tp.channel)}</span>\n')
+                add(f'<span><span class="journey-sr">{channel_label}: </span>{escape(tp.channel)}</span>')
             if tp.senses:
                 senses = '<span class="journey-sr">, </span>'.join(
                     f'<span class="journey-sense journey-sense--{escape(sense)}">{word(f"sense.{sense}")}</span>'
@@ -93,7 +99,7 @@ def touchpoint_cells(columns: Sequence[Column], details: bool, translate: Transl
                 if tp.on_brand:
                     add(rating(tp.on_brand, word(f"touchpoint.on-brand.{tp.on_brand}")) + "\n")
                 add("</span>\n")
-        add("</th>\n")
+        add("</th>")
     return Markup("".join(out))
 
 
@@ -105,12 +111,12 @@ def image_cells(columns: Sequence[Column], translate: Translator) -> Markup:
         if tp is None:
             out.append(_EMPTY_STAGE)
             continue
-        opening = '<td class="journey-cell--stage-start">\n' if column.first_of_stage else "<td>\n"
+        opening = '<td class="journey-cell--stage-start">' if column.first_of_stage else "<td>"
         image = ""
         if column.image_url:
             alt = escape(translate("emotion.image", touchpoint=tp.name))
-            image = f'<img class="journey-storyboard" src="{escape(column.image_url)}" alt="{alt}" loading="lazy">\n'
-        out.append(f"{opening}{image}</td>\n")
+            image = f'<img class="journey-storyboard" src="{escape(column.image_url)}" alt="{alt}" loading="lazy">'
+        out.append(f"{opening}{image}</td>")
     return Markup("".join(out))
 
 

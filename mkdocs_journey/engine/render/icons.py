@@ -78,8 +78,8 @@ BEFORE: dict[str, str] = {
     ".journey-rating--yes": "check",
     ".journey-rating--partly": "partly",
     ".journey-rating--no": "cross",
-    ".journey-kpi--on .journey-kpi__verdict": "check",
-    ".journey-kpi--off .journey-kpi__verdict": "cross",
+    ".journey-kpi--on > span:last-child": "check",
+    ".journey-kpi--off > span:last-child": "cross",
     **{f".journey-health__note--{kind}": name for kind, name in HEALTH_ICONS.items()},
 }
 
