@@ -129,7 +129,7 @@ def test_every_strip_link_lands_on_its_column(browser: Any, served: Served, view
             where = page.evaluate("""id => {
               const cell = document.getElementById(id);
               const box = cell.closest('.journey-map__scroll');
-              const label = box.querySelector('.journey-lane__label');
+              const label = box.querySelector('tr > th:first-child');
               const c = cell.getBoundingClientRect(), b = box.getBoundingClientRect();
               return {hash: location.hash, left: c.left, right: c.right, top: c.top,
                       boxLeft: b.left + label.getBoundingClientRect().width, boxRight: b.right,

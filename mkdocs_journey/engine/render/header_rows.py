@@ -40,7 +40,7 @@ def stage_cells(stages: Sequence[StageHeader], md: Callable[[str], Markup]) -> M
     for header in stages:
         stage = header.stage
         goal = f"<span>{md(stage.goal)}</span>" if stage.goal else ""
-        out.append(f'<th scope="colgroup" colspan="{header.span}" id="{escape(header.anchor)}">'
+        out.append(f'<th colspan="{header.span}" id="{escape(header.anchor)}">'
                    f"<span>{escape(stage.name)}</span>{goal}</th>")
     return Markup("".join(out))
 
