@@ -171,6 +171,13 @@ def test_readers_hide_and_show_lanes(browser: Any, served: Served) -> None:
     for page in _open(browser, served, ROUND_TRIP):
         assert page.is_visible("fieldset.journey-lanes")
         every = _shown_lanes(page)
+        # A ticked box per row of the map's body, in its order, labelled by the row's label.
+        boxes = page.evaluate("""() => Array.from(document.querySelectorAll('fieldset.journey-lanes label'))
+            .map(label => [label.className, label.querySelector('input').dataset.lane, label.textContent,
+                           label.querySelector('input').checked])""")
+        labels = page.evaluate("""() => Array.from(document.querySelectorAll('table.journey-map tbody tr'))
+            .map(row => row.cells[0].textContent)""")
+        assert boxes == [["journey-lanes__lane", lane, f" {label}", True] for lane, label in zip(every, labels)]
         assert "pains" in every and "emotion" in every
         page.uncheck("fieldset.journey-lanes input[data-lane='pains']")
         page.uncheck("fieldset.journey-lanes input[data-lane='emotion']")

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from markupsafe import Markup, escape
 
-from ..lanes import BY_KEY
 from .cells import rating
 from .icons import icon
 
@@ -121,13 +120,10 @@ def image_cells(columns: Sequence[Column], translate: Translator) -> Markup:
 
 
 def lane_toggles(lanes: Sequence[str], translate: Translator) -> Markup:
-    """The reader's lane list above the map (``lane-toggles.html``): a ticked checkbox per lane shown
-    but the touchpoints' (empty when there is none)."""
-    toggles = [lane for lane in lanes if lane != "touchpoint"]
-    if not toggles:
+    """The reader's lane list above the map (``lane-toggles.html``): its legend only (nothing when the map
+    shows no lane but the touchpoints'). ``journey-map.js`` adds a ticked checkbox per row of the map's
+    body, labelled by the row's label, when it shows the list: the page does not carry the labels twice."""
+    if not any(lane != "touchpoint" for lane in lanes):
         return Markup("")
-    labels = "".join(f'<label class="journey-lanes__lane"><input type="checkbox" data-lane="{escape(lane)}" checked> '
-                     f'{escape(translate(BY_KEY[lane].label_key))}</label>\n' for lane in toggles)
-    return Markup(f'<fieldset class="journey-lanes" data-journey-lanes hidden>\n'
-                  f'<legend class="journey-lanes__legend">{escape(translate("lanes.legend"))}</legend>\n'
-                  f'{labels}</fieldset>\n')
+    return Markup(f'<fieldset class="journey-lanes" data-journey-lanes hidden>'
+                  f'<legend>{escape(translate("lanes.legend"))}</legend></fieldset>\n')
