@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from markupsafe import Markup, escape
 
+from ..lanes import BY_KEY
 from .cells import rating
 from .icons import icon
 
@@ -32,19 +33,19 @@ def column_group(columns: Sequence[Column]) -> Markup:
     return Markup(f'<col span="{len(columns)}" class="journey-map__column">\n')
 
 
-def stage_cells(stages: Sequence[StageHeader], md: Callable[[str], Markup]) -> Markup:
+def stage_cells(stages: Sequence[StageHeader], md: Callable[[str], Markup], nl: str = "") -> Markup:
     """The stages' header cells, each spanning its columns, with its name and goal (the first span and
     the second: the row, ``journey-map__stages``, says what they are)."""
     out = []
     for header in stages:
         stage = header.stage
-        goal = f"<span>{md(stage.goal)}</span>" if stage.goal else ""
-        out.append(f'<th colspan="{header.span}" id="{escape(header.anchor)}">'
-                   f"<span>{escape(stage.name)}</span>{goal}</th>")
+        goal = f"<span>{md(stage.goal)}</span>{nl}" if stage.goal else ""
+        out.append(f'<th colspan="{header.span}" id="{escape(header.anchor)}">{nl}'
+                   f"<span>{escape(stage.name)}</span>{nl}{goal}</th>{nl}")
     return Markup("".join(out))
 
 
-def touchpoint_cells(columns: Sequence[Column], details: bool, translate: Translator) -> Markup:
+def touchpoint_cells(columns: Sequence[Column], details: bool, translate: Translator, nl: str = "") -> Markup:
     """The touchpoints' header cells: each one's name (and "new" when compared), and with ``details``
     (the ``touchpoint`` lane is shown) its channel, senses, moment of truth and brand rating.
 
@@ -53,10 +54,10 @@ def touchpoint_cells(columns: Sequence[Column], details: bool, translate: Transl
     the unclassed span after it."""
     channel_label = escape(translate("touchpoint.channel"))
     senses_label = escape(translate("touchpoint.senses"))
-    new_badge = f'<span class="journey-badge journey-badge--new">{escape(translate("compare.new"))}</span>'
+    new_badge = f'<span class="journey-badge journey-badge--new">{escape(translate("compare.new"))}</span>{nl}'
     moment_badge = (f'<span class="journey-badge journey-badge--moment-of-truth">{icon("star")}'
                     f'{escape(translate("touchpoint.moment-of-truth"))}</span>\n')
-    empty_stage = f'<td class="journey-cell--stage-start journey-cell--empty-stage">{escape(translate("map.empty-stage"))}</td>'
+    empty_stage = f'<td class="journey-cell--stage-start journey-cell--empty-stage">{escape(translate("map.empty-stage"))}</td>{nl}'
     words: dict[str, str] = {}
 
     def word(key: str) -> str:
@@ -80,12 +81,12 @@ def touchpoint_cells(columns: Sequence[Column], details: bool, translate: Transl
         if new:
             modifiers.append("journey-touchpoint--new")
         css = f' class="{" ".join(modifiers)}"' if modifiers else ""
-        add(f'<th scope="col" id="{escape(column.anchor)}"{css}><span>{escape(tp.name)}</span>')
+        add(f'<th scope="col" id="{escape(column.anchor)}"{css}><span>{escape(tp.name)}</span>{nl}')
         if new:
             add(new_badge)
         if details:
             if tp.channel:
-                add(f'<span><span class="journey-sr">{channel_label}: </span>{escape(tp.channel)}</span>')
+                add(f'<span><span class="journey-sr">{channel_label}: </span>{escape(tp.channel)}</span>{nl}')
             if tp.senses:
                 senses = '<span class="journey-sr">, </span>'.join(
                     f'<span class="journey-sense journey-sense--{escape(sense)}">{word(f"sense.{sense}")}</span>'
@@ -98,32 +99,40 @@ def touchpoint_cells(columns: Sequence[Column], details: bool, translate: Transl
                 if tp.on_brand:
                     add(rating(tp.on_brand, word(f"touchpoint.on-brand.{tp.on_brand}")) + "\n")
                 add("</span>\n")
-        add("</th>")
+        add(f"</th>{nl}")
     return Markup("".join(out))
 
 
-def image_cells(columns: Sequence[Column], translate: Translator) -> Markup:
+def image_cells(columns: Sequence[Column], translate: Translator, nl: str = "") -> Markup:
     """The storyboard row's cells: each touchpoint's picture, described by its touchpoint's name."""
     out = []
     for column in columns:
         tp = column.touchpoint
         if tp is None:
-            out.append(_EMPTY_STAGE)
+            out.append(_EMPTY_STAGE + nl)
             continue
         opening = '<td class="journey-cell--stage-start">' if column.first_of_stage else "<td>"
         image = ""
         if column.image_url:
             alt = escape(translate("emotion.image", touchpoint=tp.name))
-            image = f'<img class="journey-storyboard" src="{escape(column.image_url)}" alt="{alt}" loading="lazy">'
-        out.append(f"{opening}{image}</td>")
+            image = f'<img class="journey-storyboard" src="{escape(column.image_url)}" alt="{alt}" loading="lazy">{nl}'
+        out.append(f"{opening}{nl}{image}</td>{nl}")
     return Markup("".join(out))
 
 
-def lane_toggles(lanes: Sequence[str], translate: Translator) -> Markup:
+def lane_toggles(lanes: Sequence[str], translate: Translator, spaced: bool = False) -> Markup:
     """The reader's lane list above the map (``lane-toggles.html``): its legend only (nothing when the map
     shows no lane but the touchpoints'). ``journey-map.js`` adds a ticked checkbox per row of the map's
-    body, labelled by the row's label, when it shows the list: the page does not carry the labels twice."""
-    if not any(lane != "touchpoint" for lane in lanes):
+    body, labelled by the row's label, when it shows the list: the page does not carry the labels twice.
+    ``spaced`` (a map in a Markdown page, whose HTML the site's search reads) writes the boxes too, as
+    the search always read them."""
+    toggles = [lane for lane in lanes if lane != "touchpoint"]
+    if not toggles:
         return Markup("")
+    if spaced:
+        labels = "".join(f'<label class="journey-lanes__lane"><input type="checkbox" data-lane="{escape(lane)}" checked> '
+                         f'{escape(translate(BY_KEY[lane].label_key))}</label>\n' for lane in toggles)
+        return Markup(f'<fieldset class="journey-lanes" data-journey-lanes hidden>\n'
+                      f'<legend>{escape(translate("lanes.legend"))}</legend>\n{labels}</fieldset>\n')
     return Markup(f'<fieldset class="journey-lanes" data-journey-lanes hidden>'
                   f'<legend>{escape(translate("lanes.legend"))}</legend></fieldset>\n')
