@@ -26,7 +26,7 @@
                      colour: parseColour(getComputedStyle(face).fill), behind: background(cell || face) });
     }
   }
-  for (const path of box.querySelectorAll(".journey-emotion__curve")) {
+  for (const path of box.querySelectorAll("tr.journey-lane--emotion td > svg > svg > path:not([class])")) {
     const stroke = parseColour(getComputedStyle(path).stroke);
     if (!stroke) continue;
     const behind = background(path.closest("td, th") || path);

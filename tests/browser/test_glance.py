@@ -129,7 +129,7 @@ def test_every_strip_link_lands_on_its_column(browser: Any, served: Served, view
             where = page.evaluate("""id => {
               const cell = document.getElementById(id);
               const box = cell.closest('.journey-map__scroll');
-              const label = box.querySelector('.journey-lane__label');
+              const label = box.querySelector('tr > th:first-child');
               const c = cell.getBoundingClientRect(), b = box.getBoundingClientRect();
               return {hash: location.hash, left: c.left, right: c.right, top: c.top,
                       boxLeft: b.left + label.getBoundingClientRect().width, boxRight: b.right,
@@ -171,6 +171,13 @@ def test_readers_hide_and_show_lanes(browser: Any, served: Served) -> None:
     for page in _open(browser, served, ROUND_TRIP):
         assert page.is_visible("fieldset.journey-lanes")
         every = _shown_lanes(page)
+        # A ticked box per row of the map's body, in its order, labelled by the row's label.
+        boxes = page.evaluate("""() => Array.from(document.querySelectorAll('fieldset.journey-lanes label'))
+            .map(label => [label.className, label.querySelector('input').dataset.lane, label.textContent,
+                           label.querySelector('input').checked])""")
+        labels = page.evaluate("""() => Array.from(document.querySelectorAll('table.journey-map tbody tr'))
+            .map(row => row.cells[0].textContent)""")
+        assert boxes == [["journey-lanes__lane", lane, f" {label}", True] for lane, label in zip(every, labels)]
         assert "pains" in every and "emotion" in every
         page.uncheck("fieldset.journey-lanes input[data-lane='pains']")
         page.uncheck("fieldset.journey-lanes input[data-lane='emotion']")
@@ -289,7 +296,7 @@ def test_printed_parts_repeat_the_lane_labels_carry_no_ids_and_keep_hidden_lanes
           columns: part.querySelector('tr.journey-lane--touchpoint').cells.length - 1,
           labels: Array.from(part.querySelectorAll('tr > th:first-child')).map(th => th.textContent.trim()),
           ids: part.querySelectorAll('[id]').length,
-          stages: Array.from(part.querySelectorAll('th.journey-stage')).map(th => th.colSpan),
+          stages: Array.from(part.querySelectorAll('tr.journey-map__stages > th + th')).map(th => th.colSpan),
           continued: part.querySelectorAll('.journey-stage--continued').length,
         }))""")
         screen = page.evaluate("getComputedStyle(document.querySelector('.journey-map__scroll')).display")

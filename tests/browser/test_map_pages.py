@@ -285,7 +285,7 @@ def test_text_is_readable_against_its_background(view: View) -> None:
 def test_every_smiley_says_what_it_shows(browser: Any, served: Served, name: str) -> None:
     for page in open_page(browser, served, name, "light", "desktop"):
         smileys = page.evaluate(
-            """() => Array.from(document.querySelectorAll('svg.journey-emotion')).map(svg => ({
+            """() => Array.from(document.querySelectorAll('tr.journey-lane--emotion td > svg')).map(svg => ({
                  role: svg.getAttribute('role'),
                  title: (svg.querySelector(':scope > title') || {}).textContent || '',
                  score: (svg.querySelector(':scope > svg + svg > text') || {}).textContent || '',
@@ -342,7 +342,7 @@ GHOST = """() => {
     const stroke = parseColour(style.stroke);
     const behind = background(ghost.closest("td"));
     return {colour: blend(stroke, behind), behind, dash: style.strokeDasharray,
-            curve: getComputedStyle(document.querySelector(".journey-emotion__curve")).strokeDasharray};
+            curve: getComputedStyle(document.querySelector("tr.journey-lane--emotion td > svg > svg > path:not([class])")).strokeDasharray};
   });
 }"""
 
@@ -363,3 +363,23 @@ def test_the_ghost_curve_is_visible_and_dashed(browser: Any, served: Served, sch
 def _script_with_colours(script: str) -> str:
     body = script.index("() => {") + len("() => {")
     return script[:body] + "\n" + (Path(__file__).parent / "colours.js").read_text(encoding="utf-8") + script[body:]
+
+
+
+@pytest.mark.parametrize("source", [source for site, source in PAGES.values() if site == "example"]
+                         + ["journeys/groepsreis.journey.yml"])  # a stage without touchpoints
+def test_lane_labels_are_row_headers_and_stages_and_touchpoints_column_headers(browser: Any, served: Served,
+                                                                               source: str) -> None:
+    # The stages' cells carry no `scope` (a row of header cells only); the lane labels and touchpoints keep
+    # theirs: the browser took a label of empty cells, or a touchpoint beside an empty stage, the other way.
+    page = browser.new_page(viewport=VIEWPORTS["desktop"])
+    try:
+        page.goto(served.url(f"example/{journey_url(served.root / 'example', source)}"), wait_until="load")
+        table = page.locator("table.journey-map").first
+        labels = table.locator("tbody > tr > th:first-child, tr.journey-lane--touchpoint > th:first-child")
+        assert table.get_by_role("rowheader").all_inner_texts() == labels.all_inner_texts()
+        headers = table.locator("tr.journey-map__stages > th, tr.journey-lane--touchpoint > th:not(:first-child)")
+        assert table.get_by_role("columnheader").all_inner_texts() == headers.all_inner_texts()
+        assert headers.count() > 3
+    finally:
+        page.close()

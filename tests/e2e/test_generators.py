@@ -74,7 +74,7 @@ def assert_every_map_and_the_overview(site: Path) -> None:
     overview = page(site, "overzicht/")
     fences = overview.find_all("div", class_="journey-fence")
     assert len(fences) == 3
-    assert fences[0].find(class_="journey-map--compact").find(class_="journey-emotion") is not None
+    assert fences[0].find(class_="journey-map--compact").select_one("tr.journey-lane--emotion td > svg") is not None
     assert [len(f.select("ol.journey-backlog > li")) > 0 for f in fences[1:]] == [True, True]
     assert [h.get_text(strip=True).rstrip("¶") for h in overview.find_all("h3")] == ["Verbeterbacklog"] * 2
     for link in overview.select(".journey-fence a[href]"):
@@ -152,7 +152,7 @@ def test_zensical_toml_as_the_recipe_writes_it(tmp_path: Path) -> None:
     run([sys.executable, "-m", "zensical", "build", "--clean"], tmp_path)
     site = tmp_path / "site"
     home = BeautifulSoup((site / "index.html").read_text("utf-8"), "html.parser")
-    assert home.select_one(".journey-fence .journey-map--compact .journey-emotion") is not None
+    assert home.select_one(".journey-fence .journey-map--compact tr.journey-lane--emotion td > svg") is not None
     assert home.select_one(".journey-fence__title a")["href"] == "journeys/booking/"
     assert page(site, "journeys/booking/").find("table", class_="journey-map") is not None
     assert not list(site.rglob("*.yml"))

@@ -50,7 +50,7 @@ def test_serve_example_serves_the_map_at_the_root() -> None:
             break
         assert status == 200, f"the map is not at the root of the served site (status {status})"
         soup = BeautifulSoup(page, "html.parser")
-        assert soup.select("th.journey-stage"), "the served page has no map"
+        assert soup.select("tr.journey-map__stages > th[id]"), "the served page has no map"
     finally:
         server.terminate()
         output, _ = server.communicate(timeout=30)

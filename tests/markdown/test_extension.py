@@ -122,7 +122,7 @@ def test_fence_headings_sit_one_level_below_the_heading_before_them(docs: Path) 
 
 def test_stages_narrow_the_map_the_curve_and_the_backlog(docs: Path) -> None:
     page, _ = convert(fence(FILE, "show: [map, curve, backlog]", "stages: [purchase]"))
-    stages = [th.get_text(" ", strip=True) for th in page.find_all("th", class_="journey-stage")]
+    stages = [th.get_text(" ", strip=True) for th in page.select("tr.journey-map__stages > th[id]")]
     assert stages == ["Purchase", "Purchase"]
     titles = [t.get_text(strip=True) for t in page.select("ol.journey-backlog > li > div > div:first-of-type > span:first-child")]
     assert titles == ["Faster payment"]
@@ -180,7 +180,7 @@ def test_superfences_renders_fences_in_lists_too(docs: Path, listed: bool) -> No
                        + "\n" + fence(FILE, "show: [curve]"), superfences=True, listed=listed)
     fences = page.find_all("div", class_="journey-fence")
     assert len(fences) == 2 and fences[0].find_parent("li") is not None
-    assert fences[0].find(class_="journey-backlog") is not None and fences[1].find(class_="journey-emotion")
+    assert fences[0].find(class_="journey-backlog") is not None and fences[1].select_one("tr.journey-lane--emotion td > svg")
     assert page.find("code", class_="language-journey") is None
     if listed:  # the extension puts the headings in the tree, so the toc lists them
         assert "journey-backlog" in " ".join(toc_ids(md))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html
+import json
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -109,7 +112,7 @@ def test_mkdocs_serve_shows_a_fence_error_in_place_and_recovers(project: Project
     assert box is not None and "docs/overview.md:4:7" in box.get_text()
     page.write_text("# Overview\n\n```journey\nfile: journeys/rondreis.journey.yml\nshow: [curve]\n```\n")
     site = serve_build()
-    assert soup(page_path(site, "overview/")).find(class_="journey-emotion") is not None
+    assert soup(page_path(site, "overview/")).select_one("tr.journey-lane--emotion td > svg") is not None
 
 
 def test_superfences_on_the_site_gets_the_journey_fence_too(project: Project) -> None:
@@ -140,3 +143,19 @@ def test_pages_without_fences_are_left_as_they_were(project: Project, text: str)
     project.write("plain.md", text)
     site = project.build()
     assert soup(page_path(site, "plain/")).find(class_="journey") is None
+
+
+def test_the_sites_search_reads_a_fenced_maps_cells_as_words_of_their_own(project: Project) -> None:
+    # The site's search indexes a Markdown page's HTML: a fence's map keeps whitespace between and inside
+    # its cells (a map page's cells go without: its search reads the plugin's search text instead).
+    project.write("overview.md", "# Overview\n\n```journey\nfile: journeys/rondreis.journey.yml\n```\n")
+    site = project.build()
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("overview/"))
+    page = soup(page_path(site, "overview/"))
+    words = [th.span.get_text() for th in page.select("tr.journey-lane--touchpoint > th[id]")]
+    words += [li.get_text() for li in page.select("tr.journey-lane--pains li")]
+    assert len(words) > 3
+    for word in words:  # the index holds text as HTML (escaped)
+        assert re.search(rf"(^|[\s>]){re.escape(html.escape(word, quote=False))}([\s<]|$)", text), word
+    assert re.search(r"</t[dh]><t[dh]", str(page.select_one("table.journey-map"))) is None

@@ -158,6 +158,6 @@ def test_backlog_is_a_list_of_cards_not_a_wide_table(render: Render) -> None:
 def test_closed_items_are_marked_in_the_backlog_and_the_map(render: Render) -> None:
     soup = render()
     assert "journey-backlog__item--closed" not in soup.find(id="improvement-filters")["class"]
-    chip = soup.select_one('.journey-improvement-ref a[href="#improvement-done-item"]').parent
+    chip = soup.select_one('tr.journey-lane--improvements li > a[href="#improvement-done-item"]').parent
     assert "journey-improvement-ref--closed" in chip["class"]
     assert chip.select_one(".journey-status--done").get_text() == "done"

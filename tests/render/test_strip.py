@@ -27,7 +27,7 @@ def test_every_stage_is_a_band_spanning_its_columns(render: Render) -> None:
     # Orientation: 2 touchpoints, Consideration: empty (1 placeholder column), Booking: 3.
     assert [b["style"] for b in bands] == ["grid-column: 1 / 3", "grid-column: 3 / 4", "grid-column: 4 / 7"]
     assert soup.select_one(".journey-strip__body")["style"] == "--journey-strip-columns: 6"
-    stage_ids = {th["id"] for th in soup.select("th.journey-stage")}
+    stage_ids = {th["id"] for th in soup.select("tr.journey-map__stages > th[id]")}
     assert {b.a["href"][1:] for b in bands} == stage_ids
 
 

@@ -18,6 +18,32 @@
     }
   }
 
+  /*
+   * The list as written holds its legend only: a box per row of the map's body (the lanes the author
+   * chose, in their order), labelled by the row's label, is added here (class journey-lanes__lane).
+   */
+  function addBoxes(list, map) {
+    var rows = map.tBodies[0] ? map.tBodies[0].rows : [];
+    for (var r = 0; r < rows.length; r++) {
+      var lane = "";
+      for (var c = 0; c < rows[r].classList.length; c++) {
+        var name = rows[r].classList[c];
+        if (name.indexOf("journey-lane--") === 0) lane = name.slice(14);
+      }
+      if (!lane) continue;
+      var label = document.createElement("label");
+      label.className = "journey-lanes__lane";
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.setAttribute("data-lane", lane);
+      box.checked = true;
+      box.defaultChecked = true;
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" " + rows[r].cells[0].textContent));
+      list.appendChild(label);
+    }
+  }
+
   function setUp(root) {
     var lists = root.querySelectorAll("[data-journey-lanes]");
     for (var i = 0; i < lists.length; i++) {
@@ -26,6 +52,7 @@
       var map = journey && journey.querySelector("table.journey-map");
       if (!map || list.getAttribute("data-journey-ready")) continue;
       list.setAttribute("data-journey-ready", "");
+      if (!list.querySelector("input[data-lane]")) addBoxes(list, map);
       var boxes = list.querySelectorAll("input[data-lane]");
       // A browser that restores form fields on "back" may bring back unticked boxes.
       for (var j = 0; j < boxes.length; j++) apply(map, boxes[j]);

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from markupsafe import Markup, escape
 
 from .icons import icon
+from .emotion_curve import HEIGHT, WIDTH
 from .smileys import smiley_use
 
 if TYPE_CHECKING:
     from ..model import Touchpoint
     from .page import Column, JourneyView
 
-_EMPTY_STAGE = '<td class="journey-cell--stage-start journey-cell--empty-stage"></td>\n'
+_EMPTY_STAGE = '<td class="journey-cell--stage-start journey-cell--empty-stage"></td>'
 
 
 def rating(value: str, label: str) -> str:
@@ -28,66 +29,78 @@ def rating(value: str, label: str) -> str:
     return f'<span class="journey-rating journey-rating--{escape(value)}">{escape(label)}</span>'
 
 
-def _row(columns: Sequence[Column], cell: Callable[[Column, Touchpoint], str]) -> Markup:
+SPACED = "\n"
+"""The whitespace between and inside a map's cells in a map a Markdown page holds (a fence): the site's
+search indexes that page's HTML, and reads a cell's texts as words of their own only with whitespace
+between them. A map page's search reads the plugin's search text instead: its cells go without
+(``""``, the default), which a table drops anyway, and the page is lighter."""
+
+
+def _row(columns: Sequence[Column], cell: Callable[[Column, Touchpoint], str], nl: str = "") -> Markup:
     """A lane's row: ``cell``'s content in each touchpoint's cell, an empty cell where a stage has none.
 
-    The cell of a stage's first touchpoint carries the class that draws the stage's border.
+    The cell of a stage's first touchpoint carries the class that draws the stage's border. ``nl`` is
+    the whitespace between and inside the cells (see :data:`SPACED`).
     """
     out: list[str] = []
     for column in columns:
         touchpoint = column.touchpoint
         if touchpoint is None:
-            out.append(_EMPTY_STAGE)
+            out.append(_EMPTY_STAGE + nl)
         else:
-            opening = '<td class="journey-cell--stage-start">\n' if column.first_of_stage else "<td>\n"
-            out.append(f"{opening}{cell(column, touchpoint)}</td>\n")
+            opening = '<td class="journey-cell--stage-start">' if column.first_of_stage else "<td>"
+            out.append(f"{opening}{nl}{cell(column, touchpoint)}</td>{nl}")
     return Markup("".join(out))
 
 
-def list_row(columns: Sequence[Column], field: str, md: Callable[[str], Markup]) -> Markup:
+def list_row(columns: Sequence[Column], field: str, md: Callable[[str], Markup], nl: str = "") -> Markup:
     """A list lane's row of cells: the touchpoint's ``field`` items, each rendered by ``md`` (inline Markdown).
 
     The list has no class: its row's (``journey-lane--pains``) says which lane it is.
     """
     def cell(column: Column, touchpoint: Touchpoint) -> str:
         items = getattr(touchpoint, field)
-        return "<ul>\n" + "".join(f"<li>{md(item)}</li>\n" for item in items) + "</ul>\n" if items else ""
-    return _row(columns, cell)
+        return f"<ul>{nl}" + "".join(f"<li>{md(item)}</li>{nl}" for item in items) + f"</ul>{nl}" if items else ""
+    return _row(columns, cell, nl)
 
 
-def text_row(columns: Sequence[Column], field: str, md: Callable[[str], Markup]) -> Markup:
+def text_row(columns: Sequence[Column], field: str, md: Callable[[str], Markup], nl: str = "") -> Markup:
     """A text lane's row (action, thought): the touchpoint's ``field`` as a paragraph, classed by its row."""
     def cell(column: Column, touchpoint: Touchpoint) -> str:
         text = getattr(touchpoint, field)
         return f"<p>{md(text)}</p>" if text else ""
-    return _row(columns, cell)
+    return _row(columns, cell, nl)
 
 
-def needs_row(columns: Sequence[Column], labels: dict[str, str], md: Callable[[str], Markup]) -> Markup:
+def needs_row(columns: Sequence[Column], labels: dict[str, str], md: Callable[[str], Markup],
+              nl: str = "") -> Markup:
     """The needs lane's row: the touchpoint's needs as a list, and whether they are met (``labels`` by value)."""
     ratings = {value: rating(value, labels[value]) for value in labels}
 
     def cell(column: Column, touchpoint: Touchpoint) -> str:
         out = []
         if touchpoint.needs:
-            out.append("<ul>\n")
-            out.extend(f"<li>{md(item)}</li>\n" for item in touchpoint.needs)
+            out.append(f"<ul>{nl}")
+            out.extend(f"<li>{md(item)}</li>{nl}" for item in touchpoint.needs)
             out.append("</ul>")
         if touchpoint.met:
             out.append(ratings[touchpoint.met])
         return "".join(out)
-    return _row(columns, cell)
+    return _row(columns, cell, nl)
 
 
-def emotion_row(columns: Sequence[Column], translate: Callable[..., str], view: JourneyView) -> Markup:
+def emotion_row(columns: Sequence[Column], translate: Callable[..., str], view: JourneyView, nl: str = "") -> Markup:
     """The emotion lane's row: per touchpoint its slice of the curve (and the compared map's), its smiley
     (a ``<use>`` of the view's sprite) and score, labelled for screen readers, then its feeling.
 
-    Sizes, overflow, the guides and the stroke's scaling are set in ``journey.css``.
+    The cell's svg, the curve (the unclassed path) and the feeling (the unclassed paragraph) carry no
+    class: the row (``journey-lane--emotion``) says what they are. Their sizes, overflow, the guides and
+    the stroke's scaling are set in ``journey.css`` (the svg's height too: every cell is ``HEIGHT`` tall).
     """
     moment = ", " + translate("touchpoint.moment-of-truth")
     none_label = escape(translate("emotion.none"))
     scores: dict[int, str] = {}
+    layer = f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" preserveAspectRatio="none">'
 
     def cell(column: Column, touchpoint: Touchpoint) -> str:
         out = []
@@ -102,94 +115,100 @@ def emotion_row(columns: Sequence[Column], translate: Callable[..., str], view: 
                 label = escape(scores[point.score] + (moment if point.moment_of_truth else ""))
             else:
                 label = none_label
-            out.append(f'<svg class="journey-emotion" height="{escape(point.height)}" role="img">'
-                       f'<title>{label}</title><svg viewBox="0 0 {escape(point.width)} '
-                       f'{escape(point.height)}" preserveAspectRatio="none">')
+            out.append(f'<svg role="img"><title>{label}</title>{layer}')
             if ghost_path:
                 out.append(f'<path class="journey-emotion__ghost" d="{escape(ghost_path)}"/>')
             if point.path:
-                out.append(f'<path class="journey-emotion__curve" d="{escape(point.path)}"/>')
+                out.append(f'<path d="{escape(point.path)}"/>')
             out.append("</svg>")
             if point.score is not None:
                 out.append(f'<svg x="50%" y="{escape(point.y_text)}">{smiley_use(point, view)}'
                            f'<text y="{escape(point.score_y)}">{point.score}</text></svg>')
-            out.append("</svg>\n")
+            out.append(f"</svg>{nl}")
         if point.score is None:
-            out.append(f'<p class="journey-emotion__none">{none_label}</p>\n')
+            out.append(f'<p class="journey-emotion__none">{none_label}</p>{nl}')
         if mark is not None and mark.emotion_changed:
             was = translate("compare.was", score=mark.was) if mark.was is not None else translate("compare.was-none")
-            out.append(f'<p class="journey-emotion__was">{escape(was)}</p>\n')
+            out.append(f'<p class="journey-emotion__was">{escape(was)}</p>{nl}')
         if touchpoint.feeling:
-            out.append(f'<p class="journey-emotion__feeling">{escape(touchpoint.feeling)}</p>\n')
+            out.append(f'<p>{escape(touchpoint.feeling)}</p>{nl}')
         return "".join(out)
-    return _row(columns, cell)
+    return _row(columns, cell, nl)
 
 
-def improvements_row(columns: Sequence[Column], translate: Callable[..., str]) -> Markup:
-    """The improvements lane's row: per touchpoint the improvements addressing it, ranked, with status and badge."""
+def improvements_row(columns: Sequence[Column], translate: Callable[..., str], nl: str = "") -> Markup:
+    """The improvements lane's row: per touchpoint the improvements addressing it, ranked, with status and badge.
+
+    A chip is an ``li`` with its status (and ``--closed``) as modifiers; its link holds the rank
+    and the title, then a span holds the status and badges: classed by position (``journey.css``).
+    """
     quick_win = f'<span class="journey-badge journey-badge--quick-win">{icon("bolt")}{escape(translate("backlog.quick-win"))}</span>'
 
     def cell(column: Column, touchpoint: Touchpoint) -> str:
         if not column.improvements:
             return ""
-        out = ['<ul class="journey-improvement-refs">\n']
+        out = [f"<ul>{nl}"]
         for row in column.improvements:
             improvement = row.improvement
             status, title = escape(improvement.status), escape(improvement.title)
             closed = "" if row.item.is_open else " journey-improvement-ref--closed"
             badge = f" {quick_win}" if row.item.quick_win else ""
             out.append(
-                f'<li class="journey-improvement-ref journey-improvement-ref--{status}{closed}">'
-                f'<a class="journey-improvement-ref__link" href="#{escape(row.anchor)}" title="#{row.rank} {title}">'
-                f'<span class="journey-improvement-ref__rank">#{row.rank}</span> '
-                f'<span class="journey-improvement-ref__title">{title}</span></a>\n'
-                f'<span class="journey-improvement-ref__badges"><span class="journey-status journey-status--{status}">'
-                f'{escape(translate(f"status.{improvement.status}"))}</span>{badge}</span></li>\n')
-        out.append("</ul>\n")
+                f'<li class="journey-improvement-ref--{status}{closed}">'
+                f'<a href="#{escape(row.anchor)}" title="#{row.rank} {title}"><span>#{row.rank}</span> <span>{title}</span></a>{nl}'
+                f'<span><span class="journey-status journey-status--{status}">'
+                f'{escape(translate(f"status.{improvement.status}"))}</span>{badge}</span></li>{nl}')
+        out.append(f"</ul>{nl}")
         return "".join(out)
-    return _row(columns, cell)
+    return _row(columns, cell, nl)
 
 
-def backstage_row(columns: Sequence[Column], translate: Callable[..., str], md: Callable[[str], Markup]) -> Markup:
-    """The backstage lane's row: team, systems and process, as a definition list."""
+def backstage_row(columns: Sequence[Column], translate: Callable[..., str], md: Callable[[str], Markup],
+                  nl: str = "") -> Markup:
+    """The backstage lane's row: team, systems and process, as a definition list (its row names it).
+
+    Each term and its definition stay in a ``div``: they run inline, and the div puts each pair on a
+    line of its own (for the eye and for the text a reader copies)."""
     team, systems, process = (escape(translate(f"backstage.{key}")) for key in ("team", "systems", "process"))
 
     def cell(column: Column, touchpoint: Touchpoint) -> str:
         b = touchpoint.backstage
         if not (b and (b.team or b.systems or b.process)):
             return ""
-        out = ['<dl class="journey-backstage">\n']
+        out = [f"<dl>{nl}"]
         if b.team:
             out.append(f"<div><dt>{team}</dt><dd>{md(b.team)}</dd></div>")
         if b.systems:
             out.append(f"<div><dt>{systems}</dt><dd>{', '.join(escape(s) for s in b.systems)}</dd></div>")
         if b.process:
             out.append(f"<div><dt>{process}</dt><dd>{md(b.process)}</dd></div>")
-        out.append("</dl>\n")
+        out.append(f"</dl>{nl}")
         return "".join(out)
-    return _row(columns, cell)
+    return _row(columns, cell, nl)
 
 
-def kpis_row(columns: Sequence[Column], translate: Callable[..., str]) -> Markup:
-    """The KPI lane's row: each KPI's name, target and actual, and its verdict when they compare."""
+def kpis_row(columns: Sequence[Column], translate: Callable[..., str], nl: str = "") -> Markup:
+    """The KPI lane's row: each KPI's name, target and actual, and its verdict when they compare.
+
+    A KPI is an ``li`` with its verdict as modifier (``journey-kpi--on``, ``--off``, ``--unknown``) and
+    unclassed spans: the name first, then the values, then (on or off) the verdict, last."""
     target, actual = escape(translate("kpi.target")), escape(translate("kpi.actual"))
     verdicts = {verdict: escape(translate(f"kpi.{verdict}")) for verdict in ("on", "off")}
 
     def cell(column: Column, touchpoint: Touchpoint) -> str:
         if not column.kpis:
             return ""
-        out = ['<ul class="journey-kpis">\n']
+        out = [f"<ul>{nl}"]
         for view in column.kpis:
             kpi = view.kpi
-            out.append(f'<li class="journey-kpi journey-kpi--{escape(view.verdict or "unknown")}">\n'
-                       f'<span class="journey-kpi__name">{escape(kpi.name)}</span>\n')
+            out.append(f'<li class="journey-kpi--{escape(view.verdict or "unknown")}">{nl}<span>{escape(kpi.name)}</span>{nl}')
             if kpi.target is not None or kpi.actual is not None:
                 shown_target = escape(kpi.target) if kpi.target is not None else "–"
                 shown_actual = escape(kpi.actual) if kpi.actual is not None else "–"
-                out.append(f'<span class="journey-kpi__values">{target} {shown_target} · {actual} {shown_actual}</span>\n')
+                out.append(f"<span>{target} {shown_target} · {actual} {shown_actual}</span>{nl}")
             if view.verdict:
-                out.append(f'<span class="journey-kpi__verdict">{verdicts[view.verdict]}</span>\n')
-            out.append("</li>\n")
-        out.append("</ul>\n")
+                out.append(f"<span>{verdicts[view.verdict]}</span>{nl}")
+            out.append(f"</li>{nl}")
+        out.append(f"</ul>{nl}")
         return "".join(out)
-    return _row(columns, cell)
+    return _row(columns, cell, nl)

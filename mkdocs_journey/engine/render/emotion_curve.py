@@ -85,18 +85,19 @@ class EmotionPoint:
 
 
 # The halves depend on two levels only (25 pairs): each is written once per process, not per cell.
+# Written short: no space around a command's letter (the path is the same; a map writes dozens).
 @lru_cache(maxsize=64)
 def _left_half(previous: float, current: float) -> str:
     middle = (previous + current) / 2
-    return (f"M 0 {number(middle)} C {number(WIDTH / 8)} {number((previous + 3 * current) / 4)} "
+    return (f"M0 {number(middle)}C{number(WIDTH / 8)} {number((previous + 3 * current) / 4)} "
             f"{number(WIDTH / 4)} {number(current)} {number(WIDTH / 2)} {number(current)}")
 
 
 @lru_cache(maxsize=64)
 def _right_half(current: float, following: float, *, joined: bool) -> str:
     middle = (current + following) / 2
-    start = "" if joined else f"M {number(WIDTH / 2)} {number(current)} "
-    return (f"{start}C {number(3 * WIDTH / 4)} {number(current)} "
+    start = "" if joined else f"M{number(WIDTH / 2)} {number(current)}"
+    return (f"{start}C{number(3 * WIDTH / 4)} {number(current)} "
             f"{number(7 * WIDTH / 8)} {number((3 * current + following) / 4)} {number(WIDTH)} {number(middle)}")
 
 
@@ -113,5 +114,5 @@ def emotion_points(scores: Sequence[int | None], moments: Sequence[bool]) -> lis
                 parts.append(_left_half(previous, y))
             if following is not None:
                 parts.append(_right_half(y, following, joined=bool(parts)))
-        points.append(EmotionPoint(score, y, " ".join(parts), bool(moments[index])))
+        points.append(EmotionPoint(score, y, "".join(parts), bool(moments[index])))
     return points

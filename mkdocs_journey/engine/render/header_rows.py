@@ -23,34 +23,41 @@ if TYPE_CHECKING:
     from ..i18n import Translator
     from .page import Column, StageHeader
 
-_EMPTY_STAGE = '<td class="journey-cell--stage-start journey-cell--empty-stage"></td>\n'
+_EMPTY_STAGE = '<td class="journey-cell--stage-start journey-cell--empty-stage"></td>'
 
 
 def column_group(columns: Sequence[Column]) -> Markup:
-    """The ``<col>`` of every column (after the lanes' labels)."""
-    return Markup('<col class="journey-map__column">\n' * len(columns))
+    """The touchpoints' columns (after the lanes' labels): one ``<col>`` spanning them all."""
+    if not columns:
+        return Markup("")
+    return Markup(f'<col span="{len(columns)}" class="journey-map__column">\n')
 
 
-def stage_cells(stages: Sequence[StageHeader], md: Callable[[str], Markup]) -> Markup:
-    """The stages' header cells, each spanning its columns, with its name and goal."""
+def stage_cells(stages: Sequence[StageHeader], md: Callable[[str], Markup], nl: str = "") -> Markup:
+    """The stages' header cells, each spanning its columns, with its name and goal (the first span and
+    the second: the row, ``journey-map__stages``, says what they are)."""
     out = []
     for header in stages:
         stage = header.stage
-        goal = f'<span class="journey-stage__goal">{md(stage.goal)}</span>\n' if stage.goal else ""
-        out.append(f'<th scope="colgroup" colspan="{header.span}" id="{escape(header.anchor)}" class="journey-stage">\n'
-                   f'<span class="journey-stage__name">{escape(stage.name)}</span>\n{goal}</th>\n')
+        goal = f"<span>{md(stage.goal)}</span>{nl}" if stage.goal else ""
+        out.append(f'<th colspan="{header.span}" id="{escape(header.anchor)}">{nl}'
+                   f"<span>{escape(stage.name)}</span>{nl}{goal}</th>{nl}")
     return Markup("".join(out))
 
 
-def touchpoint_cells(columns: Sequence[Column], details: bool, translate: Translator) -> Markup:
+def touchpoint_cells(columns: Sequence[Column], details: bool, translate: Translator, nl: str = "") -> Markup:
     """The touchpoints' header cells: each one's name (and "new" when compared), and with ``details``
-    (the ``touchpoint`` lane is shown) its channel, senses, moment of truth and brand rating."""
+    (the ``touchpoint`` lane is shown) its channel, senses, moment of truth and brand rating.
+
+    The row (``journey-lane--touchpoint``) says what its header cells are: a cell's class holds only
+    its modifiers (stage start, moment of truth, new), its name is its first span and its channel
+    the unclassed span after it."""
     channel_label = escape(translate("touchpoint.channel"))
     senses_label = escape(translate("touchpoint.senses"))
-    new_badge = f'<span class="journey-badge journey-badge--new">{escape(translate("compare.new"))}</span>\n'
+    new_badge = f'<span class="journey-badge journey-badge--new">{escape(translate("compare.new"))}</span>{nl}'
     moment_badge = (f'<span class="journey-badge journey-badge--moment-of-truth">{icon("star")}'
                     f'{escape(translate("touchpoint.moment-of-truth"))}</span>\n')
-    empty_stage = f'<td class="journey-cell--stage-start journey-cell--empty-stage">{escape(translate("map.empty-stage"))}</td>\n'
+    empty_stage = f'<td class="journey-cell--stage-start journey-cell--empty-stage">{escape(translate("map.empty-stage"))}</td>{nl}'
     words: dict[str, str] = {}
 
     def word(key: str) -> str:
@@ -66,21 +73,20 @@ def touchpoint_cells(columns: Sequence[Column], details: bool, translate: Transl
             add(empty_stage)
             continue
         new = column.mark is not None and column.mark.new
-        css = "journey-touchpoint"
+        modifiers = []
         if column.first_of_stage:
-            css += " journey-cell--stage-start"
+            modifiers.append("journey-cell--stage-start")
         if tp.moment_of_truth:
-            css += " journey-touchpoint--moment-of-truth"
+            modifiers.append("journey-touchpoint--moment-of-truth")
         if new:
-            css += " journey-touchpoint--new"
-        add(f'<th scope="col" id="{escape(column.anchor)}" class="{css}">'
-            f'<span class="journey-touchpoint__name">{escape(tp.name)}</span>\n')
+            modifiers.append("journey-touchpoint--new")
+        css = f' class="{" ".join(modifiers)}"' if modifiers else ""
+        add(f'<th scope="col" id="{escape(column.anchor)}"{css}><span>{escape(tp.name)}</span>{nl}')
         if new:
             add(new_badge)
         if details:
             if tp.channel:
-                add(f'<span class="journey-touchpoint__channel"><span class="journey-sr">{channel_label}: </span>'
-                    f'{escape(tp.channel)}</span>\n')
+                add(f'<span><span class="journey-sr">{channel_label}: </span>{escape(tp.channel)}</span>{nl}')
             if tp.senses:
                 senses = '<span class="journey-sr">, </span>'.join(
                     f'<span class="journey-sense journey-sense--{escape(sense)}">{word(f"sense.{sense}")}</span>'
@@ -93,35 +99,40 @@ def touchpoint_cells(columns: Sequence[Column], details: bool, translate: Transl
                 if tp.on_brand:
                     add(rating(tp.on_brand, word(f"touchpoint.on-brand.{tp.on_brand}")) + "\n")
                 add("</span>\n")
-        add("</th>\n")
+        add(f"</th>{nl}")
     return Markup("".join(out))
 
 
-def image_cells(columns: Sequence[Column], translate: Translator) -> Markup:
+def image_cells(columns: Sequence[Column], translate: Translator, nl: str = "") -> Markup:
     """The storyboard row's cells: each touchpoint's picture, described by its touchpoint's name."""
     out = []
     for column in columns:
         tp = column.touchpoint
         if tp is None:
-            out.append(_EMPTY_STAGE)
+            out.append(_EMPTY_STAGE + nl)
             continue
-        opening = '<td class="journey-cell--stage-start">\n' if column.first_of_stage else "<td>\n"
+        opening = '<td class="journey-cell--stage-start">' if column.first_of_stage else "<td>"
         image = ""
         if column.image_url:
             alt = escape(translate("emotion.image", touchpoint=tp.name))
-            image = f'<img class="journey-storyboard" src="{escape(column.image_url)}" alt="{alt}" loading="lazy">\n'
-        out.append(f"{opening}{image}</td>\n")
+            image = f'<img class="journey-storyboard" src="{escape(column.image_url)}" alt="{alt}" loading="lazy">{nl}'
+        out.append(f"{opening}{nl}{image}</td>{nl}")
     return Markup("".join(out))
 
 
-def lane_toggles(lanes: Sequence[str], translate: Translator) -> Markup:
-    """The reader's lane list above the map (``lane-toggles.html``): a ticked checkbox per lane shown
-    but the touchpoints' (empty when there is none)."""
+def lane_toggles(lanes: Sequence[str], translate: Translator, spaced: bool = False) -> Markup:
+    """The reader's lane list above the map (``lane-toggles.html``): its legend only (nothing when the map
+    shows no lane but the touchpoints'). ``journey-map.js`` adds a ticked checkbox per row of the map's
+    body, labelled by the row's label, when it shows the list: the page does not carry the labels twice.
+    ``spaced`` (a map in a Markdown page, whose HTML the site's search reads) writes the boxes too, as
+    the search always read them."""
     toggles = [lane for lane in lanes if lane != "touchpoint"]
     if not toggles:
         return Markup("")
-    labels = "".join(f'<label class="journey-lanes__lane"><input type="checkbox" data-lane="{escape(lane)}" checked> '
-                     f'{escape(translate(BY_KEY[lane].label_key))}</label>\n' for lane in toggles)
-    return Markup(f'<fieldset class="journey-lanes" data-journey-lanes hidden>\n'
-                  f'<legend class="journey-lanes__legend">{escape(translate("lanes.legend"))}</legend>\n'
-                  f'{labels}</fieldset>\n')
+    if spaced:
+        labels = "".join(f'<label class="journey-lanes__lane"><input type="checkbox" data-lane="{escape(lane)}" checked> '
+                         f'{escape(translate(BY_KEY[lane].label_key))}</label>\n' for lane in toggles)
+        return Markup(f'<fieldset class="journey-lanes" data-journey-lanes hidden>\n'
+                      f'<legend>{escape(translate("lanes.legend"))}</legend>\n{labels}</fieldset>\n')
+    return Markup(f'<fieldset class="journey-lanes" data-journey-lanes hidden>'
+                  f'<legend>{escape(translate("lanes.legend"))}</legend></fieldset>\n')

@@ -91,7 +91,7 @@ def render_parts(collected: CollectedMap, context: PageContext, parts: Sequence[
                                         anchor_prefix=anchor_prefix + "curve-")
             shown = curve_view
         values = {"view": shown, "t": translate, "md": md, "lang": translate.language, "prefix": anchor_prefix,
-                  "headed": False, "compact": name == "curve"}
+                  "headed": False, "compact": name == "curve", "spaced": True}
         html = templates.get_template(template).render(values)
         heading = None
         if label is not None and (name != "persona" or view.persona is not None):
