@@ -339,3 +339,27 @@ def test_parts_without_classes_get_their_look_from_their_place(browser: Any, ser
     assert found["head"] == "flex" and found["facts"] == "grid" and found["rank"] != "0px", found
     assert found["icons"][0] == "url(" and found["icons"][-1] == "url(", found  # the owner's and the targets' icons
     assert found["plan"] and found["dot"] == "middle" and found["grid"], found
+
+
+def test_backstage_pairs_each_start_a_line_of_their_own(browser: Any, served: Served) -> None:
+    # The backstage list holds its terms and definitions without a div around each pair: journey.css
+    # breaks the line before every term but the first. Each term starts at the list's left edge
+    # below the pair before it, and its definition runs on after it, on the term's line.
+    for page in _open(browser, served, ROUND_TRIP):
+        lists = page.evaluate("""() => [...document.querySelectorAll(
+            'table.journey-map tr.journey-lane--backstage dl')].map(dl => {
+          const left = dl.getBoundingClientRect().left;
+          return [...dl.querySelectorAll(':scope > dt')].map(dt => {
+            // The boxes of the term's words and the definition's (not of the generated ": " and break).
+            const boxes = node => { const r = document.createRange(); r.selectNodeContents(node); return r.getClientRects(); };
+            const term = boxes(dt.firstChild)[0], words = boxes(dt.nextElementSibling)[0];
+            return [Math.round(term.left - left), Math.round(term.top), Math.round(words.top - term.top),
+                    words.left > term.right];
+          });
+        })""")
+    assert len(lists) > 5 and all(len(pairs) >= 2 for pairs in lists), lists
+    for pairs in lists:
+        assert [p[0] for p in pairs] == [0] * len(pairs), pairs  # every term at the left edge
+        tops = [p[1] for p in pairs]
+        assert tops == sorted(set(tops)), pairs  # each pair below the one before
+        assert all(p[2] == 0 and p[3] for p in pairs), pairs  # the definition on the term's line, after ": "

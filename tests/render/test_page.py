@@ -248,7 +248,10 @@ def test_lane_cells(render: Render) -> None:
     assert cell(soup, "gains").li.get_text() == "Nice photos"
     assert cell(soup, "opportunities").li.get_text() == "Routes per theme"
     backstage = cell(soup, "backstage")
-    assert [d.get_text(" ", strip=True) for d in backstage.select("dl > div")] == [
+    # Terms and definitions are the list's own children, in pairs (no div around each pair).
+    terms, definitions = backstage.select("dl > dt"), backstage.select("dl > dd")
+    assert [child.name for child in backstage.dl.children] == ["dt", "dd"] * 3
+    assert [f"{dt.get_text()} {dd.get_text()}" for dt, dd in zip(terms, definitions)] == [
         "Team Marketing", "Systems Google Ads, CMS", "Process SEO per destination"]
     assert cell(soup, "evidence").li.get_text() == "Interviews 3 and 5"
 
