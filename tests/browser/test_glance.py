@@ -318,7 +318,7 @@ def test_parts_without_classes_get_their_look_from_their_place(browser: Any, ser
           const box = e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; };
           const style = (e, pseudo) => getComputedStyle(e, pseudo || null);
           const hidden = [...document.querySelectorAll(
-              '.journey-strip__points a > span, ol.journey-backlog > li > div > div:first-of-type > span:last-child > span:first-child, '
+              '.journey-strip__point--empty > span, ol.journey-backlog > li > div > div:first-of-type > span:last-child > span:first-child, '
               + 'ol.journey-backlog > li > div > div:last-child > span:first-child')];
           const card = document.querySelector('ol.journey-backlog > li');
           const smiley = document.querySelector('.journey-strip__points a > svg');
@@ -334,7 +334,8 @@ def test_parts_without_classes_get_their_look_from_their_place(browser: Any, ser
             grid: style(document.querySelector('.journey-matrix__grid path')).stroke !== 'none',
           };
         }""")
-    assert found["hidden"] > 14 and found["visible"] == [], found
+    # (The strip's points name their links by their title: test_a_strip_point_is_named_and_titled_by_its_words.)
+    assert found["hidden"] > 10 and found["visible"] == [], found
     assert found["smiley"] == 106, found  # as high as the strip's curve row
     assert found["head"] == "flex" and found["facts"] == "grid" and found["rank"] != "0px", found
     assert found["icons"][0] == "url(" and found["icons"][-1] == "url(", found  # the owner's and the targets' icons
@@ -363,3 +364,15 @@ def test_backstage_pairs_each_start_a_line_of_their_own(browser: Any, served: Se
         tops = [p[1] for p in pairs]
         assert tops == sorted(set(tops)), pairs  # each pair below the one before
         assert all(p[2] == 0 and p[3] for p in pairs), pairs  # the definition on the term's line, after ": "
+
+
+def test_a_strip_point_is_named_and_titled_by_its_words(browser: Any, served: Served) -> None:
+    # A point's link holds no text: its title names it (what a screen reader reads) and is its
+    # tooltip, the stage, the touchpoint and the emotion in words.
+    for page in _open(browser, served, ROUND_TRIP):
+        titles = page.evaluate("""() => [...document.querySelectorAll('.journey-strip__points a')]
+            .map(a => [a.title, a.textContent])""")
+        assert len(titles) > 10 and all(title and text == "" for title, text in titles), titles
+        assert all(" › " in title and ":" in title for title, _ in titles), titles
+        for title, _ in titles[:3]:
+            assert page.locator(".journey-strip__points").get_by_role("link", name=title, exact=True).count() == 1

@@ -41,8 +41,10 @@ def test_every_touchpoint_links_to_its_column_in_order(render: Render) -> None:
 
 def test_screen_readers_read_each_point_in_order(render: Render) -> None:
     soup = render()
-    # A point's words are the first span of its link (an empty stage's placeholder has no link).
-    said = [li.find("span").get_text(" ", strip=True) for li in soup.select(".journey-strip__points > li")]
+    # A point's words are its link's title, which names the link (it holds no text of its own) and is
+    # its tooltip; an empty stage's placeholder has no link, its words are a visually hidden span.
+    said = [li.a["title"] if li.a else li.find("span").get_text(" ", strip=True)
+            for li in soup.select(".journey-strip__points > li")]
     assert said == [
         "Orientation › Google search: 4 of 5, positive",
         "Orientation › Website: 2 of 5, negative, moment of truth",
@@ -65,7 +67,8 @@ def test_a_point_is_a_plain_item_whose_link_holds_its_words_and_its_smiley(rende
         ["journey-strip__point--lowest"]]
     assert all(li.get("class") is None for li in soup.select(".journey-strip__stages > li"))
     google = items[0].a
-    assert [child.name for child in google.children] == ["span", "svg"]
+    assert [child.name for child in google.children] == ["svg"] and google.get_text() == ""
+    assert google["title"] == "Orientation › Google search: 4 of 5, positive"
     assert google.svg.attrs == {"aria-hidden": "true"}
     # A plain smiley is the sprite's symbol placed by its <use>; no svg around it.
     use = google.svg.find("use")
@@ -100,13 +103,17 @@ def test_no_lowest_point_on_a_flat_journey(render: Render) -> None:
 def test_the_labels_follow_the_language(render: Render) -> None:
     soup = render(language="nl")
     assert soup.select_one("nav.journey-strip")["aria-label"] == "De reis in één oogopslag"
-    assert "laagste punt" in soup.select_one(".journey-strip__point--lowest a > span").get_text()
+    assert "laagste punt" in soup.select_one(".journey-strip__point--lowest a")["title"]
 
 
 def test_user_text_in_the_strip_is_escaped(render: Render) -> None:
     soup = render(FULL_MAP.replace("name: Payment", 'name: "<img src=x onerror=alert(1)>"'))
     assert soup.select(".journey-strip img") == []
-    assert "<img src=x" in soup.select_one(".journey-strip__point--lowest a > span").get_text()
+    assert "<img src=x" in soup.select_one(".journey-strip__point--lowest a")["title"]
+    # A name is the point's title: a quote in it cannot end the attribute.
+    soup = render(FULL_MAP.replace("name: Payment", """name: 'Pay" onmouseover="alert(1)'"""))
+    link = soup.select_one(".journey-strip__point--lowest a")
+    assert "onmouseover" not in link.attrs and 'Pay" onmouseover="alert(1)' in link["title"]
 
 
 @pytest.mark.parametrize(("scores", "expected"), [

@@ -124,7 +124,8 @@ def curve_path(scores: Sequence[int | None]) -> str:
 
 
 def point_label(column: Column, lowest: bool, translate: Translator) -> str:
-    """A point's words for screen readers (an empty stage's placeholder says so)."""
+    """A point's words: its link's title, which names it for screen readers and is its tooltip (an empty
+    stage's placeholder says so in a visually hidden span)."""
     return _Words(translate).point(column, lowest)
 
 
@@ -197,8 +198,8 @@ def strip_html(view: JourneyView, translate: Translator) -> Markup:
            '<ol class="journey-strip__stages">\n']
     add = out.append
     # A band and a point carry no class their list implies (a map has dozens of points): only a
-    # point's modifiers (--moment-of-truth, --lowest, --empty); its words for screen readers are
-    # the link's span, its smiley the link's svg (journey.css selects them so).
+    # point's modifiers (--moment-of-truth, --lowest, --empty); its words are the link's title (its
+    # accessible name and its tooltip), its smiley the link's svg (journey.css selects it so).
     for band in strip.stages:
         name = escape(band.header.stage.name)
         add(f'<li style="grid-column: {band.start} / {band.end}">'
@@ -234,8 +235,10 @@ def strip_html(view: JourneyView, translate: Translator) -> Markup:
                 smiley = f'<use x="50%" y="{y}" href="#{smiley_id(view.anchor_prefix, emotion.score)}"/>'
         else:
             smiley = '<svg x="50%" y="49"><circle class="journey-strip__unscored" r="7"/></svg>'
-        add(f'<li{css}><a href="#{escape(column.anchor)}" title="{escape(touchpoint.name)}">'
-            f'<span>{label}</span><svg aria-hidden="true">{smiley}</svg></a></li>\n')
+        # The link's title is its words: its name for screen readers (its smiley is hidden from them,
+        # it holds no text) and its tooltip (stage, touchpoint and emotion), in one attribute.
+        add(f'<li{css}><a href="#{escape(column.anchor)}" title="{label}">'
+            f'<svg aria-hidden="true">{smiley}</svg></a></li>\n')
     add("</ol>\n</div>\n</div>\n</div>\n")
     if strip.moments or strip.lowest:
         add('<p class="journey-strip__legend">\n')
