@@ -159,3 +159,8 @@ def test_the_sites_search_reads_a_fenced_maps_cells_as_words_of_their_own(projec
     for word in words:  # the index holds text as HTML (escaped)
         assert re.search(rf"(^|[\s>]){re.escape(html.escape(word, quote=False))}([\s<]|$)", text), word
     assert re.search(r"</t[dh]><t[dh]", str(page.select_one("table.journey-map"))) is None
+    # The matrix's chart too: its quadrants' names and its dots' numbers stay words of their own.
+    chart = page.select_one("svg.journey-matrix__chart")
+    assert chart is not None and re.search(r"</text><", str(chart)) is None
+    for name in (t.get_text() for t in chart.select("g.journey-matrix__quadrant > text")):
+        assert re.search(rf"(^|[\s>]){re.escape(html.escape(name, quote=False))}([\s<]|$)", text), name

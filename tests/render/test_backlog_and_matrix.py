@@ -114,6 +114,9 @@ def test_the_chart_carries_no_class_its_parts_inherit(render: Render) -> None:
     circle, number = dot.circle, dot.find("text")
     assert float(number["y"]) == float(circle["cy"]) + 5 and number["x"] == circle["cx"]
     assert set(number.attrs) == {"x", "y"}
+    # A map page writes no newline between the chart's parts (an SVG draws none outside a <text>;
+    # a fence keeps them for the site's search: tests/plugin/test_fences.py).
+    assert "\n" not in str(chart)
 
 
 def test_dots_in_one_cell_do_not_overlap(load: Callable[..., CollectedMap]) -> None:

@@ -141,46 +141,51 @@ def build_matrix(backlog: Sequence[BacklogItem], *, ranks: Sequence[int] | None 
     return Matrix(dots=dots, unplaced=unplaced, regions=_regions())
 
 
-def matrix_html(matrix: Matrix, translate: Translator, prefix: str = "") -> Markup:
+def matrix_html(matrix: Matrix, translate: Translator, prefix: str = "", spaced: bool = False) -> Markup:
     """The matrix's markup below its heading (``matrix.html`` calls it): the chart, when any
     improvement has both scores, and beside it the legend and the improvements not placed.
 
     Written here rather than as a template: the chart's frame alone is some fifty
     values, each a template call. Ids and links start with a fence's ``prefix``.
+
+    Between the chart's parts (outside any ``<text>``, where an SVG draws no whitespace) a map page
+    writes no newline; a fence (``spaced``: a Markdown page, whose HTML the site's search reads)
+    keeps one, which holds the chart's words apart for the search.
     """
     p = escape(prefix)
+    nl = "\n" if spaced else ""
     out = ['<div class="journey-matrix">\n']
     add = out.append
     if matrix.dots:
         m = matrix
         add('<div class="journey-matrix__scroll">\n'
             f'<svg class="journey-matrix__chart" viewBox="0 0 {m.width} {m.height}" width="{m.width}" '
-            f'height="{m.height}" role="group" aria-labelledby="{p}journey-matrix-title">\n'
-            f'<title id="{p}journey-matrix-title">{escape(translate("matrix.title"))}</title>\n')
+            f'height="{m.height}" role="group" aria-labelledby="{p}journey-matrix-title">{nl}'
+            f'<title id="{p}journey-matrix-title">{escape(translate("matrix.title"))}</title>{nl}')
         # A region's class is its name (the chart implies a region); the grid's lines and the ticks are
         # groups whose class their parts inherit (stroke; fill and font), each line drawn on its own.
         out.extend(f'<rect class="journey-matrix__region--{r.name}" x="{r.x}" y="{r.y}" '
-                   f'width="{r.width}" height="{r.height}"/>\n' for r in m.regions)
+                   f'width="{r.width}" height="{r.height}"/>{nl}' for r in m.regions)
         bottom, right = m.top + m.size, m.left + m.size
-        add('<g class="journey-matrix__grid">\n')
+        add(f'<g class="journey-matrix__grid">{nl}')
         for i in range(6):
             x, y = m.left + i * m.cell, m.top + i * m.cell
-            add(f'<path d="M{x} {m.top}V{bottom}"/>\n<path d="M{m.left} {y}H{right}"/>\n')
-        add('</g>\n')
-        add('<g class="journey-matrix__quadrant">\n')
-        out.extend(f'<text x="{r.label_x}" y="{r.label_y}" text-anchor="{r.anchor}">{escape(translate(f"matrix.{r.name}"))}</text>\n'
+            add(f'<path d="M{x} {m.top}V{bottom}"/>{nl}<path d="M{m.left} {y}H{right}"/>{nl}')
+        add(f'</g>{nl}')
+        add(f'<g class="journey-matrix__quadrant">{nl}')
+        out.extend(f'<text x="{r.label_x}" y="{r.label_y}" text-anchor="{r.anchor}">{escape(translate(f"matrix.{r.name}"))}</text>{nl}'
                    for r in m.regions)
-        add('</g>\n')
-        add('<g class="journey-matrix__tick">\n')
+        add(f'</g>{nl}')
+        add(f'<g class="journey-matrix__tick">{nl}')
         for score, x, y in m.ticks:
-            add(f'<text x="{x}" y="{bottom + 20}" text-anchor="middle">{score}</text>\n'
-                f'<text x="{m.left - 10}" y="{y + 5}" text-anchor="end">{score}</text>\n')
-        add('</g>\n')
+            add(f'<text x="{x}" y="{bottom + 20}" text-anchor="middle">{score}</text>{nl}'
+                f'<text x="{m.left - 10}" y="{y + 5}" text-anchor="end">{score}</text>{nl}')
+        add(f'</g>{nl}')
         low, high = escape(translate("matrix.low")), escape(translate("matrix.high"))
         add(f'<text class="journey-matrix__axis" x="{m.left + m.size // 2}" y="{bottom + 48}" text-anchor="middle">'
-            f'{escape(translate("matrix.effort"))} ({low} → {high})</text>\n'
+            f'{escape(translate("matrix.effort"))} ({low} → {high})</text>{nl}'
             f'<text class="journey-matrix__axis" transform="translate(20 {m.top + m.size // 2}) rotate(-90)" '
-            f'text-anchor="middle">{escape(translate("matrix.impact"))} ({low} → {high})</text>\n')
+            f'text-anchor="middle">{escape(translate("matrix.impact"))} ({low} → {high})</text>{nl}')
         for dot in m.dots:
             item = dot.item.improvement
             words = escape(translate("matrix.dot", rank=dot.rank, title=item.title, impact=item.impact,
@@ -188,11 +193,11 @@ def matrix_html(matrix: Matrix, translate: Translator, prefix: str = "") -> Mark
             quick_win = ' class="journey-matrix__dot--quick-win"' if dot.item.quick_win else ""
             # A dot is the chart's link (a quick win's class says so); its name is its <title> (also its
             # tooltip); its number sits 5 below the centre, centred by journey.css.
-            add(f'<a{quick_win} href="#{p}{escape(dot.anchor)}">\n'
-                f'<title>{words}</title>\n'
-                f'<circle cx="{escape(dot.x)}" cy="{escape(dot.y)}" r="{m.radius}"/>\n'
-                f'<text x="{escape(dot.x)}" y="{number(float(dot.y) + 5)}">{dot.rank}</text>\n'
-                '</a>\n')
+            add(f'<a{quick_win} href="#{p}{escape(dot.anchor)}">{nl}'
+                f'<title>{words}</title>{nl}'
+                f'<circle cx="{escape(dot.x)}" cy="{escape(dot.y)}" r="{m.radius}"/>{nl}'
+                f'<text x="{escape(dot.x)}" y="{number(float(dot.y) + 5)}">{dot.rank}</text>{nl}'
+                f'</a>{nl}')
         add("</svg>\n</div>\n")
     add('<div class="journey-matrix__side">\n')
     if matrix.dots:
