@@ -12,8 +12,8 @@
   const samples = [];
 
   // Each smiley is a <use> of its score's symbol (the sprite before the map): the <use>
-  // says where it is, the symbol's face what colour it has.
-  const faces = Array.from(box.querySelectorAll("use")).map((use) => {
+  // says where it is, the symbol's face what colour it has (the curve's pieces are uses too).
+  const faces = Array.from(box.querySelectorAll("use[href*='journey-smiley-']")).map((use) => {
     const r = use.getBoundingClientRect();
     const face = document.getElementById(use.getAttribute("href").slice(1)).querySelector(".journey-smiley > circle:first-child");
     return { face, x: r.left + r.width / 2, y: r.top + r.height / 2, cell: use.closest("td, th") };
@@ -26,16 +26,22 @@
                      colour: parseColour(getComputedStyle(face).fill), behind: background(cell || face) });
     }
   }
-  for (const path of box.querySelectorAll("tr.journey-lane--emotion td > svg > svg > path:not([class])")) {
+  // A cell's piece of the curve is a <use> of a symbol of the sprite, stretched over the cell's svg:
+  // the symbol's path, mapped from its viewBox onto that svg.
+  for (const use of box.querySelectorAll("tr.journey-lane--emotion td > svg > use")) {
+    const symbol = document.getElementById(use.getAttribute("href").slice(1));
+    const path = symbol.querySelector(".journey-emotion__curve");
+    if (!path) continue;
     const stroke = parseColour(getComputedStyle(path).stroke);
     if (!stroke) continue;
-    const behind = background(path.closest("td, th") || path);
+    const cell = use.closest("td, th");
+    const behind = background(cell);
     const colour = blend(stroke, behind);
-    const ctm = path.getScreenCTM();
+    const r = use.parentElement.getBoundingClientRect(), view = symbol.viewBox.baseVal;
     const length = path.getTotalLength();
     for (let i = 0; i <= 40; i++) {
       const p = path.getPointAtLength((length * i) / 40);
-      const x = ctm.a * p.x + ctm.c * p.y + ctm.e, y = ctm.b * p.x + ctm.d * p.y + ctm.f;
+      const x = r.left + (p.x * r.width) / view.width, y = r.top + (p.y * r.height) / view.height;
       // Smileys, their rings, stars and scores sit on the curve; look between them.
       if (!inView(x) || faces.some((s) => Math.hypot(s.x - x, s.y - y) < 34)) continue;
       samples.push({ kind: "curve", x: x + window.scrollX, y: y + window.scrollY, colour, behind });

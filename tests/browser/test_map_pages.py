@@ -288,7 +288,7 @@ def test_every_smiley_says_what_it_shows(browser: Any, served: Served, name: str
             """() => Array.from(document.querySelectorAll('tr.journey-lane--emotion td > svg')).map(svg => ({
                  role: svg.getAttribute('role'),
                  title: (svg.querySelector(':scope > title') || {}).textContent || '',
-                 score: (svg.querySelector(':scope > svg + svg > text') || {}).textContent || '',
+                 score: (svg.querySelector(':scope > svg > text') || {}).textContent || '',
                }))"""
         )
         assert smileys, f"{name}: no emotion smileys"
@@ -336,13 +336,16 @@ def test_printed_text_does_not_overlap(printed: View) -> None:
 
 #: The compared map's ghost curve: its stroke over the cell behind it, and how it is dashed.
 GHOST = """() => {
-  const ghosts = [...document.querySelectorAll(".journey-emotion__ghost")];
-  return ghosts.map((ghost) => {
-    const style = getComputedStyle(ghost);
+  // Each cell shows its pieces of both curves by a <use> of a symbol of the map's sprite.
+  const symbol = (use) => document.getElementById(use.getAttribute("href").slice(1));
+  const uses = [...document.querySelectorAll("tr.journey-lane--emotion td > svg > use")]
+    .filter((use) => symbol(use).querySelector(".journey-emotion__ghost"));
+  return uses.map((use) => {
+    const style = getComputedStyle(symbol(use).querySelector(".journey-emotion__ghost"));
     const stroke = parseColour(style.stroke);
-    const behind = background(ghost.closest("td"));
+    const behind = background(use.closest("td"));
     return {colour: blend(stroke, behind), behind, dash: style.strokeDasharray,
-            curve: getComputedStyle(document.querySelector("tr.journey-lane--emotion td > svg > svg > path:not([class])")).strokeDasharray};
+            curve: getComputedStyle(document.querySelector(".journey-emotion__curve")).strokeDasharray};
   });
 }"""
 

@@ -215,10 +215,15 @@ def test_fences_draw_their_own_smileys_and_every_use_finds_its_own(docs: Path) -
     assert_ids_unique_and_links_resolve(page)
     fences = page.find_all("div", class_="journey-fence")
     assert len(fences) == 2
-    for div in fences:
+    for number, div in enumerate(fences, start=1):
         own = {symbol["id"] for symbol in div.select(".journey-sprite symbol")}
         uses = [use["href"][1:] for use in div.find_all("use")]
         assert uses and set(uses) <= own, (uses, own)
+        # The curve's pieces too: each fence's cells show symbols of its own sprite, under its own prefix.
+        curves = {ident for ident in uses if "journey-curve-" in ident}
+        assert curves and all(ident.startswith(f"journey{number}--") for ident in curves), curves
+    curve_ids = [s["id"] for s in page.select(".journey-sprite symbol") if "journey-curve-" in s["id"]]
+    assert len(curve_ids) == len(set(curve_ids))  # three sprites (the map, two curves), no id twice
     assert len(page.select(".journey-sprite")) == 3  # the map, its curve, the second fence's curve
     # Markdown leaves the sprite as it is: a block, no paragraph around it.
     assert all(sprite.parent.name == "div" for sprite in page.select(".journey-sprite"))

@@ -72,11 +72,13 @@ def test_a_future_map_shows_its_current_map(project: Project, use_directory_urls
     assert page.find("img", onerror=True) is None
     assert "Chat <img src=x onerror=alert(1)>" in page.select_one("#tp-afweging--chat").get_text()
     # The ghost curve: the current map's 2 at the website, behind this map's own curve.
-    ghosts = page.select(".journey-lane--emotion td")
-    website = ghosts[1].select_one(".journey-emotion__ghost")["d"]
+    # Each cell shows its piece of both curves as a <use> of a symbol of the map's sprite.
+    pieces = [page.select_one(f"symbol[id='{use['href'][1:]}']") if use else None
+              for use in (cell.select_one("td > svg > use") for cell in page.select(".journey-lane--emotion td"))]
+    website = pieces[1].select_one(".journey-emotion__ghost")["d"]
     assert f" {number(level(2))}" in website
-    assert ghosts[1].select_one(".journey-emotion__ghost").find_next_sibling("path").get("class") is None  # the curve: the unclassed path
-    assert ghosts[2].select_one(".journey-emotion__ghost") is None  # new: no ghost there
+    assert pieces[1].select_one(".journey-emotion__ghost").find_next_sibling("path")["class"] == ["journey-emotion__curve"]  # then the curve
+    assert pieces[2].select_one(".journey-emotion__ghost") is None  # new: no ghost there
 
     # The panel: its heading, a link to the other map, and the diff's lines in Dutch.
     assert page.select_one("h2#journey-compare").get_text(strip=True) == "Vergeleken met Rondreis door de VS boeken"

@@ -30,8 +30,17 @@ stages:
 
 def _smileys(soup: object, scope: str) -> list[object]:
     """The smileys shown in ``scope``, each resolved from its ``<use>`` to the sprite's symbol."""
-    uses = soup.select(f"{scope} use")  # type: ignore[attr-defined]
+    uses = soup.select(f"{scope} use[href*='journey-smiley-']")  # type: ignore[attr-defined]
     return [soup.select_one(f"symbol[id='{use['href'][1:]}'] .journey-smiley") for use in uses]  # type: ignore[attr-defined]
+
+
+def _pieces(soup: object) -> list[object]:
+    """Per emotion cell with an svg, the sprite's symbol its curve piece shows (None: it draws no curve)."""
+    pieces = []
+    for svg in soup.select("tr.journey-lane--emotion td > svg"):  # type: ignore[attr-defined]
+        use = svg.select_one(":scope > use")
+        pieces.append(soup.select_one(f"symbol[id='{use['href'][1:]}']") if use else None)  # type: ignore[attr-defined]
+    return pieces
 
 
 def test_one_smiley_per_touchpoint_with_an_emotion(render: Render) -> None:
@@ -56,7 +65,7 @@ def test_five_distinct_faces_with_their_colour_class(render: Render) -> None:
 def test_each_score_is_drawn_once_and_used_by_the_lane_and_the_strip(render: Render) -> None:
     # The smileys are a sprite of one symbol per score the map shows; every point is a <use>.
     soup = render(CURVE)
-    symbols = soup.select(".journey-sprite symbol")
+    symbols = soup.select(".journey-sprite symbol[id*='journey-smiley-']")
     assert [s["id"] for s in symbols] == [f"journey-smiley-{n}" for n in (1, 2, 3, 4, 5)]
     assert len(soup.select(".journey-smiley")) == 5
     assert [u["href"] for u in soup.select(".journey-strip use")] == [f"#journey-smiley-{n}" for n in (1, 2, 3, 4, 5)]
@@ -95,7 +104,7 @@ def tokens(path: str) -> list[str]:
 
 
 def test_the_curve_breaks_where_emotion_is_missing(render: Render) -> None:
-    paths = [svg.select_one("svg > path:not([class])") for svg in render(CURVE).select("tr.journey-lane--emotion td > svg")]
+    paths = [piece.select_one(":scope > path.journey-emotion__curve") if piece else None for piece in _pieces(render(CURVE))]
     d = [p["d"] if p else "" for p in paths]
     # First cell: only towards its right neighbour; "four" and "five" border the gap.
     assert tokens(d[0])[:2] == ["M", str(WIDTH // 2)]
@@ -139,7 +148,7 @@ def test_mouths_go_from_frown_to_grin() -> None:
 def test_the_number_sits_above_or_below_its_smiley_never_beside(render: Render) -> None:
     # Beside the face the curve ran into the number and "4" read as "-4".
     svgs = render(CURVE).select("tr.journey-lane--emotion td > svg")
-    numbers = [svg.select_one("svg + svg > text") for svg in svgs]  # the point's svg, after the curve's
+    numbers = [svg.select_one(":scope > svg > text") for svg in svgs]  # the point's svg
     assert [n.get_text() for n in numbers] == ["1", "2", "3", "4", "5"]
     assert all(n.get("x", "0") == "0" for n in numbers)  # centred on the point (text-anchor: journey.css)
     offsets = [int(n["y"]) for n in numbers]
@@ -164,3 +173,35 @@ def test_the_stylesheets_guides_sit_at_the_five_levels() -> None:
     tops = [float(part.split()[1].removesuffix("px")) for part in positions.group(1).split(",")]
     assert tops == [level(score) - 0.5 for score in (5, 4, 3, 2, 1)]  # 1 px lines centred on each level
     assert f"of the lane's {HEIGHT} px" in rule
+
+
+def test_each_curve_piece_is_a_symbol_written_once_and_no_cell_draws_its_own(render: Render) -> None:
+    # A cell's piece of the curve depends on its level and its neighbours': a map has few distinct ones,
+    # each a symbol of the sprite (stretched like the cell), which the cells show by a <use>.
+    repeated = CURVE.replace("{name: gap}", "{name: gap}\n      - {name: six, emotion: 3}\n      - {name: seven, emotion: 3}"
+                                             "\n      - {name: eight, emotion: 3}\n      - {name: nine, emotion: 3}")
+    soup = render(repeated)
+    # No piece written inline again: a cell's only paths are a moment of truth's star; the line is the
+    # symbol's path, with its class (a <use> shows a copy that selectors about its place cannot reach).
+    assert [path.get("class") for path in soup.select("tr.journey-lane--emotion path")] == [["journey-smiley__star"]]
+    assert not soup.select("tr.journey-lane--emotion td > svg > svg[viewbox]")
+    symbols = soup.select(".journey-sprite symbol[id*='journey-curve-']")
+    assert [s["id"] for s in symbols] == [f"journey-curve-{n}" for n in range(1, len(symbols) + 1)]  # in order of use
+    # (html.parser lowers attribute names)
+    assert all((s["viewbox"], s["preserveaspectratio"]) == (f"0 0 {WIDTH} {HEIGHT}", "none") for s in symbols)
+    ds = [s.select_one(":scope > path.journey-emotion__curve")["d"] for s in symbols]
+    assert len(ds) == len(set(ds))  # each once
+    pieces = _pieces(soup)
+    # one, two, three, four (before the gap), six (after it), seven and eight (3 between 3s: one symbol),
+    # nine, five.
+    assert len(pieces) == 9 and None not in pieces and pieces[5] is pieces[6]
+    assert len(symbols) == len({id(p) for p in pieces}) == 8
+    for use in soup.select("tr.journey-lane--emotion use[href*='journey-curve-']"):  # sized by the cell's svg
+        assert set(use.attrs) == {"href"}
+
+
+def test_a_point_without_neighbours_shows_no_piece(render: Render) -> None:
+    soup = render(CURVE.replace("{name: four, emotion: 4}", "{name: four}"))
+    # "five" stands alone between the gap and the end: its smiley only.
+    last = soup.select("tr.journey-lane--emotion td > svg")[-1]
+    assert last.select_one(":scope > use") is None and last.select_one("svg > use")["href"] == "#journey-smiley-5"

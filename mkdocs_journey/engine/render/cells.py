@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from markupsafe import Markup, escape
 
 from .icons import icon
-from .emotion_curve import HEIGHT, WIDTH
+from .emotion_curve import curve_piece
 from .smileys import smiley_use
 
 if TYPE_CHECKING:
@@ -91,23 +91,23 @@ def needs_row(columns: Sequence[Column], labels: dict[str, str], md: Callable[[s
 
 def emotion_row(columns: Sequence[Column], translate: Callable[..., str], view: JourneyView, nl: str = "") -> Markup:
     """The emotion lane's row: per touchpoint its slice of the curve (and the compared map's), its smiley
-    (a ``<use>`` of the view's sprite) and score, labelled for screen readers, then its feeling.
+    (each a ``<use>`` of the view's sprite) and score, labelled for screen readers, then its feeling.
 
-    The cell's svg, the curve (the unclassed path) and the feeling (the unclassed paragraph) carry no
+    The slice is a symbol of the sprite (``view.curve_pieces``): a map has few distinct ones, and each
+    cell would otherwise write its own. The cell's svg and the feeling (the unclassed paragraph) carry no
     class: the row (``journey-lane--emotion``) says what they are. Their sizes, overflow, the guides and
     the stroke's scaling are set in ``journey.css`` (the svg's height too: every cell is ``HEIGHT`` tall).
     """
     moment = ", " + translate("touchpoint.moment-of-truth")
     none_label = escape(translate("emotion.none"))
     scores: dict[int, str] = {}
-    layer = f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" preserveAspectRatio="none">'
+    pieces = view.curve_pieces
 
     def cell(column: Column, touchpoint: Touchpoint) -> str:
         out = []
         point, ghost, mark = column.emotion, column.ghost, column.mark
         assert point is not None
-        ghost_path = ghost.path if ghost is not None else None
-        if point.score is not None or ghost_path:
+        if point.score is not None or (ghost is not None and ghost.path):
             if point.score is not None:
                 if point.score not in scores:
                     scores[point.score] = translate("emotion.point", score=point.score,
@@ -115,12 +115,10 @@ def emotion_row(columns: Sequence[Column], translate: Callable[..., str], view: 
                 label = escape(scores[point.score] + (moment if point.moment_of_truth else ""))
             else:
                 label = none_label
-            out.append(f'<svg role="img"><title>{label}</title>{layer}')
-            if ghost_path:
-                out.append(f'<path class="journey-emotion__ghost" d="{escape(ghost_path)}"/>')
-            if point.path:
-                out.append(f'<path d="{escape(point.path)}"/>')
-            out.append("</svg>")
+            out.append(f'<svg role="img"><title>{label}</title>')
+            piece = curve_piece(point, ghost)
+            if piece is not None:
+                out.append(f'<use href="#{pieces[piece]}"/>')
             if point.score is not None:
                 out.append(f'<svg x="50%" y="{escape(point.y_text)}">{smiley_use(point, view)}'
                            f'<text y="{escape(point.score_y)}">{point.score}</text></svg>')

@@ -8,7 +8,10 @@ columns; a cell cannot drift out of line with its touchpoint. A touchpoint
 without an emotion breaks the curve (neither neighbour draws towards it).
 
 The curve layer is stretched to the cell (``preserveAspectRatio="none"``, with a
-non-scaling stroke); smileys and numbers sit in a nested, unstretched viewport at
+non-scaling stroke). A cell's layer depends only on its level and its neighbours'
+(and the compared map's), so a map has few distinct ones: each is a ``<symbol>`` of
+the map's sprite, written once (:func:`curve_piece`, ``smileys.py``), and a cell
+shows its own by a ``<use>``. Smileys and numbers sit in a nested, unstretched viewport at
 50% of the cell width, so they keep their shape and a readable pixel size. The
 five faint guides, one per level, are a background in ``journey.css`` (a test checks
 they sit at :func:`level`).
@@ -116,3 +119,10 @@ def emotion_points(scores: Sequence[int | None], moments: Sequence[bool]) -> lis
                 parts.append(_right_half(y, following, joined=bool(parts)))
         points.append(EmotionPoint(score, y, "".join(parts), bool(moments[index])))
     return points
+
+
+def curve_piece(point: EmotionPoint, ghost: EmotionPoint | None) -> tuple[str, str] | None:
+    """What a cell's curve layer draws: the compared map's curve and this map's ('' for none), or None
+    when it draws nothing. Equal pieces are one symbol of the map's sprite."""
+    piece = (ghost.path if ghost is not None else "", point.path)
+    return piece if any(piece) else None

@@ -8,6 +8,7 @@ plain Python that tests can reach.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -21,7 +22,7 @@ from ..lanes import BY_KEY
 from ..load import LoadedJourney
 from ..model import Improvement, Journey, Kpi, Persona, Stage, Touchpoint
 from ..plan import plan
-from .emotion_curve import EmotionPoint, emotion_points
+from .emotion_curve import EmotionPoint, curve_piece, emotion_points
 from .matrix import Matrix, build_matrix
 from .plan_view import PlanColumnView, plan_entry, plan_view
 from .strip import Strip, build_strip
@@ -191,6 +192,21 @@ class JourneyView:
     def scores(self) -> tuple[int, ...]:
         """The emotion scores the map shows, each once: the smiley sprite's symbols."""
         return tuple(sorted({c.emotion.score for c in self.columns if c.emotion is not None and c.emotion.score is not None}))
+
+    @cached_property
+    def curve_pieces(self) -> dict[tuple[str, str], str]:
+        """The emotion lane's distinct curve pieces (:func:`curve_piece`), each with its symbol's id in the
+        sprite, numbered in the order the cells first show them (none when the map shows no emotion lane)."""
+        pieces: dict[tuple[str, str], str] = {}
+        if "emotion" not in self.lanes:
+            return pieces
+        for column in self.columns:
+            if column.touchpoint is None or column.emotion is None:
+                continue
+            piece = curve_piece(column.emotion, column.ghost)
+            if piece is not None and piece not in pieces:
+                pieces[piece] = f"{self.anchor_prefix}journey-curve-{len(pieces) + 1}"
+        return pieces
 
 
 def build_view(loaded: LoadedJourney, analysis: Analysis, settings: BuildSettings, *, lanes: tuple[str, ...],

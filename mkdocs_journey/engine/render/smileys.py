@@ -1,4 +1,5 @@
-"""The smiley of an emotion score, as SVG: drawn once per score and page, and reused for every point.
+"""The map's sprite: the smiley of an emotion score and the emotion lane's curve pieces, as SVG symbols
+drawn once per map and reused for every point and cell.
 
 A map page shows a smiley for every touchpoint twice (the strip and the emotion
 lane), so each score's smiley is a ``<symbol>`` in a sprite the map writes once
@@ -7,6 +8,14 @@ The smiley's parts carry no classes of their own: ``journey.css`` tells them apa
 position (the face is the first circle, the eyes the others, the mouth the path) and
 colours the face by the ``journey-smiley--N`` class. The moment-of-truth ring and
 star are drawn around the ``<use>``.
+
+Each distinct piece of the emotion curve (what one cell draws between its borders,
+:func:`~.emotion_curve.curve_piece`) is a symbol too, stretched to the cell
+(``preserveAspectRatio="none"``): a cell shows its piece by a ``<use>`` that takes the
+cell's svg's full size (SVG 2: a symbol's ``use`` without width and height is 100%).
+Its paths keep their classes (``journey-emotion__curve``, ``journey-emotion__ghost``): a
+``<use>`` shows a copy of the symbol's content alone, which selectors about the sprite or
+the cell cannot reach, and a class written once per piece costs little.
 
 The symbols' ids start with the view's anchor prefix, so two maps on one page (fences)
 never share one.
@@ -17,9 +26,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from .emotion_curve import MOUTHS, EmotionPoint
+from .emotion_curve import HEIGHT, MOUTHS, WIDTH, EmotionPoint
 from .icons import PATHS
 
 if TYPE_CHECKING:
@@ -45,15 +54,24 @@ def smiley_id(prefix: str, score: int) -> str:
 
 def sprite_ids(view: JourneyView) -> set[str]:
     """The ids :func:`smiley_sprite` writes for ``view`` (the page's outline lists every id)."""
-    return {smiley_id(view.anchor_prefix, score) for score in view.scores}
+    return {smiley_id(view.anchor_prefix, score) for score in view.scores} | set(view.curve_pieces.values())
+
+
+def _curve_symbol(ident: str, piece: tuple[str, str]) -> str:
+    ghost, path = piece
+    return (f'<symbol id="{ident}" viewBox="0 0 {WIDTH} {HEIGHT}" preserveAspectRatio="none">'
+            + (f'<path class="journey-emotion__ghost" d="{escape(ghost)}"/>' if ghost else "")
+            + (f'<path class="journey-emotion__curve" d="{escape(path)}"/>' if path else "") + "</symbol>")
 
 
 def smiley_sprite(view: JourneyView) -> Markup:
-    """The symbols of the scores the map shows, drawn nowhere themselves (empty when it shows none)."""
-    if not view.scores:
+    """The symbols of the scores the map shows and of its curve's pieces, drawn nowhere themselves (empty
+    when it shows neither)."""
+    if not view.scores and not view.curve_pieces:
         return Markup("")
     symbols = "".join(f'<symbol id="{smiley_id(view.anchor_prefix, score)}" overflow="visible">{_face(score)}</symbol>'
                       for score in view.scores)
+    symbols += "".join(_curve_symbol(ident, piece) for piece, ident in view.curve_pieces.items())
     # A div, not the svg alone: Markdown keeps a fence's parts that start with a block-level tag as they are
     # (an svg would get a paragraph around it).
     return Markup(f'<div class="journey-sprite" aria-hidden="true"><svg width="0" height="0">{symbols}</svg></div>')
