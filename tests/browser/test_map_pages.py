@@ -373,16 +373,18 @@ def _script_with_colours(script: str) -> str:
                          + ["journeys/groepsreis.journey.yml"])  # a stage without touchpoints
 def test_lane_labels_are_row_headers_and_stages_and_touchpoints_column_headers(browser: Any, served: Served,
                                                                                source: str) -> None:
-    # The stages' cells carry no `scope` (a row of header cells only); the lane labels and touchpoints keep
-    # theirs: the browser took a label of empty cells, or a touchpoint beside an empty stage, the other way.
+    # Every header cell says its `scope`: without it the browser took a label of empty cells, or a touchpoint
+    # beside an empty stage, the other way. (Playwright reads roles with its own code: before 1.50 it named a
+    # `scope="colgroup"` stage no column header, so with the oldest dependencies the stages may be missing.)
     page = browser.new_page(viewport=VIEWPORTS["desktop"])
     try:
         page.goto(served.url(f"example/{journey_url(served.root / 'example', source)}"), wait_until="load")
         table = page.locator("table.journey-map").first
         labels = table.locator("tbody > tr > th:first-child, tr.journey-lane--touchpoint > th:first-child")
         assert table.get_by_role("rowheader").all_inner_texts() == labels.all_inner_texts()
-        headers = table.locator("tr.journey-map__stages > th, tr.journey-lane--touchpoint > th:not(:first-child)")
-        assert table.get_by_role("columnheader").all_inner_texts() == headers.all_inner_texts()
-        assert headers.count() > 3
+        stages = table.locator("tr.journey-map__stages > th").all_inner_texts()
+        touchpoints = table.locator("tr.journey-lane--touchpoint > th:not(:first-child)").all_inner_texts()
+        assert table.get_by_role("columnheader").all_inner_texts() in (stages + touchpoints, stages[:1] + touchpoints)
+        assert len(stages) > 1 and len(touchpoints) > 2
     finally:
         page.close()

@@ -40,7 +40,7 @@ def stage_cells(stages: Sequence[StageHeader], md: Callable[[str], Markup], nl: 
     for header in stages:
         stage = header.stage
         goal = f"<span>{md(stage.goal)}</span>{nl}" if stage.goal else ""
-        out.append(f'<th colspan="{header.span}" id="{escape(header.anchor)}">{nl}'
+        out.append(f'<th scope="colgroup" colspan="{header.span}" id="{escape(header.anchor)}">{nl}'
                    f"<span>{escape(stage.name)}</span>{nl}{goal}</th>{nl}")
     return Markup("".join(out))
 
