@@ -13,7 +13,7 @@
 
   // Each smiley is a <use> of its score's symbol (the sprite before the map): the <use>
   // says where it is, the symbol's face what colour it has (the curve's pieces are uses too).
-  const faces = Array.from(box.querySelectorAll("use[href*='journey-smiley-']")).map((use) => {
+  const faces = Array.from(box.querySelectorAll("use[href*='journey-s']")).map((use) => {
     const r = use.getBoundingClientRect();
     const face = document.getElementById(use.getAttribute("href").slice(1)).querySelector(".journey-smiley > circle:first-child");
     return { face, x: r.left + r.width / 2, y: r.top + r.height / 2, cell: use.closest("td, th") };

@@ -254,7 +254,7 @@ def test_forced_colours_keep_smileys_and_chips_apart(browser: Any, served: Serve
             const score = face.closest('.journey-smiley').className.baseVal.match(/--(\\d)/)[1];
             fills[score] = getComputedStyle(face).fill;
           }
-          const chips = Array.from(document.querySelectorAll('.journey-badge, .journey-rating, .journey-status'))
+          const chips = Array.from(document.querySelectorAll('[class*="journey-badge--"], [class*="journey-rating--"], [class*="journey-status--"]'))
             .map(chip => getComputedStyle(chip).borderTopStyle);
           return {fills, chips, forced: matchMedia('(forced-colors: active)').matches};
         }""")

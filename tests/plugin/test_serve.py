@@ -288,7 +288,7 @@ def test_an_option_or_a_template_override_renders_every_map_again(project: Proje
     project.set_options(lanes=["touchpoint", "pains"])
     site = serve_build()
     assert plugin.renders.hits == 0
-    rows = [row["class"][-1] for row in soup(page_path(site, "journeys/rondreis/")).select(".journey tr.journey-lane")]
+    rows = [row["class"][-1] for row in soup(page_path(site, "journeys/rondreis/")).select(".journey tr[class*='journey-lane--']")]
     assert rows == ["journey-lane--touchpoint", "journey-lane--pains"]
 
     template = Path(__file__).parents[2] / "mkdocs_journey" / "templates" / "journey" / "summary.html"

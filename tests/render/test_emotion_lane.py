@@ -30,7 +30,7 @@ stages:
 
 def _smileys(soup: object, scope: str) -> list[object]:
     """The smileys shown in ``scope``, each resolved from its ``<use>`` to the sprite's symbol."""
-    uses = soup.select(f"{scope} use[href*='journey-smiley-']")  # type: ignore[attr-defined]
+    uses = soup.select(f"{scope} use[href*='journey-s']")  # type: ignore[attr-defined]
     return [soup.select_one(f"symbol[id='{use['href'][1:]}'] .journey-smiley") for use in uses]  # type: ignore[attr-defined]
 
 
@@ -65,10 +65,10 @@ def test_five_distinct_faces_with_their_colour_class(render: Render) -> None:
 def test_each_score_is_drawn_once_and_used_by_the_lane_and_the_strip(render: Render) -> None:
     # The smileys are a sprite of one symbol per score the map shows; every point is a <use>.
     soup = render(CURVE)
-    symbols = soup.select(".journey-sprite symbol[id*='journey-smiley-']")
-    assert [s["id"] for s in symbols] == [f"journey-smiley-{n}" for n in (1, 2, 3, 4, 5)]
+    symbols = soup.select(".journey-sprite symbol[id*='journey-s']")
+    assert [s["id"] for s in symbols] == [f"journey-s{n}" for n in (1, 2, 3, 4, 5)]
     assert len(soup.select(".journey-smiley")) == 5
-    assert [u["href"] for u in soup.select(".journey-strip use")] == [f"#journey-smiley-{n}" for n in (1, 2, 3, 4, 5)]
+    assert [u["href"] for u in soup.select(".journey-strip use")] == [f"#journey-s{n}" for n in (1, 2, 3, 4, 5)]
     assert soup.select_one(".journey-sprite")["aria-hidden"] == "true"
 
 
@@ -185,8 +185,8 @@ def test_each_curve_piece_is_a_symbol_written_once_and_no_cell_draws_its_own(ren
     # symbol's path, with its class (a <use> shows a copy that selectors about its place cannot reach).
     assert [path.get("class") for path in soup.select("tr.journey-lane--emotion path")] == [["journey-smiley__star"]]
     assert not soup.select("tr.journey-lane--emotion td > svg > svg[viewbox]")
-    symbols = soup.select(".journey-sprite symbol[id*='journey-curve-']")
-    assert [s["id"] for s in symbols] == [f"journey-curve-{n}" for n in range(1, len(symbols) + 1)]  # in order of use
+    symbols = soup.select(".journey-sprite symbol[id*='journey-c']")
+    assert [s["id"] for s in symbols] == [f"journey-c{n}" for n in range(1, len(symbols) + 1)]  # in order of use
     # (html.parser lowers attribute names)
     assert all((s["viewbox"], s["preserveaspectratio"]) == (f"0 0 {WIDTH} {HEIGHT}", "none") for s in symbols)
     ds = [s.select_one(":scope > path.journey-emotion__curve")["d"] for s in symbols]
@@ -196,7 +196,7 @@ def test_each_curve_piece_is_a_symbol_written_once_and_no_cell_draws_its_own(ren
     # nine, five.
     assert len(pieces) == 9 and None not in pieces and pieces[5] is pieces[6]
     assert len(symbols) == len({id(p) for p in pieces}) == 8
-    for use in soup.select("tr.journey-lane--emotion use[href*='journey-curve-']"):  # sized by the cell's svg
+    for use in soup.select("tr.journey-lane--emotion use[href*='journey-c']"):  # sized by the cell's svg
         assert set(use.attrs) == {"href"}
 
 
@@ -204,4 +204,4 @@ def test_a_point_without_neighbours_shows_no_piece(render: Render) -> None:
     soup = render(CURVE.replace("{name: four, emotion: 4}", "{name: four}"))
     # "five" stands alone between the gap and the end: its smiley only.
     last = soup.select("tr.journey-lane--emotion td > svg")[-1]
-    assert last.select_one(":scope > use") is None and last.select_one("svg > use")["href"] == "#journey-smiley-5"
+    assert last.select_one(":scope > use") is None and last.select_one("svg > use")["href"] == "#journey-s5"

@@ -37,7 +37,7 @@ def backlog_items(rows: Sequence[BacklogRow], translate: Translator, md: Callabl
                          "backlog.effort", "backlog.owner", "backlog.teams", "backlog.due", "backlog.kpi",
                          "backlog.link", "backlog.addresses")}
     statuses: dict[str, Markup] = {}
-    quick_win = f'<span class="journey-badge journey-badge--quick-win">{icon("bolt")}{label["quick-win"]}</span>\n'
+    quick_win = f'<span class="journey-badge--quick-win">{icon("bolt")}{label["quick-win"]}</span>\n'
     no_score = f'<span class="journey-backlog__score-value--none">{label["no-score"]}</span>\n'
     owner_term = f'<dt>{label["owner"]}</dt>'
     due_term = f'<dt>{label["due"]}</dt>'
@@ -61,7 +61,7 @@ def backlog_items(rows: Sequence[BacklogRow], translate: Translator, md: Callabl
             '<div>\n'
             f'<span>{escape(improvement.title)}</span>\n'
             '<span>\n'
-            f'<span>{label["status"]}: </span><span class="journey-status journey-status--{css_status}">'
+            f'<span>{label["status"]}: </span><span class="journey-status--{css_status}">'
             f'{statuses[status]}</span>\n'
             f'{quick_win if item.quick_win else ""}'
             '</span>\n'

@@ -26,7 +26,7 @@ _EMPTY_STAGE = '<td class="journey-cell--stage-start journey-cell--empty-stage">
 
 def rating(value: str, label: str) -> str:
     """A ``met`` or ``on_brand`` rating: its words; the stylesheet draws its icon (``journey-rating--yes::before``)."""
-    return f'<span class="journey-rating journey-rating--{escape(value)}">{escape(label)}</span>'
+    return f'<span class="journey-rating--{escape(value)}">{escape(label)}</span>'
 
 
 SPACED = "\n"
@@ -140,7 +140,7 @@ def improvements_row(columns: Sequence[Column], translate: Callable[..., str], n
     A chip is an ``li`` with its status (and ``--closed``) as modifiers; its link holds the rank
     and the title, then a span holds the status and badges: classed by position (``journey.css``).
     """
-    quick_win = f'<span class="journey-badge journey-badge--quick-win">{icon("bolt")}{escape(translate("backlog.quick-win"))}</span>'
+    quick_win = f'<span class="journey-badge--quick-win">{icon("bolt")}{escape(translate("backlog.quick-win"))}</span>'
 
     def cell(column: Column, touchpoint: Touchpoint) -> str:
         if not column.improvements:
@@ -154,7 +154,7 @@ def improvements_row(columns: Sequence[Column], translate: Callable[..., str], n
             out.append(
                 f'<li class="journey-improvement-ref--{status}{closed}">'
                 f'<a href="#{escape(row.anchor)}" title="#{row.rank} {title}"><span>#{row.rank}</span> <span>{title}</span></a>{nl}'
-                f'<span><span class="journey-status journey-status--{status}">'
+                f'<span><span class="journey-status--{status}">'
                 f'{escape(translate(f"status.{improvement.status}"))}</span>{badge}</span></li>{nl}')
         out.append(f"</ul>{nl}")
         return "".join(out)

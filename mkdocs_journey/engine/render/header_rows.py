@@ -54,8 +54,8 @@ def touchpoint_cells(columns: Sequence[Column], details: bool, translate: Transl
     the unclassed span after it."""
     channel_label = escape(translate("touchpoint.channel"))
     senses_label = escape(translate("touchpoint.senses"))
-    new_badge = f'<span class="journey-badge journey-badge--new">{escape(translate("compare.new"))}</span>{nl}'
-    moment_badge = (f'<span class="journey-badge journey-badge--moment-of-truth">{icon("star")}'
+    new_badge = f'<span class="journey-badge--new">{escape(translate("compare.new"))}</span>{nl}'
+    moment_badge = (f'<span class="journey-badge--moment-of-truth">{icon("star")}'
                     f'{escape(translate("touchpoint.moment-of-truth"))}</span>\n')
     empty_stage = f'<td class="journey-cell--stage-start journey-cell--empty-stage">{escape(translate("map.empty-stage"))}</td>{nl}'
     words: dict[str, str] = {}

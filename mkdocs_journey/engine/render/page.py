@@ -205,7 +205,7 @@ class JourneyView:
                 continue
             piece = curve_piece(column.emotion, column.ghost)
             if piece is not None and piece not in pieces:
-                pieces[piece] = f"{self.anchor_prefix}journey-curve-{len(pieces) + 1}"
+                pieces[piece] = f"{self.anchor_prefix}journey-c{len(pieces) + 1}"
         return pieces
 
 

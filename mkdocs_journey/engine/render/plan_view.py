@@ -89,7 +89,7 @@ def plan_html(columns: Sequence[PlanColumnView], translate: Translator) -> Marku
                 due = (f' · <span class="journey-plan__late">{escape(translate("plan.was-due", due=words))}</span>'
                        if overdue else f" · {escape(words)}")
             add(f'<li><a href="{escape(entry.href)}">{escape(entry.title)}</a>\n'
-                f'<span>{map_title}<span class="journey-status journey-status--{escape(entry.status)}">'
+                f'<span>{map_title}<span class="journey-status--{escape(entry.status)}">'
                 f'{statuses[entry.status]}</span>{due}{quick_win if entry.quick_win else ""}</span></li>\n')
         add("</ul>\n</li>\n")
     add("</ol>")

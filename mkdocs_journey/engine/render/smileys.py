@@ -49,7 +49,7 @@ def _face(score: int) -> str:
 
 def smiley_id(prefix: str, score: int) -> str:
     """The id of a score's symbol in the sprite of the map whose ids start with ``prefix``."""
-    return f"{prefix}journey-smiley-{score}"
+    return f"{prefix}journey-s{score}"
 
 
 def sprite_ids(view: JourneyView) -> set[str]:

@@ -106,7 +106,7 @@ def curve_path(scores: Sequence[int | None]) -> str:
             continue
         x, y = (index + 0.5) * UNIT, level(score)
         if previous is None:
-            parts.append(f"M {number(x)} {number(y)}")
+            parts.append(f"M{number(x)} {number(y)}")
             smooth = False
         else:
             px, py = previous
@@ -114,13 +114,13 @@ def curve_path(scores: Sequence[int | None]) -> str:
             if smooth:
                 # The first control point, (middle, py), is the previous piece's second one, (middle of
                 # the previous gap, py), mirrored in the previous point: what S takes it to be.
-                parts.append(f"S {number(middle)} {number(y)} {number(x)} {number(y)}")
+                parts.append(f"S{number(middle)} {number(y)} {number(x)} {number(y)}")
             else:
-                parts.append(f"C {number(middle)} {number(py)} {number(middle)} {number(y)} {number(x)} {number(y)}")
+                parts.append(f"C{number(middle)} {number(py)} {number(middle)} {number(y)} {number(x)} {number(y)}")
             joined = smooth = True
         previous = (x, y)
     # A lone point (its neighbours unscored) draws no line: only its smiley.
-    return " ".join(parts) if joined else ""
+    return "".join(parts) if joined else ""  # "M50 61.5C…S…": no spaces a command letter already separates
 
 
 def point_label(column: Column, lowest: bool, translate: Translator) -> str:
@@ -194,7 +194,7 @@ def strip_html(view: JourneyView, translate: Translator) -> Markup:
     height = strip.height
     out = [f'<nav class="journey-strip" aria-label="{escape(translate("strip.label"))}">\n'
            '<div class="journey-strip__scroll">\n'
-           f'<div class="journey-strip__body" style="--journey-strip-columns: {strip.columns}">\n'
+           f'<div class="journey-strip__body" style="--journey-strip-columns:{strip.columns}">\n'
            '<ol class="journey-strip__stages">\n']
     add = out.append
     # A band and a point carry no class their list implies (a map has dozens of points): only a
@@ -202,7 +202,7 @@ def strip_html(view: JourneyView, translate: Translator) -> Markup:
     # accessible name and its tooltip), its smiley the link's svg (journey.css selects it so).
     for band in strip.stages:
         name = escape(band.header.stage.name)
-        add(f'<li style="grid-column: {band.start} / {band.end}">'
+        add(f'<li style="grid-column:{band.start}/{band.end}">'
             f'<a href="#{escape(band.header.anchor)}" title="{name}">{name}</a></li>\n')
     add('</ol>\n<div class="journey-strip__curve">\n')
     if strip.curve:
@@ -227,7 +227,7 @@ def strip_html(view: JourneyView, translate: Translator) -> Markup:
             if point.lowest or touchpoint.moment_of_truth:
                 # The ring, the star and the lowest-point mark (the svg's last path) are drawn around the
                 # smiley's centre.
-                mark = (f'<path d="M -6 {escape(point.mark_y)} h 12 l -6 8 z"/>'
+                mark = (f'<path d="M-6 {escape(point.mark_y)}h12l-6 8z"/>'
                         if point.lowest else "")
                 smiley = f'<svg x="50%" y="{y}">{smiley_use(emotion, view)}{mark}</svg>'
             else:
@@ -243,12 +243,12 @@ def strip_html(view: JourneyView, translate: Translator) -> Markup:
     if strip.moments or strip.lowest:
         add('<p class="journey-strip__legend">\n')
         if strip.moments:
-            add(f'<span class="journey-strip__key journey-strip__key--moment-of-truth">{icon("star")}'
+            add(f'<span class="journey-strip__key--moment-of-truth">{icon("star")}'
                 f'{escape(translate("touchpoint.moment-of-truth"))}</span>')
         if strip.lowest:
             links = ", ".join(f'<a href="#{escape(p.column.anchor)}">{escape(p.column.touchpoint.name)}</a>'
                               for p in strip.lowest if p.column.touchpoint is not None)
-            add(f'<span class="journey-strip__key journey-strip__key--lowest">{icon("lowest")}'
+            add(f'<span class="journey-strip__key--lowest">{icon("lowest")}'
                 f'{escape(translate("strip.lowest"))}: {links}</span>')
         add("</p>\n")
     add("</nav>\n")

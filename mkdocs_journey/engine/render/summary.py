@@ -35,25 +35,25 @@ def summary_html(view: JourneyView, translate: Translator, md: Callable[[str], M
         add(f'<p class="journey-summary__text">{md(j.summary)}</p>\n')
     add('<ul class="journey-badges">\n')
     if j.owner:
-        add(f'<li class="journey-badge journey-badge--owner">{icon("person")}<span class="journey-badge__label">'
+        add(f'<li class="journey-badge--owner">{icon("person")}<span class="journey-badge__label">'
             f'{escape(translate("page.owner"))}:</span> {escape(j.owner)}</li>\n')
-    add(f'<li class="journey-badge journey-badge--{escape(j.status)}">{icon("pencil" if j.status == "draft" else "check")}'
+    add(f'<li class="journey-badge--{escape(j.status)}">{icon("pencil" if j.status == "draft" else "check")}'
         f'{escape(translate(f"page.map-status.{j.status}"))}</li>\n'
-        f'<li class="journey-badge journey-badge--{escape(j.state)}">{escape(translate(f"page.state.{j.state}"))}</li>\n')
+        f'<li class="journey-badge--{escape(j.state)}">{escape(translate(f"page.state.{j.state}"))}</li>\n')
     comparison = view.comparison
     if comparison and not comparison.ref:
-        add(f'<li class="journey-badge journey-badge--compare">{icon("arrow")}<a href="#journey-compare">'
+        add(f'<li class="journey-badge--compare">{icon("arrow")}<a href="#journey-compare">'
             f'{escape(translate("compare.badge", title=comparison.title))}</a></li>\n')
     reviewed = view.review.reviewed
     if reviewed:
-        add(f'<li class="journey-badge journey-badge--reviewed">{icon("calendar")}<time datetime="{reviewed.isoformat()}">'
+        add(f'<li class="journey-badge--reviewed">{icon("calendar")}<time datetime="{reviewed.isoformat()}">'
             f'{escape(translate("page.reviewed", date=translate.date(reviewed)))}</time></li>\n')
         if view.review.stale:
             limit = translate("days", count=view.stale_after_days)
-            add(f'<li class="journey-badge journey-badge--warning">{icon("warning")}'
+            add(f'<li class="journey-badge--warning">{icon("warning")}'
                 f'{escape(translate("page.stale", limit=limit))}</li>\n')
     else:
-        add(f'<li class="journey-badge journey-badge--warning">{icon("warning")}{escape(translate("page.not-reviewed"))}</li>\n')
+        add(f'<li class="journey-badge--warning">{icon("warning")}{escape(translate("page.not-reviewed"))}</li>\n')
     add("</ul>\n")
     if j.tags and not theme_tags:
         add(f'<ul class="journey-tags" aria-label="{escape(translate("page.tags"))}">\n')
