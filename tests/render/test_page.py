@@ -47,6 +47,22 @@ def test_no_h1_and_sections_in_order(render: Render) -> None:
         "journey-persona", "journey-health", "journey-map", "journey-backlog", "journey-plan", "journey-matrix"]
 
 
+KIND_CHIPS = ("journey-status", "journey-rating", "journey-badge", "journey-lane", "journey-strip__key")
+
+
+def test_a_chip_that_says_a_kind_carries_its_modifier_alone(render: Render) -> None:
+    """A map repeats these chips in most cells and cards; the base class said nothing its modifier does not."""
+    soup = render()
+    seen = set()
+    for element in soup.find_all(class_=True):
+        for name in element["class"]:
+            base = name.split("--")[0]
+            if "--" in name and base in KIND_CHIPS:
+                seen.add(base)
+                assert base not in element["class"], f"{element.name} carries {base} beside {name}"
+    assert seen == set(KIND_CHIPS)  # the full map shows every one of them
+
+
 def test_summary_badges(render: Render) -> None:
     soup = render()
     summary = soup.select_one(".journey-summary")
