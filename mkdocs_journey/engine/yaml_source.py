@@ -137,38 +137,75 @@ class Document:
                                                            compare=False)
     """Per mapping node (by id), its scalar keys and what :meth:`locate` finds under them (first wins)."""
 
+    _walked: dict[tuple[PathPart, ...], tuple[Node | None, Node, bool]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+    """Per path looked up (and each of its beginnings): the key and value reached, and whether all of it was."""
+
     def locate(self, path: Sequence[PathPart], *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at ``path`` (or of its key, with ``key=True``).
 
         A path that leads nowhere (a missing key) gives the place of the deepest
         mapping or list it reached, which is where the user has to add it.
         """
-        node = self.root
-        if node is None:
+        if self.root is None:
             return (1, 1)
-        key_node: Node | None = None
-        for part in path:
-            found = self._child(node, part)
-            if found is None:
-                break
-            key_node, node = found
+        key_node, node, _ = self._walk(tuple(path))
         target = key_node if key and key_node is not None else node
         return (target.start_mark.line + 1, target.start_mark.column + 1)
 
+    def _walk(self, path: tuple[PathPart, ...]) -> tuple[Node | None, Node, bool]:
+        """Where ``path`` leads, from where its beginning led: a map's fifty health notes share
+        their stages and touchpoints, so each is walked to once."""
+        walked = self._walked.get(path)
+        if walked is None:
+            if not path:
+                assert self.root is not None
+                walked = (None, self.root, True)
+            else:
+                key_node, node, whole = self._walk(path[:-1])
+                found = self._child(node, path[-1]) if whole else None
+                walked = (key_node, node, False) if found is None else (*found, True)
+            self._walked[path] = walked
+        return walked
 
     def _child(self, node: Node, part: PathPart) -> tuple[Node | None, Node] | None:
         """The key and value under ``part``: a build looks up dozens of health notes per map."""
         if isinstance(node, MappingNode) and isinstance(part, str):
+            return self._under(node, part)
+        if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            return None, node.value[part]
+        return None
+
+    def _under(self, node: MappingNode, key: str) -> tuple[Node, Node] | None:
+        """The first pair of :func:`_pairs` with ``key`` (written keys first, then merged ones).
+
+        A small mapping (a touchpoint: a dozen keys) is read in place, stopping at the key:
+        indexing it would cost more than the one or two lookups it gets. A large one is
+        indexed once, so many findings in it do not read it again and again.
+        """
+        if len(node.value) > _SCAN_LIMIT:
             keys = self._keys.get(id(node))
             if keys is None:
                 keys = self._keys[id(node)] = {}
                 for key_node, value_node in _pairs(node):
                     if isinstance(key_node, ScalarNode):
                         keys.setdefault(key_node.value, (key_node, value_node))
-            return keys.get(part)
-        if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-            return None, node.value[part]
+            return keys.get(key)
+        merges: list[Node] = []
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                merges.append(value_node)
+            elif key_node.value == key and isinstance(key_node, ScalarNode):
+                return key_node, value_node
+        for merge in merges:
+            for source in merge.value if isinstance(merge, SequenceNode) else [merge]:
+                if isinstance(source, MappingNode) and (found := self._under(source, key)) is not None:
+                    return found
         return None
+
+
+_SCAN_LIMIT = 32
+"""Pairs up to which a mapping is read in place rather than indexed (:meth:`Document._under`)."""
 
 
 def _pairs(node: MappingNode) -> list[tuple[Node, Node]]:

@@ -300,8 +300,23 @@ def test_loading_leaves_the_garbage_collector_as_it_was(load, load_person, enabl
 
 
 def test_locations_follow_merges_and_the_first_of_duplicate_keys() -> None:
-    # Every health note and reference error is placed through `locate`; it looks keys up
-    # through an index per mapping, which must find what a walk over the pairs finds.
+    # Every health note and reference error is placed through `locate`; it reads small
+    # mappings in place and indexes large ones, and both must find what a walk over the pairs
+    # finds. Each path is walked once: asking again (or a longer path) must give the same.
+    padding = "".join(f"  k{index}: v\n" for index in range(40))  # a large mapping, indexed
+    for pad in ("", padding):
+        shift = pad.count("\n")
+        text = f"base: &b\n  team: A\n  process: P\nx:\n{pad}  <<: *b\n  team: B\n  team: C\n  list: [a, b]\n"
+        document = read_yaml(text)
+        assert [p.line for p in document.problems] == [7 + shift]
+        for _ in range(2):
+            assert document.locate(("x", "team")) == (6 + shift, 9)
+            assert document.locate(("x", "team"), key=True) == (6 + shift, 3)
+            assert document.locate(("x", "process")) == (3, 12)
+            assert document.locate(("x", "list", 1)) == (8 + shift, 13)
+            assert document.locate(["x", "list", 5]) == (8 + shift, 9)
+            assert document.locate(("x", "nothing", "deeper")) == (5, 3)
+            assert document.locate(("x", 0, 0)) == (5, 3)
     document = read_yaml("base: &b\n  team: A\n  process: P\nx:\n  <<: *b\n  team: B\n  team: C\n  list: [a, b]\n")
     assert [p.line for p in document.problems] == [7]  # the duplicate `team`
     assert document.locate(("x", "team")) == (6, 9)  # written beats merged, first beats the duplicate
