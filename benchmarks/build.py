@@ -6,6 +6,7 @@
     python benchmarks/build.py --profile    # also: cProfile of one in-process 100-map build
     python benchmarks/build.py --only serve # only the serve figure at 500 maps (--profile: of the rebuild)
     python benchmarks/build.py --only overview  # only the overview figure at 500 maps (--profile: of its render)
+    python benchmarks/build.py --only check # only `mkdocs-journey check` of 500 maps (--profile: of one check run)
 
 The sites are described in ``sites.py``. Every figure is a ratio against the plain
 site measured side by side in the same run, or a per-map cost; none is asserted by
@@ -47,7 +48,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -409,6 +410,48 @@ def profile_serve(config: Path, top: int = 40) -> str:
     return out.getvalue()
 
 
+def check_only(maps: int, *, profiled: bool) -> int:
+    """``--only check``: the plugin site, and ``mkdocs-journey check`` of it as a process (median of 3)."""
+    with tempfile.TemporaryDirectory(prefix="journey-bench-") as tmp:
+        plugin_config = write_site(Path(tmp) / f"plugin-{maps}", maps, journey=True)
+        check_time(plugin_config)  # the OS's file cache warm, as in an editor or a hook
+        seconds = check_time(plugin_config)
+        ok = seconds < TARGETS["check s"]
+        print(_line(f"mkdocs-journey check of {maps} maps", f"{seconds:.2f} s", f"< {TARGETS['check s']:.0f} s", ok))
+        if profiled:
+            print(profile_check(plugin_config))
+    return 0 if ok else 1
+
+
+def profile_check(config: Path, top: int = 40) -> str:
+    """cProfile of one ``mkdocs-journey check`` in this process (imports already paid), in CPU time.
+
+    CPU time, not wall time: on a shared machine the other processes' share would
+    land on whatever function was running.
+    """
+    from mkdocs_journey.cli import main as command
+
+    profiler = cProfile.Profile(time.process_time)
+    with _cwd(config.parent), redirect_stdout(io.StringIO()):
+        try:
+            profiler.runcall(command, ["check", "docs"], standalone_mode=False)
+        except SystemExit:  # the command's exit status: warnings or errors were found
+            pass
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(top)
+    return out.getvalue()
+
+
+@contextmanager
+def _cwd(folder: Path) -> Iterator[None]:
+    before = Path.cwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
 def _line(label: str, value: str, target: str, ok: bool) -> str:
     return f"  {label:<46} {value:>16}   target {target:<10} {'ok' if ok else 'MISSED'}"
 
@@ -419,16 +462,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full", action="store_true", help="also 1,000 maps")
     parser.add_argument("--pairs", type=int, default=3, help="build pairs per size (default 3)")
     parser.add_argument("--profile", action="store_true", help="cProfile one in-process build of 100 maps "
-                        "(with --only serve: the plugin site's rebuild)")
-    parser.add_argument("--only", choices=["serve", "overview"],
+                        "(with --only serve: the plugin site's rebuild; with --only check: one check run)")
+    parser.add_argument("--only", choices=["serve", "overview", "check"],
                         help="only this figure (500 maps, 50 with --quick; serve: the median of --pairs rebuilds each, "
-                        "overview: the best of 3 builds)")
+                        "overview: the best of 3 builds, check: the median of 3 processes)")
     args = parser.parse_args(argv)
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     if args.only == "serve":
         return serve_only(50 if args.quick else 500, args.pairs, profiled=args.profile)
     if args.only == "overview":
         return overview_only(50 if args.quick else 500, profiled=args.profile)
+    if args.only == "check":
+        return check_only(50 if args.quick else 500, profiled=args.profile)
     sizes = [50] if args.quick else [100, 500] + ([1000] if args.full else [])
     count = 1 if args.quick else args.pairs
     lines: list[str] = []

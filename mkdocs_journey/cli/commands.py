@@ -65,15 +65,22 @@ def check(paths: tuple[Path, ...], output: str, docs_dir: Path | None, strict: b
             raise click.UsageError(message("cli.no_files", path=_shown(path)))
         for file in found:
             files.setdefault(file.resolve(), root)  # a file named twice is checked once
+    # Each file as findings name it, with its docs folder; a folder is resolved and scanned once.
+    cwd = Path.cwd().resolve()
+    roots = {_relative(file, cwd): root for file, root in files.items()}
+    resolved: dict[Path, Path] = {}
     trees: dict[Path, DocsTree] = {}
 
     def docs_for(path: Path) -> DocsTree:
-        root = files[path.resolve()].resolve()
+        given = roots[path]
+        root = resolved.get(given)
+        if root is None:
+            root = resolved[given] = given.resolve()
         if root not in trees:
             trees[root] = DocsTree.scan(root)
         return trees[root]
 
-    shown = [_relative(file) for file in files]
+    shown = list(roots)
     settings = BuildSettings(
         today=today(), stale_after_days=here.stale_after_days if stale_after_days is None else stale_after_days,
         max_file_size=here.max_file_size, max_touchpoints=here.max_touchpoints)

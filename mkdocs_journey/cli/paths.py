@@ -19,9 +19,9 @@ def docs_root(path: Path, here: SiteSettings) -> Path:
     return path if path.is_dir() else path.parent
 
 
-def relative(path: Path) -> Path:
-    """How a file is named in findings: relative to the current folder when it is below it."""
+def relative(path: Path, cwd: Path | None = None) -> Path:
+    """How a file is named in findings: relative to the current folder (``cwd``, resolved) when it is below it."""
     try:
-        return path.relative_to(Path.cwd().resolve())
+        return path.relative_to(cwd or Path.cwd().resolve())
     except ValueError:
         return path

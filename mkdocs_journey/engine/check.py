@@ -41,7 +41,7 @@ def check_paths(paths: list[Path], docs_for: Callable[[Path], DocsTree], setting
         docs = docs_for(path)
         collection = collections.get(id(docs))
         if collection is None:
-            collection = collections[id(docs)] = Collection(docs, settings)
+            collection = collections[id(docs)] = Collection(docs, settings, kept=False)  # findings are all it keeps
         result.files += 1
         if path.suffix == ".md":
             result.findings += check_page(path, str(path), collection)

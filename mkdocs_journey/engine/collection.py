@@ -51,7 +51,7 @@ class Collection:
 
     def __init__(self, docs: DocsTree, settings: BuildSettings, *,
                  name_of: Callable[[Path], str] = str, cache: MapCache | None = None,
-                 health_notes: bool = True) -> None:
+                 health_notes: bool = True, kept: bool = True) -> None:
         self.docs = docs
         self.settings = settings
         self.cache = cache
@@ -64,6 +64,8 @@ class Collection:
         and kept about 25 KB per map in memory for the whole build. The map's page,
         its export and the overview read the analysis (``Analysis.health``), made either way.
         """
+        self.kept = kept
+        """Whether the maps outlive the collection's user reading them once (``check`` keeps none)."""
         self.name_of = name_of
         """How messages name a file (relative to ``mkdocs.yml``, or as given on the command line)."""
         self._personas: dict[tuple[Path, str], LoadedPersona] = {}
@@ -113,7 +115,7 @@ class Collection:
     def _collect(self, path: Path, source: bytes | None, name: str | None) -> CollectedMap:
         settings = self.settings
         loaded = limit_touchpoints(load_journey(path, self.docs, name=name or self.name_of(path),
-                                                max_size=settings.max_file_size, source=source),
+                                                max_size=settings.max_file_size, source=source, kept=self.kept),
                                    settings.max_touchpoints)
         collected = CollectedMap(loaded)
         if loaded.persona is None and loaded.persona_path is not None:

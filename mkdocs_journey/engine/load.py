@@ -152,8 +152,13 @@ def load_persona(path: Path, docs: DocsTree, *, name: str | None = None,
 
 @gc_paused
 def load_journey(path: Path, docs: DocsTree, *, name: str | None = None,
-                 max_size: int = DEFAULT_MAX_FILE_SIZE, source: bytes | None = None) -> LoadedJourney:
+                 max_size: int = DEFAULT_MAX_FILE_SIZE, source: bytes | None = None,
+                 kept: bool = True) -> LoadedJourney:
     """Load one journey file; never raises for anything wrong with the file.
+
+    ``kept=False``: the map is dropped soon (``check`` reads its findings only), so its
+    models keep their own fields sets instead of sharing them (:mod:`.field_sets`), which
+    saves memory only for maps kept, at a cost of a walk over every value.
 
     ``source``: the journey's text when it is not what is at ``path`` now: an earlier
     version from git (for the history trend), or a journey written inside a ``journey``
@@ -188,7 +193,8 @@ def load_journey(path: Path, docs: DocsTree, *, name: str | None = None,
             stage.id = stage_id
             for touchpoint, touchpoint_id in zip(stage.touchpoints, touchpoint_ids[stage_id]):
                 touchpoint.id = touchpoint_id
-        share_field_sets(journey)  # after the ids are set; a site keeps every map: 40% less memory each
+        if kept:
+            share_field_sets(journey)  # after the ids are set; a site keeps every map: 40% less memory each
         loaded.journey = journey
         if isinstance(journey.persona, Persona):
             loaded.persona = journey.persona

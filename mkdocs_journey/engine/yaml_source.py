@@ -137,38 +137,75 @@ class Document:
                                                            compare=False)
     """Per mapping node (by id), its scalar keys and what :meth:`locate` finds under them (first wins)."""
 
+    _walked: dict[tuple[PathPart, ...], tuple[Node | None, Node, bool]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+    """Per path looked up (and each of its beginnings): the key and value reached, and whether all of it was."""
+
     def locate(self, path: Sequence[PathPart], *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at ``path`` (or of its key, with ``key=True``).
 
         A path that leads nowhere (a missing key) gives the place of the deepest
         mapping or list it reached, which is where the user has to add it.
         """
-        node = self.root
-        if node is None:
+        if self.root is None:
             return (1, 1)
-        key_node: Node | None = None
-        for part in path:
-            found = self._child(node, part)
-            if found is None:
-                break
-            key_node, node = found
+        key_node, node, _ = self._walk(tuple(path))
         target = key_node if key and key_node is not None else node
         return (target.start_mark.line + 1, target.start_mark.column + 1)
 
+    def _walk(self, path: tuple[PathPart, ...]) -> tuple[Node | None, Node, bool]:
+        """Where ``path`` leads, from where its beginning led: a map's fifty health notes share
+        their stages and touchpoints, so each is walked to once."""
+        walked = self._walked.get(path)
+        if walked is None:
+            if not path:
+                assert self.root is not None
+                walked = (None, self.root, True)
+            else:
+                key_node, node, whole = self._walk(path[:-1])
+                found = self._child(node, path[-1]) if whole else None
+                walked = (key_node, node, False) if found is None else (*found, True)
+            self._walked[path] = walked
+        return walked
 
     def _child(self, node: Node, part: PathPart) -> tuple[Node | None, Node] | None:
         """The key and value under ``part``: a build looks up dozens of health notes per map."""
         if isinstance(node, MappingNode) and isinstance(part, str):
+            return self._under(node, part)
+        if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            return None, node.value[part]
+        return None
+
+    def _under(self, node: MappingNode, key: str) -> tuple[Node, Node] | None:
+        """The first pair of :func:`_pairs` with ``key`` (written keys first, then merged ones).
+
+        A small mapping (a touchpoint: a dozen keys) is read in place, stopping at the key:
+        indexing it would cost more than the one or two lookups it gets. A large one is
+        indexed once, so many findings in it do not read it again and again.
+        """
+        if len(node.value) > _SCAN_LIMIT:
             keys = self._keys.get(id(node))
             if keys is None:
                 keys = self._keys[id(node)] = {}
                 for key_node, value_node in _pairs(node):
                     if isinstance(key_node, ScalarNode):
                         keys.setdefault(key_node.value, (key_node, value_node))
-            return keys.get(part)
-        if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-            return None, node.value[part]
+            return keys.get(key)
+        merges: list[Node] = []
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                merges.append(value_node)
+            elif key_node.value == key and isinstance(key_node, ScalarNode):
+                return key_node, value_node
+        for merge in merges:
+            for source in merge.value if isinstance(merge, SequenceNode) else [merge]:
+                if isinstance(source, MappingNode) and (found := self._under(source, key)) is not None:
+                    return found
         return None
+
+
+_SCAN_LIMIT = 32
+"""Pairs up to which a mapping is read in place rather than indexed (:meth:`Document._under`)."""
 
 
 def _pairs(node: MappingNode) -> list[tuple[Node, Node]]:
@@ -225,12 +262,24 @@ def read_yaml(text: str | bytes, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Do
         raise YamlReadError([_deep_place(text, None)]) from None
     if root is None:
         return Document(data=None, root=None)
-    _check_graph(root, text)
+    tree = "&" not in text  # no anchor, so no alias: the graph is a tree
+    if not tree:
+        _check_graph(root, text)
     builder = _Builder(text)
+    too_deep = False
     try:
         data = builder.build(root)
-    except RecursionError:  # pragma: no cover - the graph check bounds the depth first
+    except _TooDeep:
+        too_deep = True
+    except RecursionError:  # pragma: no cover - the depth is bounded first
         raise YamlReadError([Problem(1, 1, _TOO_DEEP)]) from None
+    if tree and (too_deep or builder.unsure):
+        # The build measured the depth of what it built, as deep as it is written; where it
+        # stopped too deep, or skipped or moved a part, the tree is measured level by level
+        # (names the first place too deep as written).
+        _check_tree_depth(root)
+    if too_deep:  # pragma: no cover - the tree check raises first
+        raise YamlReadError([Problem(1, 1, _TOO_DEEP)])
     # A mapping repeated through aliases is built again: report each problem once.
     problems = list(dict.fromkeys([*builder.problems, *_unused_anchors(text)]))
     return Document(data=data, root=root, problems=problems)
@@ -274,7 +323,7 @@ def _check_depth(text: str) -> None:
     tens of thousands of levels (PyYAML before 6.0.4 has no limit of its own). Every
     level needs one of ``[{-:?``, so a file with few of them cannot be that deep;
     only large files pay for the event scan. Files below the threshold are measured
-    on their node graph after composing (:func:`_check_graph`).
+    on their node graph after composing (:func:`_check_graph`, or while building a tree: :class:`_Builder`).
     """
     if sum(text.count(ch) for ch in _NESTING_CHARS) < 10_000:
         return
@@ -324,6 +373,7 @@ def _is_nesting_limit(exc: yaml.MarkedYAMLError) -> bool:
 def _check_graph(root: Node, text: str) -> None:
     """Refuse nesting and alias expansion beyond the limits, before any data is built.
 
+    For a file with anchors (a tree is measured while it is built: :class:`_Builder`).
     One walk over the node graph in document order. A node met a second time is an
     alias; each alias costs the size of what it repeats (the characters of its text
     plus one per value, aliases inside it included, counted once per node thanks to
@@ -333,10 +383,6 @@ def _check_graph(root: Node, text: str) -> None:
     the collection they are part of. Iterative, so no depth can exhaust the stack.
     """
     if isinstance(root, ScalarNode):
-        return
-    if "&" not in text:
-        # No anchor, so no alias: the graph is a tree, and only its depth can be wrong.
-        _check_tree_depth(root)
         return
     done: dict[int, tuple[int, int]] = {}  # node -> (expanded size, collection levels)
     active = {id(root)}
@@ -468,11 +514,26 @@ def _bare_tags(text: str) -> frozenset[tuple[int, int]]:
     return frozenset(places)
 
 
+class _TooDeep(Exception):
+    """The build reached a collection nested deeper than :data:`MAX_DEPTH`."""
+
+
 class _Builder:
-    """Turns composed nodes into dicts, lists, text and None (after :func:`_check_graph` passed)."""
+    """Turns composed nodes into dicts, lists, text and None.
+
+    A graph with aliases is built after :func:`_check_graph` passed. A tree is measured
+    while it is built (one walk instead of two): each collection built counts one
+    level, and one deeper than :data:`MAX_DEPTH` stops the build (:class:`_TooDeep`).
+    The build does not enter everything as deep as it is written (a merge, a key that is
+    not text, a refused value, a duplicate key's value): then :attr:`unsure` says the
+    tree must be measured on its own.
+    """
 
     def __init__(self, text: str) -> None:
         self.problems: list[Problem] = []
+        self.unsure = False
+        """Whether some collection was skipped or built at another level than written."""
+        self._depth = 0
         self._checked: set[int] = set()
         self._refused: set[int] = set()
         self._bare_tags = _bare_tags(text) if "!" in text else frozenset()
@@ -519,14 +580,23 @@ class _Builder:
                 return None if value in _NULLS else value
             return QuotedText(value) if style in ("'", '"') else MarkedText(value)
         if tag not in _ALLOWED_TAGS and self._refused_node(node):
+            self.unsure = True
             return None
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _TooDeep
+        built: Any
         if isinstance(node, SequenceNode):
             if self._bare_tags:
-                return [self.build(item) for item in node.value]
-            # Most items are plain text: taken here, as build() would, without a call each.
-            return [(None if (text := item.value) in _NULLS else text) if item.tag == _PLAIN else self.build(item)
-                    for item in node.value]
-        return self._mapping(node)  # type: ignore[arg-type]
+                built = [self.build(item) for item in node.value]
+            else:
+                # Most items are plain text: taken here, as build() would, without a call each.
+                built = [(None if (text := item.value) in _NULLS else text) if item.tag == _PLAIN
+                         else self.build(item) for item in node.value]
+        else:
+            built = self._mapping(node)  # type: ignore[arg-type]
+        self._depth -= 1
+        return built
 
     def _mapping(self, node: MappingNode) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -536,13 +606,16 @@ class _Builder:
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
                 merges.append((key_node, value_node))
+                self.unsure = True  # merged mappings are built at their key's level, after the others
                 continue
             if not isinstance(key_node, ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
                 self.problems.append(_problem(key_node, message("read.key_not_text")))
+                self.unsure = True
                 continue
             refused = self._refuse(key_node) if (key_node.style == '"' and self._escapes) or self._bare_tags else None
             if refused is not None:
                 self.problems.append(_problem(key_node, refused))
+                self.unsure = True
                 continue
             key = key_node.value
             if key in first_seen:
@@ -550,6 +623,7 @@ class _Builder:
                 self.problems.append(
                     _problem(key_node, message("read.duplicate_key", key=shown(key), line=earlier))
                 )
+                self.unsure = True
                 continue
             first_seen[key] = key_node
             if plain_is_text and value_node.tag == _PLAIN:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_journey.engine.yaml_source import MAX_ALIAS_EXPANSION, MAX_DEPTH, read_yaml
+from mkdocs_journey.engine.yaml_source import MAX_ALIAS_EXPANSION, MAX_DEPTH, YamlReadError, read_yaml
 
 from .expect import Spot, assert_errors
 
@@ -300,8 +300,23 @@ def test_loading_leaves_the_garbage_collector_as_it_was(load, load_person, enabl
 
 
 def test_locations_follow_merges_and_the_first_of_duplicate_keys() -> None:
-    # Every health note and reference error is placed through `locate`; it looks keys up
-    # through an index per mapping, which must find what a walk over the pairs finds.
+    # Every health note and reference error is placed through `locate`; it reads small
+    # mappings in place and indexes large ones, and both must find what a walk over the pairs
+    # finds. Each path is walked once: asking again (or a longer path) must give the same.
+    padding = "".join(f"  k{index}: v\n" for index in range(40))  # a large mapping, indexed
+    for pad in ("", padding):
+        shift = pad.count("\n")
+        text = f"base: &b\n  team: A\n  process: P\nx:\n{pad}  <<: *b\n  team: B\n  team: C\n  list: [a, b]\n"
+        document = read_yaml(text)
+        assert [p.line for p in document.problems] == [7 + shift]
+        for _ in range(2):
+            assert document.locate(("x", "team")) == (6 + shift, 9)
+            assert document.locate(("x", "team"), key=True) == (6 + shift, 3)
+            assert document.locate(("x", "process")) == (3, 12)
+            assert document.locate(("x", "list", 1)) == (8 + shift, 13)
+            assert document.locate(["x", "list", 5]) == (8 + shift, 9)
+            assert document.locate(("x", "nothing", "deeper")) == (5, 3)
+            assert document.locate(("x", 0, 0)) == (5, 3)
     document = read_yaml("base: &b\n  team: A\n  process: P\nx:\n  <<: *b\n  team: B\n  team: C\n  list: [a, b]\n")
     assert [p.line for p in document.problems] == [7]  # the duplicate `team`
     assert document.locate(("x", "team")) == (6, 9)  # written beats merged, first beats the duplicate
@@ -311,3 +326,35 @@ def test_locations_follow_merges_and_the_first_of_duplicate_keys() -> None:
     assert document.locate(("x", "list", 5)) == (8, 9)  # no such item: the list
     assert document.locate(("x", "nothing")) == (5, 3)  # no such key: the mapping
     assert document.locate(("x", 0)) == (5, 3)  # a mapping has no item 0
+
+
+def _flow(levels: int) -> str:
+    return "[" * levels + "]" * levels
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # A file without anchors is measured while it is built; what the build skips or
+        # builds at another level than written is measured on its own, so each is refused
+        # where the first level too deep is written.
+        pytest.param(f"a: 1\na: {_flow(150)}\n", (2, 103), id="under-a-duplicate-key"),
+        pytest.param(f"? {_flow(150)}\n: 1\n", (1, 102), id="under-a-key-that-is-not-text"),
+        pytest.param(f"a: !foo {_flow(150)}\n", (1, 108), id="in-a-refused-tag"),
+        pytest.param("x:\n  <<: [{a: " + _flow(MAX_DEPTH - 3) + "}]\n", (2, 108),
+                     id="merged-from-a-list-one-level-deeper-than-built"),
+        pytest.param("x:\n  <<: [{a: " + _flow(MAX_DEPTH - 4) + "}]\n", None, id="merged-from-a-list-at-the-limit"),
+        pytest.param("x:\n  <<: {a: " + _flow(150) + "}\n  b: " + _flow(150) + "\n", (2, 108),
+                     id="merged-before-a-deeper-key"),
+        pytest.param(f"a: {_flow(MAX_DEPTH - 1)}\n", None, id="at-the-limit"),
+        pytest.param(f"a: {_flow(MAX_DEPTH)}\n", (1, 103), id="one-over-the-limit"),
+    ],
+)
+def test_nesting_is_measured_as_written_wherever_the_build_goes(text: str, place: tuple[int, int] | None) -> None:
+    if place is None:
+        read_yaml(text)
+        return
+    with pytest.raises(YamlReadError) as raised:
+        read_yaml(text)
+    assert [(p.line, p.column, p.message) for p in raised.value.problems] == [
+        (*place, f"values are nested more than {MAX_DEPTH} levels deep")]
