@@ -3,15 +3,16 @@
 One card per improvement, in priority order. As a Jinja loop each card cost some
 forty template calls and escapes, and a map has dozens of cards; here its labels are
 looked up once per map and every value is escaped once. Every text a user wrote goes through ``md`` (inline Markdown, which
-escapes raw HTML) or ``escape``.
+escapes raw HTML) or ``escape_text``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from .escaping import escape_text
 from .icons import icon
 
 if TYPE_CHECKING:
@@ -32,11 +33,11 @@ def backlog_items(rows: Sequence[BacklogRow], translate: Translator, md: Callabl
     icon its term's ``::before``. The words for screen readers ("Status: ", "Priority: ") are
     the first span of the badges and of the score, visually hidden like ``journey-sr``.
     """
-    label = {key.removeprefix("backlog."): escape(translate(key))
+    label = {key.removeprefix("backlog."): escape_text(translate(key))
              for key in ("backlog.status", "backlog.quick-win", "backlog.score", "backlog.no-score", "backlog.impact",
                          "backlog.effort", "backlog.owner", "backlog.teams", "backlog.due", "backlog.kpi",
                          "backlog.link", "backlog.addresses")}
-    statuses: dict[str, Markup] = {}
+    statuses: dict[str, str] = {}
     quick_win = f'<span class="journey-badge--quick-win">{icon("bolt")}{label["quick-win"]}</span>\n'
     no_score = f'<span class="journey-backlog__score-value--none">{label["no-score"]}</span>\n'
     owner_term = f'<dt>{label["owner"]}</dt>'
@@ -50,16 +51,16 @@ def backlog_items(rows: Sequence[BacklogRow], translate: Translator, md: Callabl
         item, improvement = row.item, row.improvement
         status = improvement.status
         if status not in statuses:
-            statuses[status] = escape(translate(f"status.{status}"))
-        css_status = escape(status)
+            statuses[status] = escape_text(translate(f"status.{status}"))
+        css_status = escape_text(status)
         closed = "" if item.is_open else " journey-backlog__item--closed"
         impact = _NONE if improvement.impact is None else improvement.impact
         effort = _NONE if improvement.effort is None else improvement.effort
-        add(f'<li id="{escape(row.anchor)}" class="journey-backlog__item--{css_status}{closed}">\n'
+        add(f'<li id="{escape_text(row.anchor)}" class="journey-backlog__item--{css_status}{closed}">\n'
             '<div>\n'
             f'<span>{row.rank}</span>\n'
             '<div>\n'
-            f'<span>{escape(improvement.title)}</span>\n'
+            f'<span>{escape_text(improvement.title)}</span>\n'
             '<span>\n'
             f'<span>{label["status"]}: </span><span class="journey-status--{css_status}">'
             f'{statuses[status]}</span>\n'
@@ -69,7 +70,7 @@ def backlog_items(rows: Sequence[BacklogRow], translate: Translator, md: Callabl
             '<div>\n'
             f'<span>{label["score"]}: </span>\n')
         if item.score is not None:
-            detail = escape(translate("backlog.score-detail", impact=improvement.impact, effort=improvement.effort))
+            detail = escape_text(translate("backlog.score-detail", impact=improvement.impact, effort=improvement.effort))
             add(f'<span title="{detail}">{item.score}</span>\n')
         else:
             add(no_score)
@@ -78,21 +79,21 @@ def backlog_items(rows: Sequence[BacklogRow], translate: Translator, md: Callabl
             '</div>\n')
         if improvement.notes:
             add(f'<p>{md(improvement.notes)}</p>\n')
-        add(f'<dl>\n<div class="journey-backlog__owner">{owner_term}<dd>{escape(improvement.owner or _NONE)}</dd></div>\n')
+        add(f'<dl>\n<div class="journey-backlog__owner">{owner_term}<dd>{escape_text(improvement.owner or _NONE)}</dd></div>\n')
         if improvement.teams:
-            teams = ", ".join(escape(team) for team in improvement.teams)
+            teams = ", ".join(escape_text(team) for team in improvement.teams)
             add(f'<div class="journey-backlog__teams"><dt>{label["teams"]}</dt><dd>{teams}</dd></div>\n')
-        due = escape(translate.due(improvement.due)) if improvement.due else _NONE
+        due = escape_text(translate.due(improvement.due)) if improvement.due else _NONE
         add(f'<div class="journey-backlog__due">{due_term}<dd>{due}</dd></div>\n')
         if improvement.kpi:
             add(f'<div class="journey-backlog__kpi"><dt>{label["kpi"]}</dt><dd>{md(improvement.kpi)}</dd></div>\n')
         if improvement.link:
-            add(f'<div class="journey-backlog__link"><dt>{label["link"]}</dt><dd><a href="{escape(row.link_href)}" '
-                f'rel="noopener">{link_icon}{escape(improvement.link)}</a></dd></div>\n')
+            add(f'<div class="journey-backlog__link"><dt>{label["link"]}</dt><dd><a href="{escape_text(row.link_href)}" '
+                f'rel="noopener">{link_icon}{escape_text(improvement.link)}</a></dd></div>\n')
         add(f'<div class="journey-backlog__addresses">{addresses_term}<dd>\n')
         if row.targets:
             add("<ul>\n")
-            out.extend(f'<li><a href="#{escape(target.anchor)}">{escape(target.stage)} › {escape(target.touchpoint)}</a></li>\n'
+            out.extend(f'<li><a href="#{escape_text(target.anchor)}">{escape_text(target.stage)} › {escape_text(target.touchpoint)}</a></li>\n'
                        for target in row.targets)
             add("</ul>\n")
         else:

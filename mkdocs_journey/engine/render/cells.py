@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from .escaping import escape_text
 from .icons import icon
 from .emotion_curve import curve_piece
 from .smileys import smiley_use
@@ -26,7 +27,7 @@ _EMPTY_STAGE = '<td class="journey-cell--stage-start journey-cell--empty-stage">
 
 def rating(value: str, label: str) -> str:
     """A ``met`` or ``on_brand`` rating: its words; the stylesheet draws its icon (``journey-rating--yes::before``)."""
-    return f'<span class="journey-rating--{escape(value)}">{escape(label)}</span>'
+    return f'<span class="journey-rating--{escape_text(value)}">{escape_text(label)}</span>'
 
 
 SPACED = "\n"
@@ -99,7 +100,7 @@ def emotion_row(columns: Sequence[Column], translate: Callable[..., str], view: 
     the stroke's scaling are set in ``journey.css`` (the svg's height too: every cell is ``HEIGHT`` tall).
     """
     moment = ", " + translate("touchpoint.moment-of-truth")
-    none_label = escape(translate("emotion.none"))
+    none_label = escape_text(translate("emotion.none"))
     scores: dict[int, str] = {}
     pieces = view.curve_pieces
 
@@ -112,7 +113,7 @@ def emotion_row(columns: Sequence[Column], translate: Callable[..., str], view: 
                 if point.score not in scores:
                     scores[point.score] = translate("emotion.point", score=point.score,
                                                     label=translate(f"emotion.{point.score}"))
-                label = escape(scores[point.score] + (moment if point.moment_of_truth else ""))
+                label = escape_text(scores[point.score] + (moment if point.moment_of_truth else ""))
             else:
                 label = none_label
             out.append(f'<svg role="img"><title>{label}</title>')
@@ -120,16 +121,16 @@ def emotion_row(columns: Sequence[Column], translate: Callable[..., str], view: 
             if piece is not None:
                 out.append(f'<use href="#{pieces[piece]}"/>')
             if point.score is not None:
-                out.append(f'<svg x="50%" y="{escape(point.y_text)}">{smiley_use(point, view)}'
-                           f'<text y="{escape(point.score_y)}">{point.score}</text></svg>')
+                out.append(f'<svg x="50%" y="{escape_text(point.y_text)}">{smiley_use(point, view)}'
+                           f'<text y="{escape_text(point.score_y)}">{point.score}</text></svg>')
             out.append(f"</svg>{nl}")
         if point.score is None:
             out.append(f'<p class="journey-emotion__none">{none_label}</p>{nl}')
         if mark is not None and mark.emotion_changed:
             was = translate("compare.was", score=mark.was) if mark.was is not None else translate("compare.was-none")
-            out.append(f'<p class="journey-emotion__was">{escape(was)}</p>{nl}')
+            out.append(f'<p class="journey-emotion__was">{escape_text(was)}</p>{nl}')
         if touchpoint.feeling:
-            out.append(f'<p>{escape(touchpoint.feeling)}</p>{nl}')
+            out.append(f'<p>{escape_text(touchpoint.feeling)}</p>{nl}')
         return "".join(out)
     return _row(columns, cell, nl)
 
@@ -140,7 +141,7 @@ def improvements_row(columns: Sequence[Column], translate: Callable[..., str], n
     A chip is an ``li`` with its status (and ``--closed``) as modifiers; its link holds the rank
     and the title, then a span holds the status and badges: classed by position (``journey.css``).
     """
-    quick_win = f'<span class="journey-badge--quick-win">{icon("bolt")}{escape(translate("backlog.quick-win"))}</span>'
+    quick_win = f'<span class="journey-badge--quick-win">{icon("bolt")}{escape_text(translate("backlog.quick-win"))}</span>'
 
     def cell(column: Column, touchpoint: Touchpoint) -> str:
         if not column.improvements:
@@ -148,14 +149,14 @@ def improvements_row(columns: Sequence[Column], translate: Callable[..., str], n
         out = [f"<ul>{nl}"]
         for row in column.improvements:
             improvement = row.improvement
-            status, title = escape(improvement.status), escape(improvement.title)
+            status, title = escape_text(improvement.status), escape_text(improvement.title)
             closed = "" if row.item.is_open else " journey-improvement-ref--closed"
             badge = f" {quick_win}" if row.item.quick_win else ""
             out.append(
                 f'<li class="journey-improvement-ref--{status}{closed}">'
-                f'<a href="#{escape(row.anchor)}" title="#{row.rank} {title}"><span>#{row.rank}</span> <span>{title}</span></a>{nl}'
+                f'<a href="#{escape_text(row.anchor)}" title="#{row.rank} {title}"><span>#{row.rank}</span> <span>{title}</span></a>{nl}'
                 f'<span><span class="journey-status--{status}">'
-                f'{escape(translate(f"status.{improvement.status}"))}</span>{badge}</span></li>{nl}')
+                f'{escape_text(translate(f"status.{improvement.status}"))}</span>{badge}</span></li>{nl}')
         out.append(f"</ul>{nl}")
         return "".join(out)
     return _row(columns, cell, nl)
@@ -168,7 +169,7 @@ def backstage_row(columns: Sequence[Column], translate: Callable[..., str], md: 
     Terms and definitions are the list's children, without a ``div`` around each pair: they run inline,
     and ``journey.css`` breaks the line before every term but the first (``dd + dt::before``), which
     draws each pair on a line of its own as the divs did, a few bytes per pair lighter."""
-    team, systems, process = (escape(translate(f"backstage.{key}")) for key in ("team", "systems", "process"))
+    team, systems, process = (escape_text(translate(f"backstage.{key}")) for key in ("team", "systems", "process"))
 
     def cell(column: Column, touchpoint: Touchpoint) -> str:
         b = touchpoint.backstage
@@ -178,7 +179,7 @@ def backstage_row(columns: Sequence[Column], translate: Callable[..., str], md: 
         if b.team:
             out.append(f"<dt>{team}</dt><dd>{md(b.team)}</dd>")
         if b.systems:
-            out.append(f"<dt>{systems}</dt><dd>{', '.join(escape(s) for s in b.systems)}</dd>")
+            out.append(f"<dt>{systems}</dt><dd>{', '.join(escape_text(s) for s in b.systems)}</dd>")
         if b.process:
             out.append(f"<dt>{process}</dt><dd>{md(b.process)}</dd>")
         out.append(f"</dl>{nl}")
@@ -191,8 +192,8 @@ def kpis_row(columns: Sequence[Column], translate: Callable[..., str], nl: str =
 
     A KPI is an ``li`` with its verdict as modifier (``journey-kpi--on``, ``--off``, ``--unknown``) and
     unclassed spans: the name first, then the values, then (on or off) the verdict, last."""
-    target, actual = escape(translate("kpi.target")), escape(translate("kpi.actual"))
-    verdicts = {verdict: escape(translate(f"kpi.{verdict}")) for verdict in ("on", "off")}
+    target, actual = escape_text(translate("kpi.target")), escape_text(translate("kpi.actual"))
+    verdicts = {verdict: escape_text(translate(f"kpi.{verdict}")) for verdict in ("on", "off")}
 
     def cell(column: Column, touchpoint: Touchpoint) -> str:
         if not column.kpis:
@@ -200,10 +201,10 @@ def kpis_row(columns: Sequence[Column], translate: Callable[..., str], nl: str =
         out = [f"<ul>{nl}"]
         for view in column.kpis:
             kpi = view.kpi
-            out.append(f'<li class="journey-kpi--{escape(view.verdict or "unknown")}">{nl}<span>{escape(kpi.name)}</span>{nl}')
+            out.append(f'<li class="journey-kpi--{escape_text(view.verdict or "unknown")}">{nl}<span>{escape_text(kpi.name)}</span>{nl}')
             if kpi.target is not None or kpi.actual is not None:
-                shown_target = escape(kpi.target) if kpi.target is not None else "–"
-                shown_actual = escape(kpi.actual) if kpi.actual is not None else "–"
+                shown_target = escape_text(kpi.target) if kpi.target is not None else "–"
+                shown_actual = escape_text(kpi.actual) if kpi.actual is not None else "–"
                 out.append(f"<span>{target} {shown_target} · {actual} {shown_actual}</span>{nl}")
             if view.verdict:
                 out.append(f"<span>{verdicts[view.verdict]}</span>{nl}")

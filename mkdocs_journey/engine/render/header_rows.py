@@ -6,17 +6,18 @@ and the images' row.
 loops a map's head cost about as much as three lanes: every touchpoint is a header
 cell of a dozen values, each a template call and an escape. The markup is the
 loops', byte for byte. Every text a user wrote goes through ``md`` (inline Markdown,
-which escapes raw HTML) or ``escape``.
+which escapes raw HTML) or ``escape_text``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..lanes import BY_KEY
 from .cells import rating
+from .escaping import escape_text
 from .icons import icon
 
 if TYPE_CHECKING:
@@ -40,8 +41,8 @@ def stage_cells(stages: Sequence[StageHeader], md: Callable[[str], Markup], nl: 
     for header in stages:
         stage = header.stage
         goal = f"<span>{md(stage.goal)}</span>{nl}" if stage.goal else ""
-        out.append(f'<th scope="colgroup" colspan="{header.span}" id="{escape(header.anchor)}">{nl}'
-                   f"<span>{escape(stage.name)}</span>{nl}{goal}</th>{nl}")
+        out.append(f'<th scope="colgroup" colspan="{header.span}" id="{escape_text(header.anchor)}">{nl}'
+                   f"<span>{escape_text(stage.name)}</span>{nl}{goal}</th>{nl}")
     return Markup("".join(out))
 
 
@@ -52,17 +53,17 @@ def touchpoint_cells(columns: Sequence[Column], details: bool, translate: Transl
     The row (``journey-lane--touchpoint``) says what its header cells are: a cell's class holds only
     its modifiers (stage start, moment of truth, new), its name is its first span and its channel
     the unclassed span after it."""
-    channel_label = escape(translate("touchpoint.channel"))
-    senses_label = escape(translate("touchpoint.senses"))
-    new_badge = f'<span class="journey-badge--new">{escape(translate("compare.new"))}</span>{nl}'
+    channel_label = escape_text(translate("touchpoint.channel"))
+    senses_label = escape_text(translate("touchpoint.senses"))
+    new_badge = f'<span class="journey-badge--new">{escape_text(translate("compare.new"))}</span>{nl}'
     moment_badge = (f'<span class="journey-badge--moment-of-truth">{icon("star")}'
-                    f'{escape(translate("touchpoint.moment-of-truth"))}</span>\n')
-    empty_stage = f'<td class="journey-cell--stage-start journey-cell--empty-stage">{escape(translate("map.empty-stage"))}</td>{nl}'
+                    f'{escape_text(translate("touchpoint.moment-of-truth"))}</span>\n')
+    empty_stage = f'<td class="journey-cell--stage-start journey-cell--empty-stage">{escape_text(translate("map.empty-stage"))}</td>{nl}'
     words: dict[str, str] = {}
 
     def word(key: str) -> str:
         if key not in words:
-            words[key] = escape(translate(key))
+            words[key] = escape_text(translate(key))
         return words[key]
 
     out: list[str] = []
@@ -81,15 +82,15 @@ def touchpoint_cells(columns: Sequence[Column], details: bool, translate: Transl
         if new:
             modifiers.append("journey-touchpoint--new")
         css = f' class="{" ".join(modifiers)}"' if modifiers else ""
-        add(f'<th scope="col" id="{escape(column.anchor)}"{css}><span>{escape(tp.name)}</span>{nl}')
+        add(f'<th scope="col" id="{escape_text(column.anchor)}"{css}><span>{escape_text(tp.name)}</span>{nl}')
         if new:
             add(new_badge)
         if details:
             if tp.channel:
-                add(f'<span><span class="journey-sr">{channel_label}: </span>{escape(tp.channel)}</span>{nl}')
+                add(f'<span><span class="journey-sr">{channel_label}: </span>{escape_text(tp.channel)}</span>{nl}')
             if tp.senses:
                 senses = '<span class="journey-sr">, </span>'.join(
-                    f'<span class="journey-sense journey-sense--{escape(sense)}">{word(f"sense.{sense}")}</span>'
+                    f'<span class="journey-sense journey-sense--{escape_text(sense)}">{word(f"sense.{sense}")}</span>'
                     for sense in tp.senses)
                 add(f'<span class="journey-senses"><span class="journey-sr">{senses_label}: </span>\n{senses}</span>\n')
             if tp.moment_of_truth or tp.on_brand:
@@ -114,8 +115,8 @@ def image_cells(columns: Sequence[Column], translate: Translator, nl: str = "") 
         opening = '<td class="journey-cell--stage-start">' if column.first_of_stage else "<td>"
         image = ""
         if column.image_url:
-            alt = escape(translate("emotion.image", touchpoint=tp.name))
-            image = f'<img class="journey-storyboard" src="{escape(column.image_url)}" alt="{alt}" loading="lazy">{nl}'
+            alt = escape_text(translate("emotion.image", touchpoint=tp.name))
+            image = f'<img class="journey-storyboard" src="{escape_text(column.image_url)}" alt="{alt}" loading="lazy">{nl}'
         out.append(f"{opening}{nl}{image}</td>{nl}")
     return Markup("".join(out))
 
@@ -130,9 +131,9 @@ def lane_toggles(lanes: Sequence[str], translate: Translator, spaced: bool = Fal
     if not toggles:
         return Markup("")
     if spaced:
-        labels = "".join(f'<label class="journey-lanes__lane"><input type="checkbox" data-lane="{escape(lane)}" checked> '
-                         f'{escape(translate(BY_KEY[lane].label_key))}</label>\n' for lane in toggles)
+        labels = "".join(f'<label class="journey-lanes__lane"><input type="checkbox" data-lane="{escape_text(lane)}" checked> '
+                         f'{escape_text(translate(BY_KEY[lane].label_key))}</label>\n' for lane in toggles)
         return Markup(f'<fieldset class="journey-lanes" data-journey-lanes hidden>\n'
-                      f'<legend>{escape(translate("lanes.legend"))}</legend>\n{labels}</fieldset>\n')
+                      f'<legend>{escape_text(translate("lanes.legend"))}</legend>\n{labels}</fieldset>\n')
     return Markup(f'<fieldset class="journey-lanes" data-journey-lanes hidden>'
-                  f'<legend>{escape(translate("lanes.legend"))}</legend></fieldset>\n')
+                  f'<legend>{escape_text(translate("lanes.legend"))}</legend></fieldset>\n')

@@ -13,10 +13,11 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..analyse import BacklogItem, improvement_anchor
 from .emotion_curve import number
+from .escaping import escape_text
 
 if TYPE_CHECKING:
     from ..i18n import Translator
@@ -152,7 +153,7 @@ def matrix_html(matrix: Matrix, translate: Translator, prefix: str = "", spaced:
     writes no newline; a fence (``spaced``: a Markdown page, whose HTML the site's search reads)
     keeps one, which holds the chart's words apart for the search.
     """
-    p = escape(prefix)
+    p = escape_text(prefix)
     nl = "\n" if spaced else ""
     out = ['<div class="journey-matrix">\n']
     add = out.append
@@ -161,7 +162,7 @@ def matrix_html(matrix: Matrix, translate: Translator, prefix: str = "", spaced:
         add('<div class="journey-matrix__scroll">\n'
             f'<svg class="journey-matrix__chart" viewBox="0 0 {m.width} {m.height}" width="{m.width}" '
             f'height="{m.height}" role="group" aria-labelledby="{p}journey-matrix-title">{nl}'
-            f'<title id="{p}journey-matrix-title">{escape(translate("matrix.title"))}</title>{nl}')
+            f'<title id="{p}journey-matrix-title">{escape_text(translate("matrix.title"))}</title>{nl}')
         # A region's class is its name (the chart implies a region); the grid's lines and the ticks are
         # groups whose class their parts inherit (stroke; fill and font), each line drawn on its own.
         out.extend(f'<rect class="journey-matrix__region--{r.name}" x="{r.x}" y="{r.y}" '
@@ -173,7 +174,7 @@ def matrix_html(matrix: Matrix, translate: Translator, prefix: str = "", spaced:
             add(f'<path d="M{x} {m.top}V{bottom}"/>{nl}<path d="M{m.left} {y}H{right}"/>{nl}')
         add(f'</g>{nl}')
         add(f'<g class="journey-matrix__quadrant">{nl}')
-        out.extend(f'<text x="{r.label_x}" y="{r.label_y}" text-anchor="{r.anchor}">{escape(translate(f"matrix.{r.name}"))}</text>{nl}'
+        out.extend(f'<text x="{r.label_x}" y="{r.label_y}" text-anchor="{r.anchor}">{escape_text(translate(f"matrix.{r.name}"))}</text>{nl}'
                    for r in m.regions)
         add(f'</g>{nl}')
         add(f'<g class="journey-matrix__tick">{nl}')
@@ -181,36 +182,36 @@ def matrix_html(matrix: Matrix, translate: Translator, prefix: str = "", spaced:
             add(f'<text x="{x}" y="{bottom + 20}" text-anchor="middle">{score}</text>{nl}'
                 f'<text x="{m.left - 10}" y="{y + 5}" text-anchor="end">{score}</text>{nl}')
         add(f'</g>{nl}')
-        low, high = escape(translate("matrix.low")), escape(translate("matrix.high"))
+        low, high = escape_text(translate("matrix.low")), escape_text(translate("matrix.high"))
         add(f'<text class="journey-matrix__axis" x="{m.left + m.size // 2}" y="{bottom + 48}" text-anchor="middle">'
-            f'{escape(translate("matrix.effort"))} ({low} → {high})</text>{nl}'
+            f'{escape_text(translate("matrix.effort"))} ({low} → {high})</text>{nl}'
             f'<text class="journey-matrix__axis" transform="translate(20 {m.top + m.size // 2}) rotate(-90)" '
-            f'text-anchor="middle">{escape(translate("matrix.impact"))} ({low} → {high})</text>{nl}')
+            f'text-anchor="middle">{escape_text(translate("matrix.impact"))} ({low} → {high})</text>{nl}')
         for dot in m.dots:
             item = dot.item.improvement
-            words = escape(translate("matrix.dot", rank=dot.rank, title=item.title, impact=item.impact,
+            words = escape_text(translate("matrix.dot", rank=dot.rank, title=item.title, impact=item.impact,
                                      effort=item.effort))
             quick_win = ' class="journey-matrix__dot--quick-win"' if dot.item.quick_win else ""
             # A dot is the chart's link (a quick win's class says so); its name is its <title> (also its
             # tooltip); its number sits 5 below the centre, centred by journey.css.
-            add(f'<a{quick_win} href="#{p}{escape(dot.anchor)}">{nl}'
+            add(f'<a{quick_win} href="#{p}{escape_text(dot.anchor)}">{nl}'
                 f'<title>{words}</title>{nl}'
-                f'<circle cx="{escape(dot.x)}" cy="{escape(dot.y)}" r="{m.radius}"/>{nl}'
-                f'<text x="{escape(dot.x)}" y="{number(float(dot.y) + 5)}">{dot.rank}</text>{nl}'
+                f'<circle cx="{escape_text(dot.x)}" cy="{escape_text(dot.y)}" r="{m.radius}"/>{nl}'
+                f'<text x="{escape_text(dot.x)}" y="{number(float(dot.y) + 5)}">{dot.rank}</text>{nl}'
                 f'</a>{nl}')
         add("</svg>\n</div>\n")
     add('<div class="journey-matrix__side">\n')
     if matrix.dots:
         add('<ul class="journey-matrix__legend">\n')
-        out.extend(f'<li><a href="#{p}{escape(dot.anchor)}"><span>{dot.rank}</span> '
-                   f'{escape(dot.item.improvement.title)}</a></li>\n' for dot in matrix.dots)
+        out.extend(f'<li><a href="#{p}{escape_text(dot.anchor)}"><span>{dot.rank}</span> '
+                   f'{escape_text(dot.item.improvement.title)}</a></li>\n' for dot in matrix.dots)
         add("</ul>\n")
     else:
-        add(f'<p class="journey-matrix__empty">{escape(translate("matrix.empty"))}</p>\n')
+        add(f'<p class="journey-matrix__empty">{escape_text(translate("matrix.empty"))}</p>\n')
     if matrix.unplaced:
-        add(f'<p class="journey-matrix__unplaced-label">{escape(translate("matrix.not-placed"))}</p>\n'
+        add(f'<p class="journey-matrix__unplaced-label">{escape_text(translate("matrix.not-placed"))}</p>\n'
             '<ul class="journey-matrix__unplaced">\n')
-        out.extend(f'<li><a href="#{p}{escape(entry.anchor)}">{entry.rank}. {escape(entry.item.improvement.title)}</a></li>\n'
+        out.extend(f'<li><a href="#{p}{escape_text(entry.anchor)}">{entry.rank}. {escape_text(entry.item.improvement.title)}</a></li>\n'
                    for entry in matrix.unplaced)
         add("</ul>\n")
     add("</div>\n</div>")

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..analyse import Analysis, BacklogItem, improvement_anchor, kpi_verdict, stage_anchor, touchpoint_anchor
 from ..health import HealthFinding, is_stale
@@ -23,6 +23,7 @@ from ..load import LoadedJourney
 from ..model import Improvement, Journey, Kpi, Persona, Stage, Touchpoint
 from ..plan import plan
 from .emotion_curve import EmotionPoint, curve_piece, emotion_points
+from .escaping import escape_text
 from .matrix import Matrix, build_matrix
 from .plan_view import PlanColumnView, plan_entry, plan_view
 from .strip import Strip, build_strip
@@ -63,13 +64,13 @@ def health_notes(findings: list[HealthFinding], translate: Translator, prefix: s
             title = finding.title(translate)
             # The item's class is its kind alone (the list implies a note), its label the first span; the
             # rule's icon is the item's ::before (journey.css, generated from engine/health.py's rules).
-            openings[finding.kind] = (title, f'<li class="journey-health__note--{escape(finding.kind)}">'
-                                             f"<span>{escape(title)}:</span> ")
+            openings[finding.kind] = (title, f'<li class="journey-health__note--{escape_text(finding.kind)}">'
+                                             f"<span>{escape_text(title)}:</span> ")
         title, opening = openings[finding.kind]
         message = finding.message(translate)
         text = str(code_ticks(message))
         if finding.anchor:
-            text = f'<a href="#{escape(prefix + finding.anchor)}">{text}</a>'
+            text = f'<a href="#{escape_text(prefix + finding.anchor)}">{text}</a>'
         # f-strings of escaped parts: Markup.format costs several times as much, and a map has dozens of notes.
         notes.append(HealthNote(finding, title, message, Markup(f"{opening}{text}</li>")))
     return notes

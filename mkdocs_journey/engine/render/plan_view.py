@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Sequence, TypeVar
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..analyse import BacklogItem
 from ..i18n import Translator
 from ..plan import ColumnKind, PlanColumn
+from .escaping import escape_text
 from .icons import icon
 
 T = TypeVar("T")
@@ -68,28 +69,28 @@ def plan_html(columns: Sequence[PlanColumnView], translate: Translator) -> Marku
     improvement of the site, each entry a dozen template calls.
     """
     statuses: dict[str, str] = {}
-    quick_win = f' · <span class="journey-plan__quick-win">{escape(translate("backlog.quick-win"))}</span>'
+    quick_win = f' · <span class="journey-plan__quick-win">{escape_text(translate("backlog.quick-win"))}</span>'
     out = ['<ol class="journey-plan">\n']
     add = out.append
     for column in columns:
         overdue = column.kind == "overdue"
         # A column's class is its kind (the list implies a column); its title is its h3 (the count
         # the h3's last span), its entries its ul, each entry's line under the link its span.
-        add(f'<li class="journey-plan__column--{escape(column.kind)}" data-plan="{escape(column.key)}">\n'
-            f'<h3>{icon("warning") if overdue else ""}{escape(column.title)} '
+        add(f'<li class="journey-plan__column--{escape_text(column.kind)}" data-plan="{escape_text(column.key)}">\n'
+            f'<h3>{icon("warning") if overdue else ""}{escape_text(column.title)} '
             f'<span>{len(column.entries)}</span></h3>\n'
             '<ul>\n')
         for entry in column.entries:
             if entry.status not in statuses:
-                statuses[entry.status] = escape(translate(f"status.{entry.status}"))
-            map_title = f"{escape(entry.map_title)} · " if entry.map_title else ""
+                statuses[entry.status] = escape_text(translate(f"status.{entry.status}"))
+            map_title = f"{escape_text(entry.map_title)} · " if entry.map_title else ""
             due = ""
             if entry.due:
                 words = translate.due(entry.due)
-                due = (f' · <span class="journey-plan__late">{escape(translate("plan.was-due", due=words))}</span>'
-                       if overdue else f" · {escape(words)}")
-            add(f'<li><a href="{escape(entry.href)}">{escape(entry.title)}</a>\n'
-                f'<span>{map_title}<span class="journey-status--{escape(entry.status)}">'
+                due = (f' · <span class="journey-plan__late">{escape_text(translate("plan.was-due", due=words))}</span>'
+                       if overdue else f" · {escape_text(words)}")
+            add(f'<li><a href="{escape_text(entry.href)}">{escape_text(entry.title)}</a>\n'
+                f'<span>{map_title}<span class="journey-status--{escape_text(entry.status)}">'
                 f'{statuses[entry.status]}</span>{due}{quick_win if entry.quick_win else ""}</span></li>\n')
         add("</ul>\n</li>\n")
     add("</ol>")

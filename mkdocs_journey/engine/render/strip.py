@@ -17,9 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .emotion_curve import EmotionPoint, level, number
+from .escaping import escape_text
 from .icons import icon
 from .smileys import smiley_id, smiley_use
 
@@ -192,7 +193,7 @@ def strip_html(view: JourneyView, translate: Translator) -> Markup:
     if strip is None or not strip.points:
         return Markup("")
     height = strip.height
-    out = [f'<nav class="journey-strip" aria-label="{escape(translate("strip.label"))}">\n'
+    out = [f'<nav class="journey-strip" aria-label="{escape_text(translate("strip.label"))}">\n'
            '<div class="journey-strip__scroll">\n'
            f'<div class="journey-strip__body" style="--journey-strip-columns:{strip.columns}">\n'
            '<ol class="journey-strip__stages">\n']
@@ -201,16 +202,16 @@ def strip_html(view: JourneyView, translate: Translator) -> Markup:
     # point's modifiers (--moment-of-truth, --lowest, --empty); its words are the link's title (its
     # accessible name and its tooltip), its smiley the link's svg (journey.css selects it so).
     for band in strip.stages:
-        name = escape(band.header.stage.name)
+        name = escape_text(band.header.stage.name)
         add(f'<li style="grid-column:{band.start}/{band.end}">'
-            f'<a href="#{escape(band.header.anchor)}" title="{name}">{name}</a></li>\n')
+            f'<a href="#{escape_text(band.header.anchor)}" title="{name}">{name}</a></li>\n')
     add('</ol>\n<div class="journey-strip__curve">\n')
     if strip.curve:
         add(f'<svg class="journey-strip__line" viewBox="0 0 {strip.width} {height}" preserveAspectRatio="none" '
-            f'height="{height}" aria-hidden="true"><path d="{escape(strip.curve)}"/></svg>\n')
+            f'height="{height}" aria-hidden="true"><path d="{escape_text(strip.curve)}"/></svg>\n')
     add('<ol class="journey-strip__points">\n')
     for point in strip.points:
-        column, label = point.column, escape(point.label)
+        column, label = point.column, escape_text(point.label)
         touchpoint = column.touchpoint
         if touchpoint is None:
             add(f'<li class="journey-strip__point--empty"><span class="journey-sr">{label}</span></li>\n')
@@ -223,11 +224,11 @@ def strip_html(view: JourneyView, translate: Translator) -> Markup:
         css = f' class="{" ".join(modifiers)}"' if modifiers else ""
         emotion = point.emotion
         if emotion is not None and emotion.score is not None:
-            y = escape(emotion.y_text)
+            y = escape_text(emotion.y_text)
             if point.lowest or touchpoint.moment_of_truth:
                 # The ring, the star and the lowest-point mark (the svg's last path) are drawn around the
                 # smiley's centre.
-                mark = (f'<path d="M-6 {escape(point.mark_y)}h12l-6 8z"/>'
+                mark = (f'<path d="M-6 {escape_text(point.mark_y)}h12l-6 8z"/>'
                         if point.lowest else "")
                 smiley = f'<svg x="50%" y="{y}">{smiley_use(emotion, view)}{mark}</svg>'
             else:
@@ -237,19 +238,19 @@ def strip_html(view: JourneyView, translate: Translator) -> Markup:
             smiley = '<svg x="50%" y="49"><circle class="journey-strip__unscored" r="7"/></svg>'
         # The link's title is its words: its name for screen readers (its smiley is hidden from them,
         # it holds no text) and its tooltip (stage, touchpoint and emotion), in one attribute.
-        add(f'<li{css}><a href="#{escape(column.anchor)}" title="{label}">'
+        add(f'<li{css}><a href="#{escape_text(column.anchor)}" title="{label}">'
             f'<svg aria-hidden="true">{smiley}</svg></a></li>\n')
     add("</ol>\n</div>\n</div>\n</div>\n")
     if strip.moments or strip.lowest:
         add('<p class="journey-strip__legend">\n')
         if strip.moments:
             add(f'<span class="journey-strip__key--moment-of-truth">{icon("star")}'
-                f'{escape(translate("touchpoint.moment-of-truth"))}</span>')
+                f'{escape_text(translate("touchpoint.moment-of-truth"))}</span>')
         if strip.lowest:
-            links = ", ".join(f'<a href="#{escape(p.column.anchor)}">{escape(p.column.touchpoint.name)}</a>'
+            links = ", ".join(f'<a href="#{escape_text(p.column.anchor)}">{escape_text(p.column.touchpoint.name)}</a>'
                               for p in strip.lowest if p.column.touchpoint is not None)
             add(f'<span class="journey-strip__key--lowest">{icon("lowest")}'
-                f'{escape(translate("strip.lowest"))}: {links}</span>')
+                f'{escape_text(translate("strip.lowest"))}: {links}</span>')
         add("</p>\n")
     add("</nav>\n")
     return Markup("".join(out))

@@ -4,15 +4,16 @@ The summary line, the badges (owner, status, state, comparison, review), the tag
 and the facts that open (goal, brand, research). ``summary.html`` is the map page's
 header and a fence's ``header`` part; as a template it was some sixty template calls
 for a few lines. The markup is the template's, byte for byte. Every text a user
-wrote goes through ``md`` (inline Markdown, which escapes raw HTML) or ``escape``.
+wrote goes through ``md`` (inline Markdown, which escapes raw HTML) or ``escape_text``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from .escaping import escape_text
 from .icons import icon
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 def _fact(kind: str, label: str, value: str) -> str:
     return (f'<details class="journey-summary__fact journey-summary__fact--{kind}"><summary>'
-            f'<span class="journey-summary__label">{escape(label)}</span> '
+            f'<span class="journey-summary__label">{escape_text(label)}</span> '
             f'<span class="journey-summary__value">{value}</span></summary>')
 
 
@@ -36,28 +37,28 @@ def summary_html(view: JourneyView, translate: Translator, md: Callable[[str], M
     add('<ul class="journey-badges">\n')
     if j.owner:
         add(f'<li class="journey-badge--owner">{icon("person")}<span class="journey-badge__label">'
-            f'{escape(translate("page.owner"))}:</span> {escape(j.owner)}</li>\n')
-    add(f'<li class="journey-badge--{escape(j.status)}">{icon("pencil" if j.status == "draft" else "check")}'
-        f'{escape(translate(f"page.map-status.{j.status}"))}</li>\n'
-        f'<li class="journey-badge--{escape(j.state)}">{escape(translate(f"page.state.{j.state}"))}</li>\n')
+            f'{escape_text(translate("page.owner"))}:</span> {escape_text(j.owner)}</li>\n')
+    add(f'<li class="journey-badge--{escape_text(j.status)}">{icon("pencil" if j.status == "draft" else "check")}'
+        f'{escape_text(translate(f"page.map-status.{j.status}"))}</li>\n'
+        f'<li class="journey-badge--{escape_text(j.state)}">{escape_text(translate(f"page.state.{j.state}"))}</li>\n')
     comparison = view.comparison
     if comparison and not comparison.ref:
         add(f'<li class="journey-badge--compare">{icon("arrow")}<a href="#journey-compare">'
-            f'{escape(translate("compare.badge", title=comparison.title))}</a></li>\n')
+            f'{escape_text(translate("compare.badge", title=comparison.title))}</a></li>\n')
     reviewed = view.review.reviewed
     if reviewed:
         add(f'<li class="journey-badge--reviewed">{icon("calendar")}<time datetime="{reviewed.isoformat()}">'
-            f'{escape(translate("page.reviewed", date=translate.date(reviewed)))}</time></li>\n')
+            f'{escape_text(translate("page.reviewed", date=translate.date(reviewed)))}</time></li>\n')
         if view.review.stale:
             limit = translate("days", count=view.stale_after_days)
             add(f'<li class="journey-badge--warning">{icon("warning")}'
-                f'{escape(translate("page.stale", limit=limit))}</li>\n')
+                f'{escape_text(translate("page.stale", limit=limit))}</li>\n')
     else:
-        add(f'<li class="journey-badge--warning">{icon("warning")}{escape(translate("page.not-reviewed"))}</li>\n')
+        add(f'<li class="journey-badge--warning">{icon("warning")}{escape_text(translate("page.not-reviewed"))}</li>\n')
     add("</ul>\n")
     if j.tags and not theme_tags:
-        add(f'<ul class="journey-tags" aria-label="{escape(translate("page.tags"))}">\n')
-        out.extend(f'<li class="journey-tag">{escape(tag)}</li>\n' for tag in j.tags)
+        add(f'<ul class="journey-tags" aria-label="{escape_text(translate("page.tags"))}">\n')
+        out.extend(f'<li class="journey-tag">{escape_text(tag)}</li>\n' for tag in j.tags)
         add("</ul>\n")
     if j.goal or j.brand or j.research:
         # Compact cards: one line each until opened (the whole text is in the summary line,
@@ -68,7 +69,7 @@ def summary_html(view: JourneyView, translate: Translator, md: Callable[[str], M
         if j.brand:
             add(_fact("brand", translate("page.brand"), md(j.brand)) + "</details>\n")
         if j.research:
-            count = escape(translate("page.research-count", count=len(j.research)))
+            count = escape_text(translate("page.research-count", count=len(j.research)))
             items = "".join(f"<li>{md(item)}</li>\n" for item in j.research)
             add(_fact("research", translate("page.research"), count) + f'\n<ul class="journey-list">\n{items}</ul></details>\n')
         add("</div>\n")
