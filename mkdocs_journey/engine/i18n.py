@@ -74,9 +74,16 @@ class Translator:
         self._fallback = _catalog(DEFAULT_LANGUAGE)
         self._locale = locale(self.language)
         self._dates: dict[tuple[_Date, str], str] = {}
+        self._plain: dict[str, str] = {}
+        """Labels asked for without parameters, as given: a map page asks for a few dozen of them
+        some 250 times."""
 
     def __call__(self, key: str, **params: Any) -> str:
         """The label ``key`` with ``params`` filled in; a plural label picks its form by ``count``."""
+        if not params:
+            plain = self._plain.get(key)
+            if plain is not None:
+                return plain
         text = self._labels.get(key, self._fallback.get(key))
         if text is None:
             raise KeyError(f"no label {key!r} in the {self.language} or {DEFAULT_LANGUAGE} translations")
@@ -84,7 +91,10 @@ class Translator:
             if "count" not in params:
                 raise KeyError(f"label {key!r} has plural forms: pass count=")
             text = text.get(self.plural_form(params["count"]), text["other"])
-        return str(text).format(**params) if params else str(text)
+        if params:
+            return str(text).format(**params)
+        plain = self._plain[key] = str(text)
+        return plain
 
     def plural_form(self, count: int) -> str:
         """The CLDR plural category of ``count`` in this language: "one", "other", ..."""

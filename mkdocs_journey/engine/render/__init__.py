@@ -93,7 +93,9 @@ class _RecordingMarkdown:
     def __call__(self, text: str) -> Markup:
         html = self.render(text)
         if self._anchor_ids is not None:
-            self.ids.update(self._anchor_ids(text))
+            ids = self._anchor_ids(text)
+            if ids:  # rarely: an author's {#id}
+                self.ids.update(ids)
         return html
 
 
