@@ -21,6 +21,7 @@ from .cells import backstage_row, emotion_row, improvements_row, kpis_row, list_
 from .header_rows import column_group, image_cells, lane_toggles, stage_cells, touchpoint_cells
 from .icons import PATHS as ICON_PATHS
 from .icons import health_icon, icon
+from .letting_go import LettingGoTemplate, RecordedContext
 from .matrix import matrix_html
 from .plan_view import plan_html
 from .search_text import search_text
@@ -50,6 +51,8 @@ def _environment(template_dirs: tuple[str, ...]) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+    env.template_class = LettingGoTemplate
+    env.context_class = RecordedContext
     env.filters["ticks"] = code_ticks
     # The registries the templates read, so a lane or a health rule is declared in Python once.
     env.globals["lane_definitions"] = BY_KEY
