@@ -27,6 +27,10 @@ A thin adapter over the engine. Per build it:
    then puts the page back;
 6. ``on_post_page``: lets go of a map page's (and the overview's) HTML once the page is written.
 
+From ``on_env`` to ``on_post_build`` our pages' own front matter (``title``, ``hide``)
+is set aside except while the page itself renders (:mod:`.tucked_meta`): the theme's
+navigation, written on every page, then skips lookups our pages never answer.
+
 ``journey`` fences in Markdown pages are the Markdown extension's
 (:mod:`mkdocs_journey.markdown`): ``on_config`` lists it, lent this build's maps
 (:mod:`.fences`), and ``on_env`` stops ``mkdocs build`` when a fence had errors.
@@ -83,6 +87,7 @@ from .scratch import Scratch
 from .serve_key import site_key
 from .portfolio import lead_section, overview_requested, persona_title
 from .sources import MapPage, drop_maps_from_nav, map_title, page_markdown, page_src_uri, rewrite_nav
+from .tucked_meta import TuckedMeta
 
 # The logger keeps the name it had before the adapter became a package, so log filters keep working.
 log = get_plugin_logger("mkdocs_journey.plugin")
@@ -154,6 +159,8 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         """The site has no ``nav:``: the overview leads the section of its folder."""
         self.theme_tags = False
         """The site uses Material's ``tags`` plugin: map tags become page tags."""
+        self.tucked = TuckedMeta()
+        """The front matter of our pages, set aside while other pages are written (:mod:`.tucked_meta`)."""
 
     # -- Lifecycle ------------------------------------------------------------------
 
@@ -474,13 +481,32 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
                 self._release(map_page)
             self.fences.forget_all()
             self.prepared = {}
+        if self.config.enabled:
+            for file in self._own_pages():
+                if file.page is not None:
+                    self.tucked.tuck(file.page)
         return env
 
+    def _own_pages(self) -> list[File]:
+        """The pages this plugin generated: maps, the overview, persona pages."""
+        own = [map_page.page for map_page in self.maps.values()]
+        own.extend(page for _, page, _ in self.personas.values())
+        if self.overview is not None:
+            own.append(self.overview)
+        return own
+
+    @event_priority(100)  # First: plugins reading our pages' front matter after the build find it whole.
+    def _give_back_meta(self, *, config: MkDocsConfig) -> None:
+        self.tucked.give_back()
+
     @event_priority(-100)  # Last: other plugins may still read the generated files.
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _clear_scratch(self, *, config: MkDocsConfig) -> None:
         self.scratch.clear()
 
+    on_post_build = CombinedEvent(_give_back_meta, _clear_scratch)
+
     def on_build_error(self, *, error: Exception) -> None:
+        self.tucked.give_back()
         self.scratch.clear()
 
     # -- Pages ----------------------------------------------------------------------
@@ -695,6 +721,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
     @event_priority(100)  # First: the page's HTML is back before any other plugin reads it.
     def _unpark(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                 nav: Navigation) -> TemplateContext | None:
+        self.tucked.rendering(page)
         if len(self.parking):
             page.content = self.parking.take(page.file.src_uri, page.content)
         return None
@@ -733,6 +760,7 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
         overview 12 MB). What the build does after the pages (the search index) reuses that memory."""
         if self._map_page(page) is not None or self._is_overview(page):
             page.content = None
+        self.tucked.written(page)
         return None
 
     def _is_overview(self, page: Page) -> bool:
