@@ -115,6 +115,43 @@ def test_the_strip_fits_25_touchpoints_at_1440px_and_scrolls_inside_itself_on_a_
         assert sizes["scroll"] <= sizes["client"] + 1, f"25 touchpoints do not fit at 1440px: {sizes}"
 
 
+# -- The strip's curve -------------------------------------------------------------------
+
+#: How far (px) the strip's curve may pass from a smiley's centre: anti-aliasing and rounding.
+CURVE_TOLERANCE_PX = 1.5
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("name", list(PAGES))
+def test_the_strip_curve_runs_through_every_smiley(browser: Any, served: Served, name: str, viewport: str) -> None:
+    # The curve is one svg stretched over the row (preserveAspectRatio="none"); each smiley is its
+    # point's own svg. Theme rules for every svg in the page (Material's `height: auto`) must not
+    # rescale the curve: where it passes each point's x it must be at that smiley's centre.
+    for page in _open(browser, served, name, viewport=viewport):
+        found = page.evaluate("""() => {
+          const line = document.querySelector('svg.journey-strip__line'), path = line.querySelector('path');
+          // The path's anchors are the smileys' centres in the curve's units (strip.py): the last pair
+          // of every command (M starts a piece after a gap, C and S end at the next point).
+          const anchors = [...path.getAttribute('d').matchAll(/[MCS]([^MCS]*)/g)].map(m => m[1].trim().split(/[ ,]+/).map(Number).slice(-2));
+          const ctm = path.getScreenCTM();
+          const curve = anchors.map(([x, y]) => { const p = new DOMPoint(x, y).matrixTransform(ctm); return [p.x, p.y]; });
+          // A smiley is its point's svg: centred across the column, at the y its first child names
+          // (a point without a score is a hollow dot the curve leaves out).
+          const smileys = [...document.querySelectorAll('.journey-strip__points a > svg')]
+            .filter(svg => !svg.querySelector('.journey-strip__unscored')).map(svg => {
+              const box = svg.getBoundingClientRect();
+              return [box.left + box.width / 2, box.top + Number(svg.firstElementChild.getAttribute('y'))];
+            });
+          const row = line.parentElement.getBoundingClientRect(), own = line.getBoundingClientRect();
+          return {curve, smileys, row: [row.width, row.height], line: [own.width, own.height]};
+        }""")
+    assert found["smileys"] and len(found["curve"]) == len(found["smileys"]), found
+    assert found["line"] == found["row"], f"the curve does not fill its row: {found}"
+    for (cx, cy), (sx, sy) in zip(found["curve"], found["smileys"]):
+        assert abs(cx - sx) <= CURVE_TOLERANCE_PX and abs(cy - sy) <= CURVE_TOLERANCE_PX, (
+            f"{name} ({viewport}): the curve passes ({cx:.1f}, {cy:.1f}), the smiley is at ({sx:.1f}, {sy:.1f})")
+
+
 # -- The strip's links -------------------------------------------------------------------
 
 
