@@ -191,7 +191,7 @@ def render_split(plugin_config: Path) -> dict[str, float]:
             if key is not None:
                 times[key].append(time.perf_counter() - started)
 
-    jinja2.Template.render = timed_render  # type: ignore[method-assign]
+    jinja2.Template.render = timed_render  # type: ignore[method-assign,assignment]
     try:
         with _timed_event(JourneyPlugin, "on_page_content", times), \
                 _timed(collection_module, "load_journey", times["load"]), \
@@ -381,10 +381,10 @@ def profile_overview(config: Path, top: int = 40) -> str:
     profiler = cProfile.Profile()
     original = plugin_module.JourneyPlugin._overview_content
 
-    def profiled(*args: Any, **kwargs: Any) -> str:
+    def profiled(*args: Any, **kwargs: Any) -> Any:
         return profiler.runcall(original, *args, **kwargs)
 
-    plugin_module.JourneyPlugin._overview_content = profiled  # type: ignore[method-assign]
+    plugin_module.JourneyPlugin._overview_content = profiled  # type: ignore[method-assign,assignment]
     try:
         build_in_process(config)
     finally:

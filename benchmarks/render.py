@@ -59,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"render_map: {statistics.median(times) * 1000:.2f} ms median per map ({args.renders} renders)")
         if args.profile:
             profiler = cProfile.Profile()
-            profiler.runcall(lambda: [once() for _ in range(args.renders)])
+            for _ in range(args.renders):
+                profiler.runcall(once)
             out = io.StringIO()
             pstats.Stats(profiler, stream=out).sort_stats(*(["cumulative"] if "--cumulative" in sys.argv else ["tottime"])).print_stats(30)
             print(out.getvalue())

@@ -73,7 +73,9 @@ def journey_yaml(map_no: int) -> str:
         lines += [f"  - name: {stage}", f"    id: stage-{s + 1}", "    goal: Een passende reis vinden", "    touchpoints:"]
         for t in range(TOUCHPOINTS_PER_STAGE):
             tp = _touchpoint(map_no, s, t)
-            kpi_name, target, actual = tp["kpi"]  # type: ignore[misc]
+            kpi = tp["kpi"]
+            assert isinstance(kpi, tuple)
+            kpi_name, target, actual = kpi
             lines += [
                 f"      - name: \"{tp['name']}\"",
                 f"        id: {tp['id']}",

@@ -1,4 +1,5 @@
-"""The package ships ``py.typed``: what it promises to type checkers must hold."""
+"""The package ships ``py.typed``: what it promises to type checkers must hold (and the
+benchmark scripts, checked with it, keep measuring what they say)."""
 
 from __future__ import annotations
 
