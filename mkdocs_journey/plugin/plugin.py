@@ -482,15 +482,15 @@ class JourneyPlugin(BasePlugin[JourneyConfig]):
             self.fences.forget_all()
             self.prepared = {}
         if self.config.enabled:
-            for file in self._own_pages():
+            for file in self._own_files():
                 if file.page is not None:
                     self.tucked.tuck(file.page)
         return env
 
-    def _own_pages(self) -> list[File]:
-        """The pages this plugin generated: maps, the overview, persona pages."""
+    def _own_files(self) -> list[File]:
+        """The files of the pages this plugin generated: maps, the overview, persona pages."""
         own = [map_page.page for map_page in self.maps.values()]
-        own.extend(page for _, page, _ in self.personas.values())
+        own.extend(file for _, file, _ in self.personas.values())
         if self.overview is not None:
             own.append(self.overview)
         return own
